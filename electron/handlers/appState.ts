@@ -1,0 +1,75 @@
+import { EventEmitter } from 'node:events';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from '../../shared/contract/define.js';
+import type { AppEvent } from '../../shared/contract/index.js';
+import { Session } from '../store/session.js';
+
+export function defaultVaultPath(): string {
+  return process.env.CADRE_DESK_VAULT ?? join(homedir(), 'cadre-desk', 'cadre-desk.cdv');
+}
+
+/**
+ * What the privileged side holds between calls: which vault, the unlocked session (if any),
+ * and the idle timer that locks it. One AppState per Electron app or browser-mode server.
+ */
+export class AppState {
+  session: Session | null = null;
+  vaultPath: string;
+  lastActivity = Date.now();
+  readonly events = new EventEmitter();
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly mode: 'electron' | 'browser',
+    vaultPath = defaultVaultPath(),
+  ) {
+    this.vaultPath = vaultPath;
+  }
+
+  emit(event: AppEvent): void {
+    this.events.emit('event', event);
+  }
+
+  requireSession(): Session {
+    if (!this.session) throw new AppError('LOCKED', '档案库已锁定，请先解锁');
+    return this.session;
+  }
+
+  touch(): void {
+    this.lastActivity = Date.now();
+  }
+
+  open(session: Session): void {
+    this.session?.vault.close();
+    this.session = session;
+    this.touch();
+    this.startIdleTimer();
+  }
+
+  lock(reason: 'idle' | 'manual'): void {
+    if (!this.session) return;
+    this.session.vault.close();
+    this.session = null;
+    this.stopIdleTimer();
+    this.emit({ type: 'locked', reason });
+  }
+
+  private startIdleTimer(): void {
+    this.stopIdleTimer();
+    this.idleTimer = setInterval(() => {
+      const minutes = this.session?.doc.settings.autoLockMinutes ?? 15;
+      if (Date.now() - this.lastActivity > minutes * 60_000) this.lock('idle');
+    }, 15_000);
+    this.idleTimer.unref();
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  dispose(): void {
+    this.lock('manual');
+  }
+}

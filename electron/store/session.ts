@@ -1,0 +1,60 @@
+import { Low } from 'lowdb';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/contract/define.js';
+import type { VaultDocument } from '../../shared/domain/document.js';
+import { OpenVault } from '../vault/vault.js';
+import { appendAudit, type AuditInput } from './audit.js';
+
+/**
+ * lowdb holds the document in memory; our adapter encrypts it into the vault file
+ * (lowdb's own file adapters are not durable and not encrypted).
+ */
+class EncryptedAdapter {
+  constructor(private vault: OpenVault) {}
+  async read(): Promise<VaultDocument | null> {
+    return this.vault.doc;
+  }
+  async write(data: VaultDocument): Promise<void> {
+    this.vault.doc = data;
+    this.vault.save();
+  }
+}
+
+/** An unlocked vault plus who is working on it. Handlers reach data only through this. */
+export class Session {
+  readonly db: Low<VaultDocument>;
+
+  constructor(
+    readonly vault: OpenVault,
+    readonly operator: string,
+  ) {
+    this.db = new Low<VaultDocument>(new EncryptedAdapter(vault), vault.doc);
+  }
+
+  get doc(): VaultDocument {
+    return this.db.data;
+  }
+
+  /**
+   * Runs a change and saves once. If `fn` throws, or the save fails, the in-memory document
+   * goes back to the last saved state, so nothing half-written is ever kept or shown.
+   * Audit entries are appended inside the same save.
+   */
+  async mutate<T>(fn: (doc: VaultDocument, audit: (e: AuditInput) => void) => T): Promise<T> {
+    if (this.vault.readOnly) throw new AppError('READ_ONLY', '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改');
+    const at = new Date().toISOString();
+    let result: T;
+    try {
+      result = fn(this.db.data, (e) => appendAudit(this.db.data.audit, this.operator, e, at));
+      await this.db.write();
+    } catch (e) {
+      this.vault.reload();
+      this.db.data = this.vault.doc;
+      throw e;
+    }
+    return result;
+  }
+}
+
+export const newId = (): string => randomUUID();
+export const nowIso = (): string => new Date().toISOString();

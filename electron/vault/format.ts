@@ -1,0 +1,152 @@
+/**
+ * The vault file format (version 1), all integers big-endian:
+ *
+ *   "CADREVLT" magic (8) | format version u16 | header length u32 | header JSON (utf-8)
+ *   | SHA-256 of everything before it (32)   ← tells a damaged header from a wrong password
+ *   | key-check HMAC-SHA-256(checkKey, same bytes) (32)   ← tells a wrong password
+ *   | AES-256-GCM ciphertext | tag (16)      ← the JSON document, header bytes as AAD
+ *
+ * Keys: scrypt(password, kdf.salt) gives a 32-byte master key. Each save draws a fresh
+ * 32-byte `saveSalt` and 12-byte nonce; HKDF-SHA-256(master, saveSalt) gives the data key
+ * and the check key. So every save encrypts under a key never used before (no nonce reuse
+ * is possible), while scrypt, the slow part, runs once per unlock and not on every save.
+ */
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../shared/contract/define.js';
+
+export const MAGIC = Buffer.from('CADREVLT', 'ascii');
+export const FORMAT_VERSION = 1;
+const PREFIX = MAGIC.length + 2 + 4;
+const DIGEST = 32;
+const TAG = 16;
+const NONCE = 12;
+
+export interface KdfParams {
+  id: 'scrypt';
+  N: number;
+  r: number;
+  p: number;
+  salt: string; // base64, 16+ bytes
+}
+
+export interface VaultHeader {
+  kdf: KdfParams;
+  cipher: 'aes-256-gcm';
+  saveSalt: string; // base64, 32 bytes
+  nonce: string; // base64, 12 bytes
+  savedAt: string;
+}
+
+/** Refuse weaker (downgrade) and absurd (denial of service) KDF parameters. */
+export const KDF_FLOOR = { N: 2 ** 17, r: 8, p: 1 };
+export const KDF_CEILING = { N: 2 ** 20, r: 16, p: 4 };
+export const DEFAULT_KDF = { N: 2 ** 17, r: 8, p: 1 };
+
+export function checkKdf(k: KdfParams): void {
+  const pow2 = Number.isInteger(Math.log2(k.N));
+  if (k.id !== 'scrypt' || !pow2) throw new AppError('DAMAGED', '文件已损坏：密钥派生参数无法识别');
+  if (k.N < KDF_FLOOR.N || k.r < KDF_FLOOR.r || k.p < KDF_FLOOR.p) {
+    throw new AppError('DAMAGED', '文件已损坏或被篡改：密钥派生强度低于安全下限，拒绝打开');
+  }
+  if (k.N > KDF_CEILING.N || k.r > KDF_CEILING.r || k.p > KDF_CEILING.p) {
+    throw new AppError('DAMAGED', '文件已损坏或被篡改：密钥派生参数超出上限，拒绝打开');
+  }
+  if (Buffer.from(k.salt, 'base64').length < 16) throw new AppError('DAMAGED', '文件已损坏：盐值长度不足');
+}
+
+export function newKdf(): KdfParams {
+  return { id: 'scrypt', ...DEFAULT_KDF, salt: randomBytes(16).toString('base64') };
+}
+
+/** The slow step: runs in libuv's thread pool so the event loop stays free. */
+export function deriveMasterKey(password: string, kdf: KdfParams): Promise<Buffer> {
+  checkKdf(kdf);
+  return new Promise((resolve, reject) => {
+    scrypt(
+      password.normalize('NFC'),
+      Buffer.from(kdf.salt, 'base64'),
+      32,
+      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
+    );
+  });
+}
+
+function subkeys(master: Buffer, saveSalt: Buffer): { dataKey: Buffer; checkKey: Buffer } {
+  const okm = Buffer.from(hkdfSync('sha256', master, saveSalt, 'cadre-desk vault v1', 64));
+  return { dataKey: okm.subarray(0, 32), checkKey: okm.subarray(32, 64) };
+}
+
+export function encodeVault(plaintext: Buffer, master: Buffer, kdf: KdfParams): Buffer {
+  const saveSalt = randomBytes(32);
+  const nonce = randomBytes(NONCE);
+  const header: VaultHeader = {
+    kdf,
+    cipher: 'aes-256-gcm',
+    saveSalt: saveSalt.toString('base64'),
+    nonce: nonce.toString('base64'),
+    savedAt: new Date().toISOString(),
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const prefix = Buffer.alloc(PREFIX);
+  MAGIC.copy(prefix, 0);
+  prefix.writeUInt16BE(FORMAT_VERSION, MAGIC.length);
+  prefix.writeUInt32BE(headerBytes.length, MAGIC.length + 2);
+  const aad = Buffer.concat([prefix, headerBytes]);
+  const { dataKey, checkKey } = subkeys(master, saveSalt);
+  const digest = createHash('sha256').update(aad).digest();
+  const kcv = createHmac('sha256', checkKey).update(aad).digest();
+  const cipher = createCipheriv('aes-256-gcm', dataKey, nonce, { authTagLength: TAG });
+  cipher.setAAD(aad);
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([aad, digest, kcv, body, cipher.getAuthTag()]);
+}
+
+/** Reads the header without a password; throws DAMAGED if the frame is not intact. */
+export function readHeader(file: Buffer): { header: VaultHeader; aad: Buffer; rest: Buffer } {
+  if (file.length < PREFIX || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
+    throw new AppError('DAMAGED', '文件已损坏：不是干部档案库文件，或文件头已被破坏');
+  }
+  const version = file.readUInt16BE(MAGIC.length);
+  if (version !== FORMAT_VERSION) throw new AppError('DAMAGED', `文件格式版本 ${version} 无法识别（本程序支持版本 ${FORMAT_VERSION}）`);
+  const headerLen = file.readUInt32BE(MAGIC.length + 2);
+  if (headerLen > 64 * 1024 || file.length < PREFIX + headerLen + DIGEST * 2 + TAG) {
+    throw new AppError('DAMAGED', '文件已损坏：文件不完整（可能被截断）');
+  }
+  const aad = file.subarray(0, PREFIX + headerLen);
+  const digest = file.subarray(aad.length, aad.length + DIGEST);
+  if (!timingSafeEqual(createHash('sha256').update(aad).digest(), digest)) {
+    throw new AppError('DAMAGED', '文件已损坏：文件头校验失败');
+  }
+  let header: VaultHeader;
+  try {
+    header = JSON.parse(aad.subarray(PREFIX).toString('utf8')) as VaultHeader;
+  } catch {
+    throw new AppError('DAMAGED', '文件已损坏：文件头无法解析');
+  }
+  if (header.cipher !== 'aes-256-gcm' || Buffer.from(header.nonce ?? '', 'base64').length !== NONCE) {
+    throw new AppError('DAMAGED', '文件已损坏：加密参数无法识别');
+  }
+  checkKdf(header.kdf);
+  return { header, aad, rest: file.subarray(aad.length + DIGEST) };
+}
+
+/** Decrypts with an already derived master key. Wrong key → WRONG_PASSWORD; bad body → DAMAGED. */
+export function decodeVault(file: Buffer, master: Buffer): { plaintext: Buffer; header: VaultHeader } {
+  const { header, aad, rest } = readHeader(file);
+  const { dataKey, checkKey } = subkeys(master, Buffer.from(header.saveSalt, 'base64'));
+  const kcv = rest.subarray(0, DIGEST);
+  if (!timingSafeEqual(createHmac('sha256', checkKey).update(aad).digest(), kcv)) {
+    throw new AppError('WRONG_PASSWORD', '密码错误');
+  }
+  const body = rest.subarray(DIGEST, rest.length - TAG);
+  const tag = rest.subarray(rest.length - TAG);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(header.nonce, 'base64'), { authTagLength: TAG });
+    decipher.setAAD(aad);
+    decipher.setAuthTag(tag);
+    return { plaintext: Buffer.concat([decipher.update(body), decipher.final()]), header };
+  } catch {
+    throw new AppError('DAMAGED', '文件已损坏：密码正确，但数据校验失败（文件内容被改动或截断），请从备份恢复');
+  }
+}

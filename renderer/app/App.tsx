@@ -1,0 +1,104 @@
+import { AppShell, Badge, Button, Center, Group, Loader, MantineProvider, NavLink, ScrollArea, Text } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import type { VaultStatus } from '../../shared/contract/index.js';
+import { invoke, onEvent } from '../api/client';
+import { SetupScreen } from '../features/vault/SetupScreen';
+import { UnlockScreen } from '../features/vault/UnlockScreen';
+import { navigate, useRoute } from './router';
+import { NAV } from './routes';
+import { theme } from './theme';
+import { StatusContext } from './useStatus';
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <Notifications position="top-center" />
+      <Gate />
+    </MantineProvider>
+  );
+}
+
+function Gate() {
+  const [status, setStatus] = useState<VaultStatus | null>(null);
+  const [lockedReason, setLockedReason] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const refresh = useCallback(async () => {
+    try {
+      setStatus(await invoke('vault.status', {}));
+    } catch (e) {
+      setLoadError((e as Error).message);
+    }
+  }, []);
+  useEffect(() => {
+    void refresh();
+    return onEvent((e) => {
+      if (e.type === 'locked') {
+        setLockedReason(e.reason === 'idle' ? '长时间未操作，档案库已自动锁定' : null);
+        void refresh();
+      }
+    });
+  }, [refresh]);
+
+  if (loadError) return <Center h="100vh"><Text c="red">无法连接后台服务：{loadError}</Text></Center>;
+  if (!status) return <Center h="100vh"><Loader /></Center>;
+  if (!status.unlocked) {
+    return status.exists ? (
+      <UnlockScreen status={status} notice={lockedReason} onDone={(s) => { setLockedReason(null); setStatus(s); }} />
+    ) : (
+      <SetupScreen status={status} onDone={setStatus} />
+    );
+  }
+  return (
+    <StatusContext.Provider value={{ status, refresh }}>
+      <Shell status={status} onLocked={setStatus} />
+    </StatusContext.Provider>
+  );
+}
+
+function Shell({ status, onLocked }: { status: VaultStatus; onLocked: (s: VaultStatus) => void }) {
+  const route = useRoute();
+  const current = NAV.find((n) => n.match === (route.parts[0] ?? '')) ?? NAV[0];
+  useEffect(() => {
+    // `/` focuses the page's search box, wherever the page put it.
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) && !t.isContentEditable) {
+        const box = document.querySelector<HTMLInputElement>('[data-search-box]');
+        if (box) {
+          e.preventDefault();
+          box.focus();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <AppShell header={{ height: status.demo || status.readOnly ? 76 : 52 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        {status.demo && <div className="demo-ribbon">示例数据 · 仅供演示，非真实人员信息</div>}
+        {status.readOnly && <div style={{ background: '#ffe3e3', textAlign: 'center', padding: 2 }}>{status.readOnlyReason}</div>}
+        <Group h={50} px="md" justify="space-between">
+          <Group gap="xs">
+            <Text fw={700}>村干部培育管理</Text>
+            <Text size="sm" c="dimmed">顺德区</Text>
+            {status.demo && <Badge color="yellow">示例</Badge>}
+          </Group>
+          <Group gap="xs">
+            <Text size="sm">操作人：{status.operator}</Text>
+            <Button size="xs" variant="light" onClick={async () => onLocked(await invoke('vault.lock', {}))}>锁定</Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <ScrollArea>
+          {NAV.map((n) => (
+            <NavLink key={n.match} label={n.label} active={n === current} onClick={() => navigate(`/${n.match}`)} />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>{current.render(route)}</AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,76 @@
+import { Alert, Button, Card, Group, NumberInput, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../shared/domain/settings.js';
+import { invoke } from '../../api/client';
+import { RestoreModal } from '../vault/UnlockScreen';
+import { useVaultStatus } from '../../app/useStatus';
+
+export function SettingsPage() {
+  const { status, refresh } = useVaultStatus();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [oldPw, setOldPw] = useState('');
+  const [newPw, setNewPw] = useState('');
+  const [pwError, setPwError] = useState<string | null>(null);
+  const [restoreOpen, setRestoreOpen] = useState(false);
+  const [audit, setAudit] = useState<string | null>(null);
+  useEffect(() => void invoke('settings.get', {}).then(setSettings), []);
+  if (!settings) return null;
+
+  async function save(patch: Partial<Settings>) {
+    try {
+      setSettings(await invoke('settings.update', patch));
+      notifications.show({ message: '设置已保存', color: 'green' });
+    } catch (e) {
+      notifications.show({ message: (e as Error).message, color: 'red' });
+    }
+  }
+
+  return (
+    <Stack maw={720}>
+      <Title order={2}>设置</Title>
+      <Card withBorder>
+        <Title order={4} mb="sm">安全</Title>
+        <Group align="end">
+          <NumberInput label="无操作自动锁定（分钟）" min={1} max={480} value={settings.autoLockMinutes} onChange={(v) => typeof v === 'number' && setSettings({ ...settings, autoLockMinutes: v })} />
+          <NumberInput label="保留备份份数" min={1} max={100} value={settings.backupsToKeep} onChange={(v) => typeof v === 'number' && setSettings({ ...settings, backupsToKeep: v })} />
+          <Button onClick={() => save({ autoLockMinutes: settings.autoLockMinutes, backupsToKeep: settings.backupsToKeep })}>保存</Button>
+        </Group>
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">修改密码</Title>
+        <Text size="sm" c="dimmed" mb="xs">修改后档案库用新密码重新加密；此前的备份仍使用原密码打开。</Text>
+        <Group align="end">
+          <PasswordInput label="原密码" value={oldPw} onChange={(e) => setOldPw(e.currentTarget.value)} />
+          <PasswordInput label="新密码（至少 8 位）" value={newPw} onChange={(e) => setNewPw(e.currentTarget.value)} />
+          <Button
+            onClick={async () => {
+              setPwError(null);
+              try {
+                await invoke('vault.changePassword', { oldPassword: oldPw, newPassword: newPw });
+                setOldPw('');
+                setNewPw('');
+                notifications.show({ message: '密码已修改', color: 'green' });
+              } catch (e) {
+                setPwError((e as Error).message);
+              }
+            }}
+          >
+            修改密码
+          </Button>
+        </Group>
+        {pwError && <Alert color="red" mt="sm">{pwError}</Alert>}
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">备份与审计</Title>
+        <Group>
+          <Button variant="light" onClick={async () => { const b = await invoke('vault.backupNow', {}); notifications.show({ message: `已备份：${b.file}`, color: 'green' }); }}>立即备份</Button>
+          <Button variant="light" onClick={() => setRestoreOpen(true)}>从备份恢复…</Button>
+          <Button variant="light" onClick={async () => setAudit((await invoke('audit.verify', {})).message)}>校验审计记录</Button>
+        </Group>
+        {audit && <Text mt="sm">{audit}</Text>}
+      </Card>
+      <RestoreModal opened={restoreOpen} onClose={() => setRestoreOpen(false)} operator={status.operator ?? ''} onDone={() => void refresh()} />
+    </Stack>
+  );
+}

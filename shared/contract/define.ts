@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+
+/** One contract entry: the zod schema of the input and (as a phantom type) the result. */
+export interface Method<I extends z.ZodType, O> {
+  input: I;
+  /** Never read at run time; carries the result type. */
+  output?: O;
+}
+
+export function method<O>() {
+  return <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+}
+
+export type AnyContract = Record<string, Method<z.ZodType, unknown>>;
+export type InputOf<M> = M extends Method<infer I, unknown> ? z.input<I> : never;
+export type ParsedInputOf<M> = M extends Method<infer I, unknown> ? z.output<I> : never;
+export type OutputOf<M> = M extends Method<z.ZodType, infer O> ? O : never;
+
+/** Errors cross the boundary as plain data with a Chinese message. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** For validation errors: field path → message. */
+  fields?: Record<string, string>;
+}
+
+export type ErrorCode =
+  | 'LOCKED'
+  | 'NO_VAULT'
+  | 'WRONG_PASSWORD'
+  | 'DAMAGED'
+  | 'READ_ONLY'
+  | 'INVALID'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNKNOWN_METHOD'
+  | 'IO'
+  | 'INTERNAL';
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  toJSON(): ApiError {
+    return { code: this.code, message: this.message, fields: this.fields };
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+/** Field path → first message, for showing errors next to form fields. */
+export function zodFieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.');
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}

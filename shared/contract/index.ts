@@ -1,0 +1,22 @@
+/**
+ * The one typed contract between the renderer and the privileged side.
+ * Each feature contributes its own map; the router validates every call's input with
+ * the method's zod schema. Add a feature: write `<feature>.ts` here and spread it below.
+ */
+import { vaultContract } from './vault.js';
+import type { InputOf, OutputOf } from './define.js';
+
+export const contract = {
+  ...vaultContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<K extends MethodName> = InputOf<Contract[K]>;
+export type Output<K extends MethodName> = OutputOf<Contract[K]>;
+
+/** Server → renderer notifications. */
+export type AppEvent = { type: 'locked'; reason: 'idle' | 'manual' } | { type: 'changed'; entity: string };
+
+export * from './define.js';
+export type { VaultStatus, BackupInfo } from './vault.js';

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { method } from './define.js';
+import type { AuditEntry } from '../domain/audit.js';
+import { settingsSchema, type Settings } from '../domain/settings.js';
+
+export interface VaultStatus {
+  /** Where the vault file is (or will be created). */
+  path: string;
+  exists: boolean;
+  unlocked: boolean;
+  readOnly: boolean;
+  /** Why the vault is read-only (another instance holds the lock). */
+  readOnlyReason?: string;
+  operator?: string;
+  demo: boolean;
+  mode: 'electron' | 'browser';
+}
+
+export interface BackupInfo {
+  file: string;
+  at: string;
+  bytes: number;
+}
+
+export const vaultContract = {
+  'vault.status': method<VaultStatus>()(z.object({})),
+  'vault.create': method<VaultStatus>()(
+    z.object({
+      path: z.string().min(1, '请选择保存位置'),
+      password: z.string().min(8, '密码至少 8 位'),
+      operator: z.string().trim().min(1, '请填写操作人姓名').max(40),
+      demo: z.boolean().default(false),
+    }),
+  ),
+  'vault.unlock': method<VaultStatus>()(
+    z.object({ path: z.string().optional(), password: z.string().min(1, '请输入密码'), operator: z.string().trim().min(1, '请填写操作人姓名').max(40) }),
+  ),
+  'vault.lock': method<VaultStatus>()(z.object({})),
+  'vault.changePassword': method<{ ok: true }>()(
+    z.object({ oldPassword: z.string().min(1), newPassword: z.string().min(8, '新密码至少 8 位') }),
+  ),
+  'vault.backups': method<BackupInfo[]>()(z.object({ path: z.string().optional() })),
+  'vault.backupNow': method<BackupInfo>()(z.object({})),
+  'vault.restoreBackup': method<VaultStatus>()(
+    z.object({ path: z.string().optional(), file: z.string().min(1), password: z.string().min(1), operator: z.string().trim().min(1).max(40) }),
+  ),
+  'settings.get': method<Settings>()(z.object({})),
+  'settings.update': method<Settings>()(settingsSchema.partial()),
+  'audit.list': method<{ total: number; entries: AuditEntry[] }>()(
+    z.object({ recordId: z.string().optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+  ),
+  'audit.verify': method<{ ok: boolean; entries: number; brokenAt?: number; message: string }>()(z.object({})),
+};

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Officials' year-month "1975.03". */
+export const yearMonthSchema = z.string().regex(/^\d{4}\.(0[1-9]|1[0-2])$/, '日期应写成 1975.03 的形式');
+/** Officials' day "2023.04.10". */
+export const daySchema = z.string().regex(/^\d{4}\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])$/, '日期应写成 2023.04.10 的形式');
+/** Either form, as accepted for 任职 dates and activity records. */
+export const looseDateSchema = z.union([daySchema, yearMonthSchema]);
+
+export const idSchema = z.string().min(1).max(64);
+
+/** Fields every stored record carries. */
+export const recordMeta = {
+  id: idSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Soft delete: set when moved to 回收站. */
+  deletedAt: z.string().optional(),
+};
+
+/** Free text with a sane upper bound so a hostile import cannot balloon the vault. */
+export const text = (max = 2000) => z.string().max(max, `不能超过 ${max} 个字`);

@@ -1,0 +1,66 @@
+import type { AuditEntry } from './audit.js';
+import type { Cadre } from './cadre.js';
+import type { CrossCandidate, CrossPilot } from './crossPosting.js';
+import type { Expert, MentorPair, ShadowBatch, ShadowPlacement, VillagePair } from './programs.js';
+import { defaultSettings, type Settings } from './settings.js';
+import type { Village } from './village.js';
+
+/** Bump when the stored shape changes; add a step in electron/store/migrations.ts. */
+export const SCHEMA_VERSION = 2;
+
+export interface ImportBatch {
+  id: string;
+  at: string;
+  operator: string;
+  kind: 'xlsx' | 'lrmx' | 'roster';
+  fileName: string;
+  createdIds: string[];
+  /** Records the batch overwrote, as they were, so undo can put them back. */
+  replaced: Cadre[];
+  undoneAt?: string;
+}
+
+export interface ImportTemplate {
+  name: string;
+  /** Normalized header text → field key. */
+  mapping: Record<string, string>;
+}
+
+/** Everything in the vault: one JSON document, encrypted as a whole. */
+export interface VaultDocument {
+  schemaVersion: number;
+  meta: { createdAt: string; demo: boolean };
+  settings: Settings;
+  villages: Village[];
+  cadres: Cadre[];
+  audit: AuditEntry[];
+  importBatches: ImportBatch[];
+  importTemplates: ImportTemplate[];
+  shadowBatches: ShadowBatch[];
+  shadowPlacements: ShadowPlacement[];
+  experts: Expert[];
+  mentorPairs: MentorPair[];
+  villagePairs: VillagePair[];
+  crossPilots: CrossPilot[];
+  crossCandidates: CrossCandidate[];
+}
+
+export function emptyDocument(now = new Date().toISOString()): VaultDocument {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meta: { createdAt: now, demo: false },
+    settings: defaultSettings(),
+    villages: [],
+    cadres: [],
+    audit: [],
+    importBatches: [],
+    importTemplates: [],
+    shadowBatches: [],
+    shadowPlacements: [],
+    experts: [],
+    mentorPairs: [],
+    villagePairs: [],
+    crossPilots: [],
+    crossCandidates: [],
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const settingsSchema = z.object({
+  autoLockMinutes: z.number().int().min(1).max(480).default(15),
+  backupsToKeep: z.number().int().min(1).max(100).default(10),
+  /** 书记跟班 青年 age limit (warning). */
+  youthAgeLimit: z.number().int().min(18).max(60).default(35),
+  /** 智库结对 active pairs per expert (warning). */
+  expertLoadLimit: z.number().int().min(1).max(50).default(3),
+  /** 村居结对 target pairs per year, e.g. { "2023": 10 }. */
+  villagePairTargets: z.record(z.string(), z.number().int().min(0)).default({ '2023': 10 }),
+  /** Family table column 3 on the printed 审批表: 出生年月 or 年龄. */
+  familyColumn: z.enum(['出生年月', '年龄']).default('出生年月'),
+  /** 跨村任职 eligibility thresholds (defaults; a pilot may override). */
+  eligibility: z
+    .object({
+      maxAge: z.number().int().min(18).max(70).default(50),
+      minPartyYears: z.number().int().min(0).max(50).default(3),
+      minEducation: z.string().default('高中'),
+      minVillageYears: z.number().int().min(0).max(50).default(3),
+      assessmentYears: z.number().int().min(1).max(10).default(3),
+    })
+    .default({ maxAge: 50, minPartyYears: 3, minEducation: '高中', minVillageYears: 3, assessmentYears: 3 }),
+});
+export type Settings = z.output<typeof settingsSchema>;
+export const defaultSettings = (): Settings => settingsSchema.parse({});
