@@ -5,7 +5,11 @@
 import type { Contract } from '../../shared/contract/index.js';
 import type { HandlersFor } from './types.js';
 import { vaultHandlers } from './vault.js';
+import { cadreHandlers } from './cadre.js';
+import { villageHandlers } from './village.js';
 
 export const handlers: HandlersFor<Contract> = {
   ...vaultHandlers,
+  ...cadreHandlers,
+  ...villageHandlers,
 };

@@ -4,10 +4,14 @@
  * the method's zod schema. Add a feature: write `<feature>.ts` here and spread it below.
  */
 import { vaultContract } from './vault.js';
+import { cadreContract } from './cadre.js';
+import { villageContract } from './village.js';
 import type { InputOf, OutputOf } from './define.js';
 
 export const contract = {
   ...vaultContract,
+  ...cadreContract,
+  ...villageContract,
 };
 
 export type Contract = typeof contract;
@@ -20,3 +24,4 @@ export type AppEvent = { type: 'locked'; reason: 'idle' | 'manual' } | { type: '
 
 export * from './define.js';
 export type { VaultStatus, BackupInfo } from './vault.js';
+export type { CadreRow } from './cadre.js';

@@ -44,3 +44,15 @@ export async function createVault(page: Page, app: AppFixture, opts: { demo?: bo
 export async function openModule(page: Page, label: string): Promise<void> {
   await page.locator('nav').getByText(label, { exact: true }).click();
 }
+
+/** Calls the contract directly (as the page would) — for seeding data a test does not exercise. */
+export async function api<T = unknown>(app: AppFixture, method: string, input: unknown = {}): Promise<T> {
+  const res = await fetch(`${app.bridge.url}api/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-cadre-token': app.bridge.token },
+    body: JSON.stringify({ method, input }),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value as T;
+}

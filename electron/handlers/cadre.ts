@@ -1,0 +1,97 @@
+import { AppError } from '../../shared/contract/define.js';
+import { cadreContract, type CadreRow } from '../../shared/contract/cadre.js';
+import { cadreInputSchema, type Cadre } from '../../shared/domain/cadre.js';
+import { EDUCATION_LEVELS } from '../../shared/domain/codes.js';
+import type { Village } from '../../shared/domain/village.js';
+import { pinyinKeys } from '../../shared/rules/search.js';
+import type { Session } from '../store/session.js';
+import { createRecord, findRecord, setDeleted, updateRecord, validate } from './records.js';
+import type { HandlersFor } from './types.js';
+
+/** Higher 学历 of 全日制 and 在职, by the order of EDUCATION_LEVELS (研究生 first). */
+export function highestEducation(c: Pick<Cadre, 'fullTimeEducation' | 'partTimeEducation'>): string {
+  const rank = (l: string) => {
+    const i = (EDUCATION_LEVELS as readonly string[]).indexOf(l);
+    return i < 0 ? 99 : i;
+  };
+  const a = c.fullTimeEducation.level;
+  const b = c.partTimeEducation.level;
+  return rank(a) <= rank(b) ? a || b : b;
+}
+
+const pinyinCache = new Map<string, { pinyin: string; initials: string }>();
+function cachedPinyin(name: string) {
+  let k = pinyinCache.get(name);
+  if (!k) {
+    k = pinyinKeys(name);
+    pinyinCache.set(name, k);
+  }
+  return k;
+}
+
+export function toRow(c: Cadre, villages: Map<string, Village>): CadreRow {
+  const v = c.villageId ? villages.get(c.villageId) : undefined;
+  return {
+    id: c.id,
+    name: c.name,
+    sex: c.sex,
+    birth: c.birth,
+    idNumber: c.idNumber,
+    phone: c.phone,
+    ethnicity: c.ethnicity,
+    politicalStatus: c.politicalStatus,
+    education: highestEducation(c),
+    villageId: c.villageId,
+    villageName: v?.name ?? '',
+    townCode: v?.townCode ?? '',
+    villagePost: c.villagePost,
+    postSince: c.postSince,
+    tags: c.tags,
+    demo: c.demo,
+    ...cachedPinyin(c.name),
+  };
+}
+
+/** Refuses a second live file with the same 身份证号码. */
+export function assertUniqueId(session: Session, idNumber: string, exceptId?: string): void {
+  const dup = session.doc.cadres.find((c) => c.idNumber === idNumber && c.id !== exceptId && !c.deletedAt);
+  if (dup) throw new AppError('CONFLICT', `身份证号码 ${idNumber} 已属于 ${dup.name} 的档案`, { idNumber: `该身份证号码已属于 ${dup.name}` });
+}
+
+export const cadreHandlers: HandlersFor<typeof cadreContract> = {
+  'cadre.list': ({ deleted }, app) => {
+    const doc = app.requireSession().doc;
+    const villages = new Map(doc.villages.map((v) => [v.id, v]));
+    return doc.cadres.filter((c) => !!c.deletedAt === deleted).map((c) => toRow(c, villages));
+  },
+
+  'cadre.get': ({ id }, app) => findRecord(app.requireSession().doc.cadres, id, '干部档案'),
+
+  'cadre.create': async ({ data }, app) => {
+    const s = app.requireSession();
+    const fields = validate(cadreInputSchema, data, '干部档案');
+    assertUniqueId(s, fields.idNumber);
+    return createRecord<Cadre>(s, 'cadres', fields, (c) => `新建干部档案：${c.name}`);
+  },
+
+  'cadre.update': async ({ id, data }, app) => {
+    const s = app.requireSession();
+    const current = findRecord(s.doc.cadres, id, '干部档案');
+    const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...base } = current;
+    const fields = validate(cadreInputSchema, { ...base, ...data }, '干部档案');
+    assertUniqueId(s, fields.idNumber, id);
+    return updateRecord<Cadre>(s, 'cadres', id, fields, '干部档案', (c) => `修改干部档案：${c.name}`);
+  },
+
+  'cadre.delete': async ({ id }, app) => {
+    await setDeleted<Cadre>(app.requireSession(), 'cadres', id, true, '干部档案', (c) => c.name);
+    return { ok: true as const };
+  },
+
+  'cadre.restore': async ({ id }, app) => {
+    const s = app.requireSession();
+    const c = findRecord(s.doc.cadres, id, '干部档案');
+    assertUniqueId(s, c.idNumber, id);
+    return setDeleted<Cadre>(s, 'cadres', id, false, '干部档案', (x) => x.name);
+  },
+};

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { method } from './define.js';
+import type { Cadre } from '../domain/cadre.js';
+
+/** One row of the cadre list: enough to filter, sort and search without the full file. */
+export interface CadreRow {
+  id: string;
+  name: string;
+  sex: '男' | '女';
+  birth: string;
+  idNumber: string;
+  phone: string;
+  ethnicity: string;
+  politicalStatus: string;
+  education: string; // highest 学历 (全日制 or 在职)
+  villageId?: string;
+  villageName: string;
+  townCode: string;
+  villagePost?: string;
+  postSince: string;
+  tags: string[];
+  demo?: boolean;
+  /** Lower-case full pinyin without spaces and initials, for the search box. */
+  pinyin: string;
+  initials: string;
+}
+
+export const cadreContract = {
+  'cadre.list': method<CadreRow[]>()(z.object({ deleted: z.boolean().default(false) })),
+  'cadre.get': method<Cadre>()(z.object({ id: z.string().min(1) })),
+  /** Input is validated with cadreInputSchema in the handler, so field errors come back per field. */
+  'cadre.create': method<Cadre>()(z.object({ data: z.record(z.string(), z.unknown()) })),
+  'cadre.update': method<Cadre>()(z.object({ id: z.string().min(1), data: z.record(z.string(), z.unknown()) })),
+  'cadre.delete': method<{ ok: true }>()(z.object({ id: z.string().min(1) })),
+  'cadre.restore': method<Cadre>()(z.object({ id: z.string().min(1) })),
+};
