@@ -12,7 +12,7 @@ import { AppState } from '../handlers/appState.js';
 import { invoke } from '../handlers/router.js';
 import type { AppEvent } from '../../shared/contract/index.js';
 
-const MIME: Record<string, string> = {
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/contract/define.js';
 import type { AppEvent } from '../../shared/contract/index.js';
 import { Session } from '../store/session.js';
+import type { PdfEngine } from '../print/engine.js';
 
 export function defaultVaultPath(): string {
   return process.env.CADRE_DESK_VAULT ?? join(homedir(), 'cadre-desk', 'cadre-desk.cdv');
@@ -18,6 +19,8 @@ export class AppState {
   vaultPath: string;
   lastActivity = Date.now();
   readonly events = new EventEmitter();
+  /** Set by the Electron shell (printToPDF + print dialog); null → headless Chromium (electron/print/pdf.ts). */
+  pdfEngine: PdfEngine | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(

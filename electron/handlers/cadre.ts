@@ -58,6 +58,18 @@ export function assertUniqueId(session: Session, idNumber: string, exceptId?: st
   if (dup) throw new AppError('CONFLICT', `身份证号码 ${idNumber} 已属于 ${dup.name} 的档案`, { idNumber: `该身份证号码已属于 ${dup.name}` });
 }
 
+const OPTIONAL_KEYS = ['villageId', 'villagePost'] as const;
+
+/**
+ * An update sends only what changed. JSON cannot carry `undefined`, so `null` means
+ * "clear this field" (e.g. the cadre no longer belongs to a village).
+ */
+export function mergeUpdate(base: Record<string, unknown>, data: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base, ...data };
+  for (const [k, v] of Object.entries(data)) if (v === null) delete merged[k];
+  return merged;
+}
+
 export const cadreHandlers: HandlersFor<typeof cadreContract> = {
   'cadre.list': ({ deleted }, app) => {
     const doc = app.requireSession().doc;
@@ -69,7 +81,7 @@ export const cadreHandlers: HandlersFor<typeof cadreContract> = {
 
   'cadre.create': async ({ data }, app) => {
     const s = app.requireSession();
-    const fields = validate(cadreInputSchema, data, '干部档案');
+    const fields = validate(cadreInputSchema, mergeUpdate({}, data), '干部档案');
     assertUniqueId(s, fields.idNumber);
     return createRecord<Cadre>(s, 'cadres', fields, (c) => `新建干部档案：${c.name}`);
   },
@@ -78,9 +90,11 @@ export const cadreHandlers: HandlersFor<typeof cadreContract> = {
     const s = app.requireSession();
     const current = findRecord(s.doc.cadres, id, '干部档案');
     const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...base } = current;
-    const fields = validate(cadreInputSchema, { ...base, ...data }, '干部档案');
+    const fields = validate(cadreInputSchema, mergeUpdate(base, data), '干部档案');
     assertUniqueId(s, fields.idNumber, id);
-    return updateRecord<Cadre>(s, 'cadres', id, fields, '干部档案', (c) => `修改干部档案：${c.name}`);
+    // Optional fields the update cleared must be unset on the stored record, not left as they were.
+    const cleared = Object.fromEntries(OPTIONAL_KEYS.filter((k) => fields[k] === undefined).map((k) => [k, undefined]));
+    return updateRecord<Cadre>(s, 'cadres', id, { ...cleared, ...fields }, '干部档案', (c) => `修改干部档案：${c.name}`);
   },
 
   'cadre.delete': async ({ id }, app) => {

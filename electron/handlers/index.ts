@@ -7,9 +7,25 @@ import type { HandlersFor } from './types.js';
 import { vaultHandlers } from './vault.js';
 import { cadreHandlers } from './cadre.js';
 import { villageHandlers } from './village.js';
+import { analysisHandlers } from './analysis.js';
+import { demoHandlers } from './demo.js';
+import { crossPostingHandlers } from './crossPosting.js';
+import { programsHandlers } from './programs.js';
+import { importHandlers } from './import.js';
+import { exportHandlers } from './export.js';
+import { lrmxHandlers } from './lrmx.js';
+import { printHandlers } from './print.js';
 
 export const handlers: HandlersFor<Contract> = {
   ...vaultHandlers,
   ...cadreHandlers,
   ...villageHandlers,
+  ...analysisHandlers,
+  ...demoHandlers,
+  ...crossPostingHandlers,
+  ...programsHandlers,
+  ...importHandlers,
+  ...exportHandlers,
+  ...lrmxHandlers,
+  ...printHandlers,
 };

@@ -1,12 +1,14 @@
 /**
  * Electron entry: one window, the renderer loaded from our own files through the `app://`
- * scheme, the contract handled by the same router browser mode uses.
+ * scheme, the contract handled by the same router browser mode uses. Everything with logic
+ * lives in plain modules (appProtocol, security, windowOptions, handlers); this file wires them.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
-import { dirname, join, normalize, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppState } from '../handlers/appState.js';
 import { invoke } from '../handlers/router.js';
+import { serveAppRequest } from './appProtocol.js';
 import { APP_ORIGIN, isAppUrl, lockDownContents, lockDownSession } from './security.js';
 import { windowOptions } from './windowOptions.js';
 
@@ -16,13 +18,6 @@ const preload = join(here, '..', 'preload', 'preload.cjs');
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-if (!app.requestSingleInstanceLock()) {
-  // A second copy would fight over the vault lock; bring the first window forward instead.
-  app.quit();
-}
-
-const state = new AppState('electron');
-
 async function createWindow(): Promise<void> {
   const win = new BrowserWindow(windowOptions(preload));
   lockDownContents(win.webContents);
@@ -30,28 +25,34 @@ async function createWindow(): Promise<void> {
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.on('web-contents-created', (_e, contents) => lockDownContents(contents));
-app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+function start(): void {
+  const state = new AppState('electron');
+  app.on('web-contents-created', (_e, contents) => lockDownContents(contents));
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.on('window-all-closed', () => {
+    state.dispose();
+    app.quit();
+  });
 
-app.whenReady().then(async () => {
-  lockDownSession(session.defaultSession);
-  protocol.handle('app', (req) => {
-    const rel = decodeURIComponent(new URL(req.url).pathname);
-    const file = normalize(join(rendererDir, rel));
-    if (!file.startsWith(rendererDir + sep)) return new Response('禁止访问', { status: 403 });
-    return net.fetch(pathToFileURL(file).toString());
+  void app.whenReady().then(async () => {
+    lockDownSession(session.defaultSession);
+    protocol.handle('app', (req) => serveAppRequest(rendererDir, req.url));
+    ipcMain.handle('cadre:invoke', (e, method: unknown, input: unknown) => {
+      if (!e.senderFrame || !isAppUrl(e.senderFrame.url)) return { ok: false, error: { code: 'INTERNAL', message: '拒绝来自未知页面的请求' } };
+      return invoke(state, String(method), input);
+    });
+    state.events.on('event', (ev) => {
+      for (const w of BrowserWindow.getAllWindows()) w.webContents.send('cadre:event', ev);
+    });
+    await createWindow();
   });
-  ipcMain.handle('cadre:invoke', (e, method: unknown, input: unknown) => {
-    if (!e.senderFrame || !isAppUrl(e.senderFrame.url)) return { ok: false, error: { code: 'INTERNAL', message: '拒绝来自未知页面的请求' } };
-    return invoke(state, String(method), input);
-  });
-  state.events.on('event', (ev) => {
-    for (const w of BrowserWindow.getAllWindows()) w.webContents.send('cadre:event', ev);
-  });
-  await createWindow();
-});
+}
 
-app.on('window-all-closed', () => {
-  state.dispose();
-  app.quit();
-});
+// A second copy would fight over the vault lock: it hands over to the first window and quits
+// before wiring anything up.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

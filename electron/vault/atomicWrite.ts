@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -10,14 +10,19 @@ import { basename, dirname, join } from 'node:path';
  */
 export function writeFileAtomic(target: string, data: Buffer): void {
   const dir = dirname(target);
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempPathFor(target);
   const fd = openSync(tmp, 'wx', 0o600);
   try {
-    let off = 0;
-    while (off < data.length) off += writeSync(fd, data, off, data.length - off);
-    fsyncSync(fd);
+    try {
+      let off = 0;
+      while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
   } catch (e) {
-    closeSync(fd);
+    // A full disk or a refused rename must not leave a half-written temp file behind.
     try {
       unlinkSync(tmp);
     } catch {
@@ -25,9 +30,50 @@ export function writeFileAtomic(target: string, data: Buffer): void {
     }
     throw e;
   }
-  closeSync(fd);
-  renameSync(tmp, target);
   fsyncDir(dir);
+}
+
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Every temp name this app writes: `.<file>.<pid>.<12 hex>.tmp` (atomic writes and lock creation). */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Temp files of writers that died mid-save (power cut, killed process) are never renamed;
+ * remove those in `dir` whose pid is gone so they do not pile up beside the vault. Returns how many.
+ */
+export function removeStaleTemps(dir: string): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    try {
+      unlinkSync(join(dir, name));
+      removed++;
+    } catch {
+      /* another process cleaned it */
+    }
+  }
+  return removed;
 }
 
 export function fsyncDir(dir: string): void {

@@ -1,29 +1,31 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeVault } from './format.js';
-import { fsyncDir } from './atomicWrite.js';
+import { fsyncDir, writeFileAtomic } from './atomicWrite.js';
 import type { BackupInfo } from '../../shared/contract/vault.js';
 import { AppError } from '../../shared/contract/define.js';
 
-/** Backups live beside the vault in `<name>.backups/`, newest last by name. */
+/** Backups live beside the vault in `<name>.backups/`. */
 export function backupDir(vaultPath: string): string {
   return join(dirname(vaultPath), `${basename(vaultPath)}.backups`);
 }
 
+const BACKUP_NAME = /^\d{8}T\d{6}Z-(\d{6,})-vault\.cdv$/;
+const seqOf = (file: string) => Number(BACKUP_NAME.exec(file)?.[1] ?? 0);
+
+/** Oldest first. Ordered by sequence number, not time, so a clock set back cannot reorder them. */
 export function listBackups(vaultPath: string): BackupInfo[] {
   const dir = backupDir(vaultPath);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.cdv'));
+    names = readdirSync(dir).filter((n) => BACKUP_NAME.test(n));
   } catch {
     return [];
   }
-  return names
-    .sort()
-    .map((file) => {
-      const st = statSync(join(dir, file));
-      return { file, at: st.mtime.toISOString(), bytes: st.size };
-    });
+  return names.sort((a, b) => seqOf(a) - seqOf(b)).map((file) => {
+    const st = statSync(join(dir, file));
+    return { file, at: st.mtime.toISOString(), bytes: st.size };
+  });
 }
 
 function stamp(d = new Date()): string {
@@ -31,23 +33,36 @@ function stamp(d = new Date()): string {
 }
 
 /**
- * Copies the current vault into the backup folder after checking it decrypts, then keeps
- * only the newest `keep`. A vault that does not verify is never rotated in.
+ * Writes `bytes` as the newest backup (durably, 0600) and deletes all but the newest `keep`.
+ * Callers decide what is good enough to keep; see `snapshot`.
  */
-export function snapshot(vaultPath: string, master: Buffer, keep: number): BackupInfo {
-  const current = readFileSync(vaultPath);
-  decodeVault(current, master); // throws if the file on disk is not good
+export function addBackup(vaultPath: string, bytes: Buffer, keep: number): BackupInfo {
   const dir = backupDir(vaultPath);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const existing = listBackups(vaultPath);
-  const seq = String(existing.length ? Number(existing[existing.length - 1].file.split('-')[1] ?? 0) + 1 : 1).padStart(6, '0');
-  const file = `${stamp()}-${seq}-vault.cdv`;
-  copyFileSync(vaultPath, join(dir, file));
-  fsyncDir(dir);
+  const lastSeq = existing.length ? seqOf(existing[existing.length - 1].file) : 0;
+  const file = `${stamp()}-${String(lastSeq + 1).padStart(6, '0')}-vault.cdv`;
+  writeFileAtomic(join(dir, file), bytes);
   const all = listBackups(vaultPath);
-  for (const old of all.slice(0, Math.max(0, all.length - keep))) unlinkSync(join(dir, old.file));
+  for (const b of all.slice(0, Math.max(0, all.length - keep))) unlinkSync(join(dir, b.file));
+  fsyncDir(dir);
   const st = statSync(join(dir, file));
   return { file, at: st.mtime.toISOString(), bytes: st.size };
+}
+
+/**
+ * Snapshots the vault file as it is on disk, after checking that exactly those bytes decrypt
+ * and parse. A vault that does not verify is never rotated in (it would push out a good one).
+ */
+export function snapshot(vaultPath: string, master: Buffer, keep: number): BackupInfo {
+  const current = readFileSync(vaultPath);
+  const { plaintext } = decodeVault(current, master); // throws if the file on disk is not good
+  try {
+    JSON.parse(plaintext.toString('utf8'));
+  } catch {
+    throw new AppError('DAMAGED', '当前档案库内容无法解析，未做备份');
+  }
+  return addBackup(vaultPath, current, keep);
 }
 
 export function backupPath(vaultPath: string, file: string): string {

@@ -1,10 +1,13 @@
 /**
- * The vault file format (version 1), all integers big-endian:
+ * The vault file format (version 2), all integers big-endian:
  *
  *   "CADREVLT" magic (8) | format version u16 | header length u32 | header JSON (utf-8)
- *   | SHA-256 of everything before it (32)   ← tells a damaged header from a wrong password
- *   | key-check HMAC-SHA-256(checkKey, same bytes) (32)   ← tells a wrong password
+ *   | SHA-256 of (everything before it ‖ the key-check value) (32)  ← damage, no password needed
+ *   | key-check HMAC-SHA-256(checkKey, header bytes) (32)            ← tells a wrong password
  *   | AES-256-GCM ciphertext | tag (16)      ← the JSON document, header bytes as AAD
+ *
+ * The digest covers the key-check value too, so a flipped bit in it reads as 文件已损坏 and
+ * never as 密码错误. (Version 1 digested the header only; such files still open.)
  *
  * Keys: scrypt(password, kdf.salt) gives a 32-byte master key. Each save draws a fresh
  * 32-byte `saveSalt` and 12-byte nonce; HKDF-SHA-256(master, saveSalt) gives the data key
@@ -15,7 +18,9 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, ran
 import { AppError } from '../../shared/contract/define.js';
 
 export const MAGIC = Buffer.from('CADREVLT', 'ascii');
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** Older frame versions this build still reads. */
+const READABLE_VERSIONS = new Set([1, 2]);
 const PREFIX = MAGIC.length + 2 + 4;
 const DIGEST = 32;
 const TAG = 16;
@@ -37,21 +42,28 @@ export interface VaultHeader {
   savedAt: string;
 }
 
-/** Refuse weaker (downgrade) and absurd (denial of service) KDF parameters. */
+/**
+ * Refuse weaker (downgrade) and absurd (denial of service) KDF parameters. The ceiling bounds
+ * memory (128·N·r bytes) and work (N·r·p), so a crafted header cannot make an office PC
+ * allocate gigabytes or spin for minutes before saying anything.
+ */
 export const KDF_FLOOR = { N: 2 ** 17, r: 8, p: 1 };
-export const KDF_CEILING = { N: 2 ** 20, r: 16, p: 4 };
+export const KDF_CEILING = { N: 2 ** 18, r: 16, p: 4, memoryBytes: 256 * 1024 * 1024, work: 2 ** 23 };
 export const DEFAULT_KDF = { N: 2 ** 17, r: 8, p: 1 };
 
+const isPosInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x > 0;
+
 export function checkKdf(k: KdfParams): void {
-  const pow2 = Number.isInteger(Math.log2(k.N));
-  if (k.id !== 'scrypt' || !pow2) throw new AppError('DAMAGED', '文件已损坏：密钥派生参数无法识别');
+  if (typeof k !== 'object' || k === null || k.id !== 'scrypt' || !isPosInt(k.N) || !isPosInt(k.r) || !isPosInt(k.p) || (k.N & (k.N - 1)) !== 0) {
+    throw new AppError('DAMAGED', '文件已损坏：密钥派生参数无法识别');
+  }
   if (k.N < KDF_FLOOR.N || k.r < KDF_FLOOR.r || k.p < KDF_FLOOR.p) {
     throw new AppError('DAMAGED', '文件已损坏或被篡改：密钥派生强度低于安全下限，拒绝打开');
   }
-  if (k.N > KDF_CEILING.N || k.r > KDF_CEILING.r || k.p > KDF_CEILING.p) {
+  if (k.N > KDF_CEILING.N || k.r > KDF_CEILING.r || k.p > KDF_CEILING.p || 128 * k.N * k.r > KDF_CEILING.memoryBytes || k.N * k.r * k.p > KDF_CEILING.work) {
     throw new AppError('DAMAGED', '文件已损坏或被篡改：密钥派生参数超出上限，拒绝打开');
   }
-  if (Buffer.from(k.salt, 'base64').length < 16) throw new AppError('DAMAGED', '文件已损坏：盐值长度不足');
+  if (typeof k.salt !== 'string' || Buffer.from(k.salt, 'base64').length < 16) throw new AppError('DAMAGED', '文件已损坏：盐值长度不足');
 }
 
 export function newKdf(): KdfParams {
@@ -66,7 +78,7 @@ export function deriveMasterKey(password: string, kdf: KdfParams): Promise<Buffe
       password.normalize('NFC'),
       Buffer.from(kdf.salt, 'base64'),
       32,
-      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 1024 * 1024 },
+      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 128 * kdf.N * kdf.r + 16 * 1024 * 1024 },
       (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
@@ -77,7 +89,8 @@ function subkeys(master: Buffer, saveSalt: Buffer): { dataKey: Buffer; checkKey:
   return { dataKey: okm.subarray(0, 32), checkKey: okm.subarray(32, 64) };
 }
 
-export function encodeVault(plaintext: Buffer, master: Buffer, kdf: KdfParams): Buffer {
+/** `formatVersion` other than the current one exists only so tests can write old-format fixtures. */
+export function encodeVault(plaintext: Buffer, master: Buffer, kdf: KdfParams, formatVersion = FORMAT_VERSION): Buffer {
   const saveSalt = randomBytes(32);
   const nonce = randomBytes(NONCE);
   const header: VaultHeader = {
@@ -90,16 +103,17 @@ export function encodeVault(plaintext: Buffer, master: Buffer, kdf: KdfParams): 
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(PREFIX);
   MAGIC.copy(prefix, 0);
-  prefix.writeUInt16BE(FORMAT_VERSION, MAGIC.length);
+  prefix.writeUInt16BE(formatVersion, MAGIC.length);
   prefix.writeUInt32BE(headerBytes.length, MAGIC.length + 2);
   const aad = Buffer.concat([prefix, headerBytes]);
   const { dataKey, checkKey } = subkeys(master, saveSalt);
-  const digest = createHash('sha256').update(aad).digest();
   const kcv = createHmac('sha256', checkKey).update(aad).digest();
+  const digest = createHash('sha256').update(aad).update(formatVersion >= 2 ? kcv : Buffer.alloc(0)).digest();
   const cipher = createCipheriv('aes-256-gcm', dataKey, nonce, { authTagLength: TAG });
   cipher.setAAD(aad);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([aad, digest, kcv, body, cipher.getAuthTag()]);
+  const body = cipher.update(plaintext);
+  const final = cipher.final();
+  return Buffer.concat([aad, digest, kcv, body, final, cipher.getAuthTag()]);
 }
 
 /** Reads the header without a password; throws DAMAGED if the frame is not intact. */
@@ -108,14 +122,18 @@ export function readHeader(file: Buffer): { header: VaultHeader; aad: Buffer; re
     throw new AppError('DAMAGED', '文件已损坏：不是干部档案库文件，或文件头已被破坏');
   }
   const version = file.readUInt16BE(MAGIC.length);
-  if (version !== FORMAT_VERSION) throw new AppError('DAMAGED', `文件格式版本 ${version} 无法识别（本程序支持版本 ${FORMAT_VERSION}）`);
+  if (version > FORMAT_VERSION) throw new AppError('CONFLICT', `该档案库文件由较新版本的程序保存（文件格式版本 ${version}），请升级本程序后再打开`);
+  if (!READABLE_VERSIONS.has(version)) throw new AppError('DAMAGED', `文件已损坏：文件格式版本 ${version} 无法识别`);
   const headerLen = file.readUInt32BE(MAGIC.length + 2);
   if (headerLen > 64 * 1024 || file.length < PREFIX + headerLen + DIGEST * 2 + TAG) {
     throw new AppError('DAMAGED', '文件已损坏：文件不完整（可能被截断）');
   }
   const aad = file.subarray(0, PREFIX + headerLen);
   const digest = file.subarray(aad.length, aad.length + DIGEST);
-  if (!timingSafeEqual(createHash('sha256').update(aad).digest(), digest)) {
+  const kcv = file.subarray(aad.length + DIGEST, aad.length + 2 * DIGEST);
+  const expected = createHash('sha256').update(aad);
+  if (version >= 2) expected.update(kcv);
+  if (!timingSafeEqual(expected.digest(), digest)) {
     throw new AppError('DAMAGED', '文件已损坏：文件头校验失败');
   }
   let header: VaultHeader;
@@ -124,7 +142,8 @@ export function readHeader(file: Buffer): { header: VaultHeader; aad: Buffer; re
   } catch {
     throw new AppError('DAMAGED', '文件已损坏：文件头无法解析');
   }
-  if (header.cipher !== 'aes-256-gcm' || Buffer.from(header.nonce ?? '', 'base64').length !== NONCE) {
+  const b64len = (x: unknown) => (typeof x === 'string' ? Buffer.from(x, 'base64').length : -1);
+  if (typeof header !== 'object' || header === null || header.cipher !== 'aes-256-gcm' || b64len(header.nonce) !== NONCE || b64len(header.saveSalt) < 16) {
     throw new AppError('DAMAGED', '文件已损坏：加密参数无法识别');
   }
   checkKdf(header.kdf);

@@ -1,4 +1,6 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tempPathFor } from './atomicWrite.js';
 import { hostname } from 'node:os';
 
 /**
@@ -13,6 +15,10 @@ export interface LockInfo {
 
 export type LockResult = { acquired: true; release: () => void } | { acquired: false; holder: LockInfo };
 
+export function lockPathFor(vaultPath: string): string {
+  return `${vaultPath}.lock`;
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -22,39 +28,103 @@ function alive(pid: number): boolean {
   }
 }
 
-export function acquireLock(vaultPath: string, ownerToken = `${process.pid}`): LockResult {
-  const lockPath = `${vaultPath}.lock`;
-  const me: LockInfo & { token: string } = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: ownerToken };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(lockPath, JSON.stringify(me), { flag: 'wx', mode: 0o600 });
+/**
+ * Creates the lock with its content in one step: the content goes to a private temp file that
+ * is then hard-linked to the lock name (link fails if the name exists). A plain `wx` open would
+ * leave a moment where the lock exists but is empty, and a racing reader would call it stale.
+ */
+function createExclusive(lockPath: string, content: string): boolean {
+  const tmp = tempPathFor(lockPath);
+  writeFileSync(tmp, content, { flag: 'wx', mode: 0o600 });
+  try {
+    linkSync(tmp, lockPath);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
+  } finally {
+    unlinkSync(tmp);
+  }
+  // FAT/exFAT (a vault on a USB stick) has no hard links: fall back to an exclusive create.
+  try {
+    writeFileSync(lockPath, content, { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+function readLock(lockPath: string): { raw: string; info: LockInfo | undefined } | null {
+  let raw: string;
+  try {
+    raw = readFileSync(lockPath, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  try {
+    const info = JSON.parse(raw) as LockInfo;
+    return { raw, info: Number.isInteger(info.pid) ? info : undefined };
+  } catch {
+    return { raw, info: undefined };
+  }
+}
+
+/**
+ * Moves a stale lock out of the way, but only if it is still the very lock we judged stale:
+ * two processes taking over at once must not both win (the second would otherwise delete
+ * the first one's fresh lock).
+ */
+function removeIfUnchanged(lockPath: string, staleRaw: string): void {
+  const aside = tempPathFor(lockPath);
+  try {
+    renameSync(lockPath, aside);
+  } catch {
+    return; // someone else moved it first
+  }
+  const moved = readFileSync(aside, 'utf8');
+  if (moved === staleRaw) {
+    unlinkSync(aside);
+    return;
+  }
+  // We grabbed another taker's fresh lock: put it back unless a third party now holds the name.
+  try {
+    linkSync(aside, lockPath);
+  } catch {
+    /* the name is taken again; that holder wins */
+  }
+  unlinkSync(aside);
+}
+
+export function acquireLock(vaultPath: string, ownerToken = randomBytes(8).toString('hex')): LockResult {
+  const lockPath = lockPathFor(vaultPath);
+  const me = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: ownerToken };
+  const content = JSON.stringify(me);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (createExclusive(lockPath, content)) {
       return {
         acquired: true,
         release: () => {
-          try {
-            const cur = JSON.parse(readFileSync(lockPath, 'utf8')) as { pid: number; token: string };
-            if (cur.pid === me.pid && cur.token === me.token) unlinkSync(lockPath);
-          } catch {
-            /* lock already gone */
+          const cur = readLock(lockPath);
+          if (cur?.raw === content) {
+            try {
+              unlinkSync(lockPath);
+            } catch {
+              /* already gone */
+            }
           }
         },
       };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      let holder: LockInfo | undefined;
-      try {
-        holder = JSON.parse(readFileSync(lockPath, 'utf8')) as LockInfo;
-      } catch {
-        holder = undefined; // unreadable lock: treat as stale
-      }
-      const stale = !holder || (holder.host === me.host && !alive(holder.pid));
-      if (!stale && holder) return { acquired: false, holder };
-      try {
-        unlinkSync(lockPath);
-      } catch {
-        /* raced with another taker */
-      }
     }
+    const cur = readLock(lockPath);
+    if (!cur) continue; // released between our attempt and the read
+    const holder = cur.info;
+    const stale = !holder || (holder.host === me.host && !alive(holder.pid));
+    if (!stale) return { acquired: false, holder };
+    removeIfUnchanged(lockPath, cur.raw);
   }
-  return { acquired: false, holder: { pid: -1, host: '', since: '' } };
+  const cur = readLock(lockPath);
+  return { acquired: false, holder: cur?.info ?? { pid: -1, host: '', since: '' } };
 }

@@ -1,11 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { timingSafeEqual } from 'node:crypto';
+import { dirname } from 'node:path';
 import { AppError } from '../../shared/contract/define.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
-import { writeFileAtomic } from './atomicWrite.js';
-import { backupPath, listBackups, snapshot } from './backups.js';
-import { decodeVault, deriveMasterKey, encodeVault, newKdf, readHeader, type KdfParams } from './format.js';
+import { removeStaleTemps, writeFileAtomic } from './atomicWrite.js';
+import { addBackup, backupDir, backupPath, listBackups, snapshot } from './backups.js';
+import { decodeVault, deriveMasterKey, encodeVault, newKdf, readHeader, type KdfParams, type VaultHeader } from './format.js';
 import { acquireLock, type LockInfo } from './lockFile.js';
 import { migrate } from '../store/migrations.js';
+
+const READ_ONLY_MESSAGE = '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改';
+
+/** Automatic snapshots on save: at most one per this interval, enough to step back without filling the disk. */
+export const AUTO_BACKUP_INTERVAL_MS = 10 * 60 * 1000;
+
+function heldMessage(holder: LockInfo): string {
+  return `档案库正被另一个程序使用（${holder.host || '未知计算机'} 上的进程 ${holder.pid}，自 ${holder.since || '?'} 起）`;
+}
 
 /**
  * An unlocked vault: the decrypted document in memory plus the key to save it.
@@ -34,9 +45,15 @@ export class OpenVault {
     const kdf = newKdf();
     const master = await deriveMasterKey(password, kdf);
     const lock = acquireLock(path);
-    if (!lock.acquired) throw new AppError('READ_ONLY', '档案库正被另一个程序使用');
+    if (!lock.acquired) throw new AppError('READ_ONLY', heldMessage(lock.holder));
     const v = new OpenVault(path, doc, master, kdf, false, undefined, lock.release);
-    v.writeNow();
+    v.lastBackupAt = Date.now(); // a brand-new vault has no earlier state worth a snapshot
+    try {
+      v.writeNow();
+    } catch (e) {
+      v.close();
+      throw e;
+    }
     return v;
   }
 
@@ -51,9 +68,10 @@ export class OpenVault {
   static openWithKey(path: string, file: Buffer, master: Buffer, kdf: KdfParams): OpenVault {
     const doc = parseDocument(decodeVault(file, master).plaintext);
     const lock = acquireLock(path);
-    return lock.acquired
-      ? new OpenVault(path, doc, master, kdf, false, undefined, lock.release)
-      : new OpenVault(path, doc, master, kdf, true, lock.holder, null);
+    if (!lock.acquired) return new OpenVault(path, doc, master, kdf, true, lock.holder, null);
+    removeStaleTemps(dirname(path));
+    removeStaleTemps(backupDir(path));
+    return new OpenVault(path, doc, master, kdf, false, undefined, lock.release);
   }
 
   private key(): Buffer {
@@ -61,23 +79,32 @@ export class OpenVault {
     return this.master;
   }
 
+  private requireWritable(): void {
+    if (this.readOnly) throw new AppError('READ_ONLY', READ_ONLY_MESSAGE);
+  }
+
   /** Encrypts and durably replaces the vault file; snapshots the previous one first. */
   save(): void {
-    if (this.readOnly) throw new AppError('READ_ONLY', '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改');
-    const keep = this.doc.settings.backupsToKeep;
-    // At most one automatic snapshot per 10 minutes: enough to step back without filling the disk.
-    if (Date.now() - this.lastBackupAt > 10 * 60 * 1000 && existsSync(this.path)) {
-      this.backup(keep);
+    this.requireWritable();
+    if (Date.now() - this.lastBackupAt > AUTO_BACKUP_INTERVAL_MS && existsSync(this.path)) {
+      try {
+        this.backup();
+      } catch (e) {
+        // The file on disk failed verification (or the backup folder is not writable): the
+        // good copy is the one in memory, so saving it matters more than the snapshot.
+        console.error('[cadre-desk] 自动备份失败，继续保存：', (e as Error).message);
+      }
     }
     this.writeNow();
   }
 
-  private writeNow(): void {
+  private writeNow(master = this.key(), kdf = this.kdf): void {
     const plaintext = Buffer.from(JSON.stringify(this.doc), 'utf8');
-    writeFileAtomic(this.path, encodeVault(plaintext, this.key(), this.kdf));
+    writeFileAtomic(this.path, encodeVault(plaintext, master, kdf));
   }
 
   backup(keep = this.doc.settings.backupsToKeep) {
+    this.requireWritable();
     const info = snapshot(this.path, this.key(), keep);
     this.lastBackupAt = Date.now();
     return info;
@@ -87,16 +114,22 @@ export class OpenVault {
     return listBackups(this.path);
   }
 
-  /** Re-encrypts under a new password. Old backups keep their old password (said in the UI). */
+  /**
+   * Re-encrypts under a new password (fresh KDF salt). Old backups keep the password they were
+   * made with; the UI and CLI say so. The key in memory changes only once the new file is on disk.
+   */
   async changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    this.requireWritable();
     const check = await deriveMasterKey(oldPassword, this.kdf);
-    if (!check.equals(this.key())) throw new AppError('WRONG_PASSWORD', '原密码错误');
+    const current = this.key();
+    if (check.length !== current.length || !timingSafeEqual(check, current)) throw new AppError('WRONG_PASSWORD', '原密码错误');
     const kdf = newKdf();
     const master = await deriveMasterKey(newPassword, kdf);
     this.backup();
+    this.writeNow(master, kdf);
+    current.fill(0);
     this.master = master;
     this.kdf = kdf;
-    this.writeNow();
   }
 
   /** Reloads the last good state from disk (after a failed save left memory ahead of disk). */
@@ -121,7 +154,7 @@ export function readVaultFile(path: string): Buffer {
   }
 }
 
-function parseDocument(plaintext: Buffer): VaultDocument {
+export function parseDocument(plaintext: Buffer): VaultDocument {
   let raw: unknown;
   try {
     raw = JSON.parse(plaintext.toString('utf8'));
@@ -131,14 +164,54 @@ function parseDocument(plaintext: Buffer): VaultDocument {
   return migrate(raw);
 }
 
+/** Decrypts a vault without taking its lock or keeping the key: for read-only tools (CLI verify, export). */
+export async function readVault(path: string, password: string): Promise<{ doc: VaultDocument; header: VaultHeader }> {
+  const file = readVaultFile(path);
+  const { header } = readHeader(file);
+  const master = await deriveMasterKey(password, header.kdf);
+  try {
+    return { doc: parseDocument(decodeVault(file, master).plaintext), header };
+  } finally {
+    master.fill(0);
+  }
+}
+
 /**
- * Restores a backup as the current vault: the backup must open with `password` (the one it
- * was made with). The current vault is itself snapshotted first, so a restore can be undone.
+ * Restores a backup as the current vault. The backup must open with `password` (the one it was
+ * made with). Takes the vault's lock for the replace, so a vault open in another program is
+ * never swapped under it. The file being replaced is kept first (as the newest backup, or as
+ * `<vault>.damaged-<time>` if it is not even a readable frame), so a restore can be undone.
  */
 export async function restoreBackup(vaultPath: string, file: string, password: string): Promise<void> {
-  const src = readVaultFile(backupPath(vaultPath, file));
+  const from = backupPath(vaultPath, file);
+  if (!existsSync(from)) throw new AppError('NOT_FOUND', `找不到备份文件：${file}`);
+  const src = readVaultFile(from);
   const { header } = readHeader(src);
   const master = await deriveMasterKey(password, header.kdf);
-  decodeVault(src, master);
-  writeFileAtomic(vaultPath, src);
+  try {
+    parseDocument(decodeVault(src, master).plaintext);
+  } finally {
+    master.fill(0);
+  }
+  const lock = acquireLock(vaultPath);
+  if (!lock.acquired) throw new AppError('READ_ONLY', `${heldMessage(lock.holder)}，请先关闭它再恢复备份`);
+  try {
+    if (existsSync(vaultPath)) {
+      const current = readFileSync(vaultPath);
+      let frameOk = true;
+      try {
+        readHeader(current);
+      } catch {
+        frameOk = false;
+      }
+      // keep = all: a restore must never rotate away the backups the user may still want.
+      const newest = listBackups(vaultPath).at(-1);
+      const alreadyKept = newest !== undefined && readFileSync(backupPath(vaultPath, newest.file)).equals(current);
+      if (frameOk && !alreadyKept) addBackup(vaultPath, current, Number.MAX_SAFE_INTEGER);
+      else copyFileSync(vaultPath, `${vaultPath}.damaged-${Date.now()}`);
+    }
+    writeFileAtomic(vaultPath, src);
+  } finally {
+    lock.release();
+  }
 }

@@ -4,9 +4,17 @@
  */
 import type { ReactNode } from 'react';
 import type { Route } from './router';
+import { ImportPage } from '../features/import/ImportPage';
 import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Placeholder } from '../features/home/Placeholder';
+import { VillagesPage } from '../features/villages/VillagesPage';
+import { AnalysisPage } from '../features/analysis/AnalysisPage';
+import { CadresModule } from '../features/cadres/CadresModule';
+import { CrossPage } from '../features/cross/CrossPage';
+import { ShadowPage } from '../features/programs/shadow/ShadowPage';
+import { MentoringPage } from '../features/programs/mentoring/MentoringPage';
+import { VillagePairsPage } from '../features/programs/villagePairs/VillagePairsPage';
 
 export interface NavEntry {
   match: string;
@@ -16,12 +24,13 @@ export interface NavEntry {
 
 export const NAV: NavEntry[] = [
   { match: '', label: '首页', render: () => <HomePage /> },
-  { match: 'cadres', label: '干部档案', render: () => <Placeholder title="干部档案" /> },
-  { match: 'villages', label: '村居信息', render: () => <Placeholder title="村居信息" /> },
-  { match: 'analysis', label: '结构分析', render: () => <Placeholder title="结构分析" /> },
-  { match: 'shadow', label: '书记跟班', render: () => <Placeholder title="书记跟班" /> },
-  { match: 'mentoring', label: '智库结对', render: () => <Placeholder title="智库结对" /> },
-  { match: 'cross', label: '跨村任职', render: () => <Placeholder title="跨村任职" /> },
-  { match: 'village-pairs', label: '村居结对', render: () => <Placeholder title="村居结对" /> },
+  { match: 'cadres', label: '干部档案', render: (route) => <CadresModule route={route} /> },
+  { match: 'villages', label: '村居信息', render: (route) => <VillagesPage route={route} /> },
+  { match: 'analysis', label: '结构分析', render: () => <AnalysisPage /> },
+  { match: 'shadow', label: '书记跟班', render: (route) => <ShadowPage route={route} /> },
+  { match: 'mentoring', label: '智库结对', render: () => <MentoringPage /> },
+  { match: 'cross', label: '跨村任职', render: (route) => <CrossPage route={route} /> },
+  { match: 'village-pairs', label: '村居结对', render: () => <VillagePairsPage /> },
+  { match: 'import', label: '导入导出', render: () => <ImportPage /> },
   { match: 'settings', label: '设置', render: () => <SettingsPage /> },
 ];

@@ -28,7 +28,10 @@ export interface CadreRow {
 export const cadreContract = {
   'cadre.list': method<CadreRow[]>()(z.object({ deleted: z.boolean().default(false) })),
   'cadre.get': method<Cadre>()(z.object({ id: z.string().min(1) })),
-  /** Input is validated with cadreInputSchema in the handler, so field errors come back per field. */
+  /**
+   * Input is validated with cadreInputSchema in the handler, so field errors come back per field.
+   * `update` merges `data` over the stored file; a `null` value clears an optional field (villageId, villagePost).
+   */
   'cadre.create': method<Cadre>()(z.object({ data: z.record(z.string(), z.unknown()) })),
   'cadre.update': method<Cadre>()(z.object({ id: z.string().min(1), data: z.record(z.string(), z.unknown()) })),
   'cadre.delete': method<{ ok: true }>()(z.object({ id: z.string().min(1) })),

@@ -6,12 +6,27 @@
 import { vaultContract } from './vault.js';
 import { cadreContract } from './cadre.js';
 import { villageContract } from './village.js';
+import { analysisContract } from './analysis.js';
+import { demoContract } from './demo.js';
+import { crossPostingContract } from './crossPosting.js';
+import { programsContract } from './programs.js';
+import { importContract, exportContract } from './import.js';
+import { lrmxContract } from './lrmx.js';
+import { printContract } from './print.js';
 import type { InputOf, OutputOf } from './define.js';
 
 export const contract = {
   ...vaultContract,
   ...cadreContract,
   ...villageContract,
+  ...analysisContract,
+  ...demoContract,
+  ...crossPostingContract,
+  ...programsContract,
+  ...importContract,
+  ...exportContract,
+  ...lrmxContract,
+  ...printContract,
 };
 
 export type Contract = typeof contract;

@@ -12,7 +12,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Excel's 1900 date system (serial 60 is the fictitious 1900-02-29). */
 export function excelSerialToDate(serial: number): { y: number; m: number; d: number } {
-  const days = Math.floor(serial);
+  // Serials 1–60 precede Excel's phantom 1900-02-29 and so run one day behind the real calendar.
+  const days = Math.floor(serial) + (serial < 61 ? 1 : 0);
   const ms = Date.UTC(1899, 11, 30) + days * 86400000;
   const dt = new Date(ms);
   return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
@@ -37,14 +38,21 @@ export function parseYearMonth(input: unknown, label = ''): Parsed<YearMonth> {
     return { ok: false, message: `${label}“${input}”不是日期` };
   }
   if (input instanceof Date) return validYm(input.getFullYear(), input.getMonth() + 1, label);
-  const s = String(input ?? '').trim().replace(/[\u3000\s]/g, '').replace(/．/g, '.');
+  // NFKC folds full-width digits and the full-width stop (１９７５．０３) typed with a Chinese IME.
+  const s = String(input ?? '').normalize('NFKC').trim().replace(/[\u3000\s]/g, '').replace(/。/g, '.');
   if (!s) return { ok: false, message: `${label}不能为空` };
   let m = s.match(/^(\d{4})(?:[.\-/年](\d{1,2})(?:[.\-/月](\d{1,2})日?|月)?)$/);
-  if (m) return validYm(Number(m[1]), Number(m[2]), label);
+  if (m) return m[3] ? dayThenMonth(Number(m[1]), Number(m[2]), Number(m[3]), label) : validYm(Number(m[1]), Number(m[2]), label);
   m = s.match(/^(\d{4})(\d{2})(\d{2})?$/);
-  if (m) return validYm(Number(m[1]), Number(m[2]), label);
+  if (m) return m[3] ? dayThenMonth(Number(m[1]), Number(m[2]), Number(m[3]), label) : validYm(Number(m[1]), Number(m[2]), label);
   if (/^\d{5}(\.\d+)?$/.test(s)) return parseYearMonth(Number(s), label);
   return { ok: false, message: `${label}“${s}”无法识别为年月，请写成 1975.03 的形式` };
+}
+
+/** A full date given where a year-month is wanted: the day must exist, then it is dropped. */
+function dayThenMonth(y: number, m: number, d: number, label: string): Parsed<YearMonth> {
+  const day = validDay(y, m, d, label);
+  return day.ok ? validYm(y, m, label) : day;
 }
 
 /** "2023.04.10", "2023-4-10", "2023年4月10日", Excel serial → "2023.04.10". */
@@ -53,7 +61,7 @@ export function parseDay(input: unknown, label = ''): Parsed<DayDate> {
     const { y, m, d } = excelSerialToDate(input);
     return validDay(y, m, d, label);
   }
-  const s = String(input ?? '').trim().replace(/[\u3000\s]/g, '');
+  const s = String(input ?? '').normalize('NFKC').trim().replace(/[\u3000\s]/g, '').replace(/。/g, '.');
   if (!s) return { ok: false, message: `${label}不能为空` };
   const m = s.match(/^(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?$/) ?? s.match(/^(\d{4})(\d{2})(\d{2})$/);
   if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3]), label);
@@ -84,10 +92,10 @@ export function dateKey(date: string): number {
  * days are ignored when the birth date has only a month.
  */
 export function ageAt(birth: string, ref: string): number {
-  const [by, bm] = birth.split('.').map(Number);
-  const [ry, rm] = ref.split('.').map(Number);
+  const [by, bm, bd] = birth.split('.').map(Number);
+  const [ry, rm, rd] = ref.split('.').map(Number);
   let age = ry - by;
-  if (rm < bm) age -= 1;
+  if (rm < bm || (rm === bm && bd && rd && rd < bd)) age -= 1;
   return age;
 }
 

@@ -29,6 +29,7 @@ export function checkIdNumber(raw: string): IdCheck {
   if (y < 1900 || m < 1 || m > 12 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return { ok: false, message: `身份证号码中的出生日期 ${id.slice(6, 14)} 不存在` };
   }
+  if (date.getTime() > Date.now()) return { ok: false, message: `身份证号码中的出生日期 ${id.slice(6, 14)} 晚于今天，请核对` };
   const expected = idCheckChar(id.slice(0, 17));
   if (id[17] !== expected) return { ok: false, message: `身份证号码校验位错误（末位应为 ${expected}），请核对是否抄错` };
   const sex = Number(id[16]) % 2 === 1 ? '男' : '女';

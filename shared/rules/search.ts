@@ -6,7 +6,8 @@
 import { pinyin } from 'pinyin-pro';
 
 export function pinyinKeys(name: string): { pinyin: string; initials: string } {
-  const full = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' });
+  // `v: true` spells ü as v (吕 → lv), which is how people type it on a keyboard.
+  const full = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true });
   return {
     pinyin: full.join('').toLowerCase(),
     initials: full.map((s) => s[0] ?? '').join('').toLowerCase(),
@@ -21,12 +22,27 @@ export interface Searchable {
   phone: string;
 }
 
+/**
+ * Turns the typed text into a predicate once, so filtering 50k rows per keystroke does not
+ * re-normalize the query for every row.
+ */
+export function compileQuery(rawQuery: string): (row: Searchable) => boolean {
+  const q = rawQuery.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '').replace(/ü/g, 'v');
+  if (!q) return () => true;
+  if (/^[a-z]+$/.test(q)) {
+    // Initials and full pinyin match from the start; a longer fragment may match the given name alone.
+    const inside = q.length >= 3;
+    return (row) => row.name.includes(q) || row.initials.startsWith(q) || row.pinyin.startsWith(q) || (inside && row.pinyin.includes(q));
+  }
+  if (/^[\dx]+$/.test(q)) {
+    const upper = q.toUpperCase();
+    const phoneToo = q.length >= 3;
+    return (row) => row.idNumber.includes(upper) || (phoneToo && row.phone.includes(q));
+  }
+  return (row) => row.name.includes(q);
+}
+
 /** True when the query matches the row in any of the accepted ways. */
 export function matchesQuery(row: Searchable, rawQuery: string): boolean {
-  const q = rawQuery.trim().toLowerCase().replace(/\s+/g, '');
-  if (!q) return true;
-  if (row.name.includes(q)) return true;
-  if (/^[a-z]+$/.test(q)) return row.initials.startsWith(q) || row.pinyin.startsWith(q) || (q.length >= 3 && row.pinyin.includes(q));
-  if (/^[\dxX]+$/.test(q)) return row.idNumber.toLowerCase().includes(q) || (q.length >= 3 && row.phone.includes(q));
-  return false;
+  return compileQuery(rawQuery)(row);
 }

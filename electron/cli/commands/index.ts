@@ -1,7 +1,24 @@
 import type { ParsedArgs } from '../args.js';
+import { importCommand } from './import.js';
+import { initCommand } from './init.js';
+import { verifyCommand } from './verify.js';
+import { backupCommand } from './backup.js';
+import { restoreCommand } from './restore.js';
+import { changePasswordCommand } from './changePassword.js';
+import { exportJsonCommand } from './exportJson.js';
+import { demoCommand } from './demo.js';
 
 /** A CLI command returns the process exit code. */
 export type Command = { usage: string; run: (args: ParsedArgs) => Promise<number> };
 
 /** Add a command: write `commands/<name>.ts` and register it here. */
-export const COMMANDS: Record<string, Command> = {};
+export const COMMANDS: Record<string, Command> = {
+  import: importCommand,
+  init: initCommand,
+  verify: verifyCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  'change-password': changePasswordCommand,
+  'export-json': exportJsonCommand,
+  demo: demoCommand,
+};

@@ -5,6 +5,8 @@ import type { Settings } from '../../../shared/domain/settings.js';
 import { invoke } from '../../api/client';
 import { RestoreModal } from '../vault/UnlockScreen';
 import { useVaultStatus } from '../../app/useStatus';
+import { DemoDataCard } from '../demo/DemoDataCard';
+import { EligibilitySettings } from '../cross/EligibilitySettings';
 
 export function SettingsPage() {
   const { status, refresh } = useVaultStatus();
@@ -61,6 +63,7 @@ export function SettingsPage() {
         </Group>
         {pwError && <Alert color="red" mt="sm">{pwError}</Alert>}
       </Card>
+      <EligibilitySettings value={settings.eligibility} onSave={(eligibility) => save({ eligibility })} />
       <Card withBorder>
         <Title order={4} mb="sm">备份与审计</Title>
         <Group>
@@ -70,6 +73,7 @@ export function SettingsPage() {
         </Group>
         {audit && <Text mt="sm">{audit}</Text>}
       </Card>
+      <DemoDataCard />
       <RestoreModal opened={restoreOpen} onClose={() => setRestoreOpen(false)} operator={status.operator ?? ''} onDone={() => void refresh()} />
     </Stack>
   );

@@ -1,0 +1,11 @@
+import { analysisContract } from '../../shared/contract/analysis.js';
+import { today } from '../../shared/rules/dates.js';
+import { analyzeStructure } from '../../shared/rules/structure.js';
+import type { HandlersFor } from './types.js';
+
+export const analysisHandlers: HandlersFor<typeof analysisContract> = {
+  'analysis.structure': ({ townCode, refDate }, app) => {
+    const doc = app.requireSession().doc;
+    return analyzeStructure(doc.cadres, doc.villages, refDate ?? today(), townCode);
+  },
+};

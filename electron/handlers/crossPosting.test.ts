@@ -1,0 +1,205 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiError } from '../../shared/contract/define.js';
+import type { CandidateView, PilotDetail, PilotRow, PoolRow } from '../../shared/contract/crossPosting.js';
+import type { Cadre } from '../../shared/domain/cadre.js';
+import type { CrossPilot } from '../../shared/domain/crossPosting.js';
+import { emptyDocument } from '../../shared/domain/document.js';
+import type { Village } from '../../shared/domain/village.js';
+import { evaluateEligibility } from '../../shared/rules/eligibility.js';
+import type { CompareColumn } from '../../shared/rules/eligibilityCompare.js';
+import { idCheckChar } from '../../shared/rules/idCard.js';
+import { closePdfBrowser } from '../print/pdf.js';
+import { Session } from '../store/session.js';
+import { OpenVault } from '../vault/vault.js';
+import { AppState } from './appState.js';
+import { invoke } from './router.js';
+
+let dir: string;
+let app: AppState;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cadre-cross-'));
+  const vault = await OpenVault.create(join(dir, 'v.cdv'), 'test-password-1', emptyDocument());
+  app = new AppState('browser', join(dir, 'v.cdv'));
+  app.open(new Session(vault, '测试员'));
+});
+afterAll(async () => {
+  app.dispose();
+  await closePdfBrowser();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const r = await invoke(app, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as T;
+}
+async function fail(method: string, input: unknown): Promise<ApiError> {
+  const r = await invoke(app, method, input);
+  if (r.ok) throw new Error(`${method} should have failed`);
+  return r.error;
+}
+
+let seq = 10;
+const idFor = (birth: string, male: boolean) => {
+  seq += 2;
+  const first17 = `440606${birth.replace('.', '')}10${String(seq + (male ? 1 : 0)).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17);
+};
+
+async function village(name: string, over: Record<string, unknown> = {}): Promise<Village> {
+  return call<Village>('village.create', { data: { name, townCode: '440606005', ...over } });
+}
+async function cadre(name: string, villageId: string, over: Record<string, unknown> = {}): Promise<Cadre> {
+  const birth = (over.birth as string) ?? '1982.04';
+  return call<Cadre>('cadre.create', {
+    data: {
+      name, sex: '男', birth, idNumber: idFor(birth, true), politicalStatus: '中共党员', partyJoinDate: '2006.07',
+      villageWorkSince: '2012.03', fullTimeEducation: { level: '大学' }, villageId, villagePost: '党组织副书记', postSince: '2021.03',
+      currentPosition: '副书记', resume: [{ from: '2012.03', to: '2021.03', text: '村委会委员' }, { from: '2021.03', to: '', text: '党组织副书记' }],
+      assessments: [{ year: 2023, grade: '称职' }, { year: 2024, grade: '优秀' }, { year: 2025, grade: '称职' }],
+      ...over,
+    },
+  });
+}
+
+let target: Village, strong: Village, plain: Village, otherTown: Village;
+let good: Cadre, second: Cadre, old: Cadre, targetSec: Cadre;
+let pilot: CrossPilot;
+
+describe('跨村任职 handlers', () => {
+  beforeAll(async () => {
+    target = await village('弱村', { strength: '弱', weakLax: { year: 2025, status: '整顿中' } });
+    strong = await village('强村', { strength: '强', vitality: [{ year: 2025, stars: 5 }] });
+    plain = await village('平村', { strength: '一般' });
+    otherTown = await village('容桂强村', { strength: '强', townCode: '440606006' });
+    targetSec = await cadre('何书记', target.id, { villagePost: '党组织书记', birth: '1968.01' });
+    good = await cadre('陈志强', strong.id);
+    second = await cadre('梁家豪', strong.id, { birth: '1985.06', fullTimeEducation: { level: '大专' } });
+    old = await cadre('黄老', strong.id, { birth: '1970.02' });
+    await cadre('平村人', plain.id);
+    await cadre('容桂人', otherTown.id);
+  });
+
+  it('creates a pilot and flags its village as 跨村任职试点', async () => {
+    pilot = await call<CrossPilot>('cross.pilotCreate', { data: { villageId: target.id, post: '党组织书记', reason: '软弱涣散 整顿', periodStart: '2026.11.25', periodEnd: '2029.11.24' } });
+    expect(pilot.filled).toBeNull();
+    expect((await call<Village>('village.get', { id: target.id })).crossPilot).toBe(true);
+    const e = await fail('cross.pilotCreate', { data: { villageId: target.id, post: '党组织书记', periodStart: '2026.11.25', periodEnd: '2026.01.01' } });
+    expect(e.message).toContain('任职结束日期 2026.01.01 早于开始日期 2026.11.25');
+  });
+
+  it('suggests only cadres of strong/示范 villages in the same 镇街, excluding the target’s own', async () => {
+    const pool = await call<PoolRow[]>('cross.pool', { pilotId: pilot.id });
+    expect(pool.map((r) => r.name).sort()).toEqual(['梁家豪', '陈志强', '黄老'].sort());
+    const oldRow = pool.find((r) => r.name === '黄老')!;
+    expect(oldRow.overall).toBe('fail');
+    expect(oldRow.verdicts.find((v) => v.ruleId === 'age')!.reason).toBe('出生年月 1970.02，至 2026.11.25 为 56 岁，上限 50 岁，超龄');
+    expect(pool[pool.length - 1].name).toBe('黄老'); // failing people sort last
+  });
+
+  it('adds someone by hand and says what does not fit', async () => {
+    const plainCadre = (await call<{ id: string; name: string }[]>('cadre.list', {})).find((c) => c.name === '平村人')!;
+    const view = await call<CandidateView>('cross.candidateAdd', { pilotId: pilot.id, cadreId: plainCadre.id });
+    expect(view.overall).toBe('fail');
+    expect(view.verdicts.find((v) => v.ruleId === 'strongSource')!.reason).toContain('来源村 平村：班子强弱“一般”，非示范村');
+    const dup = await fail('cross.candidateAdd', { pilotId: pilot.id, cadreId: plainCadre.id });
+    expect(dup.message).toBe('平村人 已在本试点的人选名单中');
+  });
+
+  it('moves a candidate 提名 → 考察 → 公示 → 任命 and updates the cadre file, the resume and the pilot', async () => {
+    const view = await call<CandidateView>('cross.candidateAdd', { pilotId: pilot.id, cadreId: good.id, origin: '推荐' });
+    const cid = view.candidate.id;
+    const early = await fail('cross.step', { candidateId: cid, step: { stage: '考察', date: '2026.11.01' } });
+    expect(early.message).toBe('陈志强 尚未提名，下一步只能是 提名');
+    await call('cross.step', { candidateId: cid, step: { stage: '提名', date: '2026.11.02', notes: '镇党委推荐' } });
+    const back = await fail('cross.step', { candidateId: cid, step: { stage: '考察', date: '2026.11.01' } });
+    expect(back.message).toContain('早于上一步“提名”的日期 2026.11.02');
+    await call('cross.step', { candidateId: cid, step: { stage: '考察', date: '2026.11.05' } });
+    const noEnd = await fail('cross.step', { candidateId: cid, step: { stage: '公示', date: '2026.11.10' } });
+    expect(noEnd.fields?.['step.publicityStart']).toBe('公示须填写开始日期');
+    // Wed 11.11 – Sun 11.15: three working days.
+    const pub = await call<{ warnings: string[] }>('cross.step', { candidateId: cid, step: { stage: '公示', date: '2026.11.10', publicityStart: '2026.11.11', publicityEnd: '2026.11.15' } });
+    expect(pub.warnings).toEqual(['公示期 2026.11.11–2026.11.15 只有 3 个工作日（按周一至周五计，未扣除法定节假日），少于 5 个工作日']);
+
+    const done = await call<{ candidate: CandidateView }>('cross.step', { candidateId: cid, step: { stage: '任命', date: '2026.11.20', notes: '镇党委会议研究决定' } });
+    expect(done.candidate.stage).toBe('任命');
+
+    const file = await call<Cadre>('cadre.get', { id: good.id });
+    expect(file.villageId).toBe(target.id);
+    expect(file.villagePost).toBe('党组织书记');
+    expect(file.postSince).toBe('2026.11');
+    expect(file.currentPosition).toBe('弱村党组织书记');
+    expect(file.resume.slice(-2)).toEqual([
+      { from: '2021.03', to: '2026.11', text: '党组织副书记' },
+      { from: '2026.11', to: '', text: '大良弱村党组织书记（跨村任职）' },
+    ]);
+
+    const overview = await call<PilotRow[]>('cross.overview', {});
+    expect(overview[0].currentStep).toBe('已任命 陈志强');
+    expect(overview[0].candidateCount).toBe(2);
+
+    const detail = await call<PilotDetail>('cross.pilotGet', { id: pilot.id });
+    expect(detail.pilot.filled).toMatchObject({ cadreId: good.id, cadreName: '陈志强', date: '2026.11.20' });
+    const steps = detail.candidates.find((c) => c.cadreId === good.id)!.candidate.steps;
+    expect(steps.map((s) => `${s.stage}/${s.operator}`)).toEqual(['提名/测试员', '考察/测试员', '公示/测试员', '任命/测试员']);
+    // The decision keeps the inputs as they were: re-evaluating them gives the stored verdicts.
+    const decision = steps[3].eligibility;
+    expect(decision.inputs.candidate.village?.name).toBe('强村');
+    expect(evaluateEligibility(decision.inputs).verdicts).toEqual(decision.verdicts);
+
+    const audit = await call<{ entries: { action: string; summary: string }[] }>('audit.list', { recordId: good.id });
+    expect(audit.entries[0].summary).toBe('跨村任职任命：陈志强 任 大良弱村党组织书记');
+  });
+
+  it('refuses a second 任命 on a filled pilot and refuses 任命 of a failing candidate', async () => {
+    const p2 = await call<CrossPilot>('cross.pilotCreate', { data: { villageId: target.id, post: '村委会主任', periodStart: '2026.11.25', periodEnd: '2029.11.24' } });
+    const v = await call<CandidateView>('cross.candidateAdd', { pilotId: p2.id, cadreId: old.id });
+    for (const [stage, date] of [['提名', '2026.11.02'], ['考察', '2026.11.03']] as const) {
+      const r = await call<{ warnings: string[] }>('cross.step', { candidateId: v.candidate.id, step: { stage, date } });
+      expect(r.warnings.some((w) => w.startsWith('资格审查“年龄”不符合'))).toBe(true);
+    }
+    await call('cross.step', { candidateId: v.candidate.id, step: { stage: '公示', date: '2026.11.04', publicityStart: '2026.11.09', publicityEnd: '2026.11.13' } });
+    const e = await fail('cross.step', { candidateId: v.candidate.id, step: { stage: '任命', date: '2026.11.20' } });
+    expect(e.message).toContain('黄老 资格审查有不符合项，不能任命：年龄（出生年月 1970.02');
+    expect((await call<Cadre>('cadre.get', { id: old.id })).villageId).toBe(strong.id);
+
+    const filled = await call<PilotDetail>('cross.pilotGet', { id: pilot.id });
+    const other = filled.candidates.find((c) => c.stage !== '任命')!;
+    await call('cross.step', { candidateId: other.candidate.id, step: { stage: '提名', date: '2026.11.21' } });
+    const e2 = await fail('cross.candidateAdd', { pilotId: pilot.id, cadreId: second.id });
+    expect(e2.message).toContain('已任命 陈志强');
+  });
+
+  it('records 未通过 only with a reason', async () => {
+    const p3 = await call<CrossPilot>('cross.pilotCreate', { data: { villageId: target.id, post: '村委会副主任', periodStart: '2026.11.25', periodEnd: '2029.11.24' } });
+    const v = await call<CandidateView>('cross.candidateAdd', { pilotId: p3.id, cadreId: second.id });
+    await call('cross.step', { candidateId: v.candidate.id, step: { stage: '提名', date: '2026.11.02' } });
+    const e = await fail('cross.step', { candidateId: v.candidate.id, step: { stage: '未通过', date: '2026.11.03' } });
+    expect(e.fields?.['step.reason']).toBe('未通过须写明原因');
+    const r = await call<{ candidate: CandidateView }>('cross.step', { candidateId: v.candidate.id, step: { stage: '未通过', date: '2026.11.03', reason: '考察中群众评价一般' } });
+    expect(r.candidate.stage).toBe('未通过');
+    const after = await fail('cross.step', { candidateId: v.candidate.id, step: { stage: '考察', date: '2026.11.04' } });
+    expect(after.message).toBe('梁家豪 当前为“未通过”，流程已结束');
+  });
+
+  it('compares candidates and prints the comparison as an A4 landscape PDF', async () => {
+    const cols = await call<CompareColumn[]>('cross.compare', { pilotId: pilot.id, cadreIds: [good.id, second.id, old.id] });
+    expect(cols.map((c) => c.name)).toEqual(['陈志强', '梁家豪', '黄老']);
+    expect(cols[0].stage).toBe('任命');
+    expect(cols[1].stage).toBe('未列入');
+    expect(cols[1].source?.stars).toBe(5);
+    const one = await fail('cross.compare', { pilotId: pilot.id, cadreIds: [good.id] });
+    expect(one.message).toBe('请至少选择 2 名人选进行比较');
+
+    const pdf = await call<{ fileName: string; base64: string }>('cross.comparisonPdf', { pilotId: pilot.id, cadreIds: [second.id, old.id] });
+    expect(pdf.fileName).toMatch(/^跨村任职人选比较表_弱村_\d{8}\.pdf$/);
+    const bytes = Buffer.from(pdf.base64, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    // A4 landscape is 842 × 595 points.
+    expect(bytes.toString('latin1')).toMatch(/MediaBox\s*\[\s*0 0 841\.\d+ 59[45]\.\d+\s*\]/);
+  }, 60_000);
+});

@@ -1,0 +1,50 @@
+import { AppError } from '../../shared/contract/define.js';
+import { importContract } from '../../shared/contract/import.js';
+import { commitBatch, undoBatch } from '../importer/batch.js';
+import { previewFile } from '../importer/preview.js';
+import type { HandlersFor } from './types.js';
+
+/** base64 of up to 30 MB of file (the bridge caps the request at 64 MB). */
+export function fromBase64(base64: string, fileName: string): Buffer {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length === 0) throw new AppError('INVALID', `“${fileName}”是空文件`);
+  return bytes;
+}
+
+export const importHandlers: HandlersFor<typeof importContract> = {
+  'import.preview': ({ fileName, base64, sheet, mapping, template }, app) => {
+    const doc = app.requireSession().doc;
+    let map = mapping;
+    if (template) {
+      const t = doc.importTemplates.find((x) => x.name === template);
+      if (!t) throw new AppError('NOT_FOUND', `找不到导入模板“${template}”`);
+      map = { ...t.mapping, ...(mapping ?? {}) };
+    }
+    return previewFile(fromBase64(base64, fileName), fileName, { sheet, mapping: map }, { villages: doc.villages, cadres: doc.cadres });
+  },
+
+  'import.commit': ({ fileName, create, update }, app) =>
+    commitBatch(app.requireSession(), { fileName, kind: 'xlsx', create, update }),
+
+  'import.undo': ({ batchId }, app) => undoBatch(app.requireSession(), batchId),
+
+  'import.batches': (_i, app) =>
+    app
+      .requireSession()
+      .doc.importBatches.map(({ replaced, ...b }) => ({ ...b, replacedCount: replaced.length }))
+      .reverse(),
+
+  'import.templates': (_i, app) => app.requireSession().doc.importTemplates,
+
+  'import.saveTemplate': async ({ name, mapping }, app) => {
+    const s = app.requireSession();
+    const template = { name, mapping };
+    await s.mutate((doc, audit) => {
+      const i = doc.importTemplates.findIndex((t) => t.name === name);
+      if (i >= 0) doc.importTemplates[i] = template;
+      else doc.importTemplates.push(template);
+      audit({ action: 'importTemplates.save', entity: 'importTemplates', recordId: name, summary: `保存导入模板“${name}”`, after: mapping });
+    });
+    return template;
+  },
+};

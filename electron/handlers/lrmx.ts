@@ -1,0 +1,30 @@
+import type { LrmxFileReport } from '../../shared/contract/import.js';
+import { lrmxContract } from '../../shared/contract/lrmx.js';
+import { AppError } from '../../shared/contract/define.js';
+import { commitBatch } from '../importer/batch.js';
+import { importLrmxFiles } from '../lrmx/importFiles.js';
+import { serializeLrmx } from '../lrmx/lrmx.js';
+import { findRecord } from './records.js';
+import type { HandlersFor } from './types.js';
+
+export const lrmxHandlers: HandlersFor<typeof lrmxContract> = {
+  'lrmx.import': async ({ files, existing }, app) => {
+    const s = app.requireSession();
+    const plan = importLrmxFiles(
+      files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.base64, 'base64') })),
+      s.doc.cadres,
+      existing,
+    );
+    const reports: LrmxFileReport[] = plan.reports;
+    if (plan.create.length + plan.update.length === 0) return { reports };
+    const fileName = files.length === 1 ? files[0].fileName : `${files[0].fileName} 等 ${files.length} 个文件`;
+    const r = await commitBatch(s, { fileName, kind: 'lrmx', create: plan.create, update: plan.update });
+    return { batchId: r.batchId, reports };
+  },
+
+  'lrmx.export': ({ id }, app) => {
+    const c = findRecord(app.requireSession().doc.cadres, id, '干部档案');
+    if (c.deletedAt) throw new AppError('CONFLICT', '该档案在回收站中，请先恢复');
+    return { fileName: `${c.name}_任免审批表.lrmx`, base64: serializeLrmx(c).toString('base64') };
+  },
+};

@@ -1,0 +1,244 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as XLSX from 'xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiError } from '../../shared/contract/define.js';
+import type { CadreProgramHistory, PlacementRow, Saved, ShadowBatchRow } from '../../shared/contract/programs.js';
+import type { Cadre } from '../../shared/domain/cadre.js';
+import { emptyDocument } from '../../shared/domain/document.js';
+import type { Expert, MentorPair, ShadowBatch, ShadowPlacement, VillagePair } from '../../shared/domain/programs.js';
+import type { Village } from '../../shared/domain/village.js';
+import type { Finding } from '../../shared/rules/programs.js';
+import { idCheckChar } from '../../shared/rules/idCard.js';
+import { Session } from '../store/session.js';
+import { OpenVault } from '../vault/vault.js';
+import { AppState } from './appState.js';
+import { invoke } from './router.js';
+
+const id18 = (birth8: string, seq3: string) => {
+  const first17 = `440606${birth8}${seq3}`;
+  return first17 + idCheckChar(first17);
+};
+
+let dir: string;
+let app: AppState;
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const r = await invoke(app, method, input);
+  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.message}`), { api: r.error });
+  return r.value as T;
+}
+async function fail(method: string, input: unknown): Promise<ApiError> {
+  const r = await invoke(app, method, input);
+  if (r.ok) throw new Error(`${method} should have failed`);
+  return r.error;
+}
+const audit = () => app.requireSession().doc.audit;
+
+let strong: Village, home: Village, weak: Village;
+let chen: Cadre, li: Cadre, liang: Cadre;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cadre-programs-'));
+  const vault = await OpenVault.create(join(dir, 'v.cdv'), 'test-password-1', emptyDocument());
+  app = new AppState('browser', join(dir, 'v.cdv'));
+  app.open(new Session(vault, '测试员'));
+  strong = await call<Village>('village.create', { data: { name: '水藤村', townCode: '440606105', strength: '强' } });
+  home = await call<Village>('village.create', { data: { name: '光华村', townCode: '440606005' } });
+  weak = await call<Village>('village.create', { data: { name: '马东村', townCode: '440606105', strength: '弱' } });
+  chen = await call<Cadre>('cadre.create', { data: { name: '陈建国', sex: '男', birth: '1980.05', idNumber: id18('19800512', '013'), villageId: home.id } });
+  li = await call<Cadre>('cadre.create', { data: { name: '李婉婷', sex: '女', birth: '1990.03', idNumber: id18('19900301', '024'), villageId: home.id, tags: ['青年'] } });
+  liang = await call<Cadre>('cadre.create', { data: { name: '梁志强', sex: '男', birth: '1970.01', idNumber: id18('19700101', '035'), villageId: strong.id, villagePost: '党组织书记' } });
+});
+afterAll(() => {
+  app.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('书记跟班 handlers', () => {
+  let b1: ShadowBatch;
+
+  it('creates a batch with two hosts, giving hosts keys, and audits it', async () => {
+    const saved = await call<Saved<ShadowBatch>>('shadow.batchCreate', {
+      data: {
+        name: '2023年第一期', year: 2023, start: '2023.04.01', end: '2023.06.30',
+        hosts: [
+          { kind: '村（社区）', villageId: strong.id, mentorCadreId: liang.id, capacity: 1 },
+          { kind: '镇街部门', townCode: '440606005', department: '组织', mentorName: '黄科长', capacity: 2 },
+        ],
+      },
+    });
+    b1 = saved.record;
+    expect(b1.hosts.map((h) => h.key.length > 0)).toEqual([true, true]);
+    expect(saved.findings).toEqual([]);
+    expect(audit().at(-1)?.summary).toBe('新建跟班期次：2023年第一期（2023.04.01–2023.06.30，2 个跟班单位）');
+  });
+
+  it('refuses a batch with reversed dates, naming the field in Chinese', async () => {
+    const e = await fail('shadow.batchCreate', { data: { name: 'x', year: 2023, start: '2023.07.01', end: '2023.06.30' } });
+    expect(e.code).toBe('INVALID');
+    expect(e.message).toContain('结束日期 2023.06.30 早于开始日期 2023.07.01');
+    const bad = await fail('shadow.batchCreate', { data: { name: 'x', year: 2023, start: '2023-07-01', end: '2023.06.30' } });
+    expect(bad.message).toBe('不能保存跟班期次：开始日期：日期应写成 2023.04.10 的形式');
+  });
+
+  it('places a cadre with the batch dates by default, then refuses an overlapping second placement', async () => {
+    const saved = await call<Saved<ShadowPlacement>>('shadow.placementCreate', { data: { batchId: b1.id, hostKey: b1.hosts[0].key, cadreId: chen.id } });
+    expect(saved.record).toMatchObject({ start: '2023.04.01', end: '2023.06.30', status: '计划' });
+
+    const b2 = (await call<Saved<ShadowBatch>>('shadow.batchCreate', {
+      data: { name: '2023年第二期', year: 2023, start: '2023.06.30', end: '2023.09.30', hosts: [{ kind: '镇街部门', townCode: '440606105', department: '农业', mentorName: '罗主任', capacity: 3 }] },
+    })).record;
+    const check = await call<Finding[]>('shadow.placementCheck', { data: { batchId: b2.id, hostKey: b2.hosts[0].key, cadreId: chen.id } });
+    expect(check.map((f) => f.code)).toEqual(['cadre-overlap']);
+    const before = audit().length;
+    const e = await fail('shadow.placementCreate', { data: { batchId: b2.id, hostKey: b2.hosts[0].key, cadreId: chen.id } });
+    expect(e.message).toContain('陈建国 已在“2023年第一期”（水藤村）跟班（2023.04.01–2023.06.30）');
+    expect(e.fields?.cadreId).toContain('时间重叠');
+    expect(audit().length).toBe(before);
+  });
+
+  it('refuses a second cadre at a full host', async () => {
+    const e = await fail('shadow.placementCreate', { data: { batchId: b1.id, hostKey: b1.hosts[0].key, cadreId: li.id } });
+    expect(e.message).toContain('水藤村 本期容量 1 人，已安排 1 人（陈建国），不能再安排 李婉婷');
+  });
+
+  it('refuses placing the host village’s own 书记 who mentors there', async () => {
+    const e = await fail('shadow.placementCreate', { data: { batchId: b1.id, hostKey: b1.hosts[1].key, cadreId: liang.id } });
+    expect(e.message).toContain('梁志强 同期担任“2023年第一期”水藤村的导师');
+  });
+
+  it('moves a placement 计划 → 在岗 → 结业 with an evaluation, and lists it in the cadre’s history', async () => {
+    const p = (await call<{ placements: PlacementRow[] }>('shadow.batchGet', { id: b1.id })).placements[0];
+    await call('shadow.placementStart', { id: p.id });
+    const badEval = await fail('shadow.placementFinish', { id: p.id, evaluation: { grade: '良好' } });
+    expect(badEval.message).toContain('请选择等次（优秀/合格/不合格）');
+    const done = await call<ShadowPlacement>('shadow.placementFinish', { id: p.id, evaluation: { grade: '优秀', mentorComment: '工作扎实', reflection: '学到了集体经济的做法', attachments: ['心得体会.docx'] } });
+    expect(done.status).toBe('结业');
+    expect(done.evaluation?.attachments).toEqual(['心得体会.docx']);
+    const hist = await call<CadreProgramHistory>('programs.cadreHistory', { cadreId: chen.id });
+    expect(hist.placements.map((x) => [x.batchName, x.hostLabel, x.mentorLabel, x.status, x.evaluation?.grade])).toEqual([['2023年第一期', '水藤村', '梁志强', '结业', '优秀']]);
+    const startAgain = await fail('shadow.placementStart', { id: p.id });
+    expect(startAgain.message).toContain('当前状态为“结业”');
+  });
+
+  it('stops a placement with reason and date; the stop date becomes its end and frees the place', async () => {
+    const saved = await call<Saved<ShadowPlacement>>('shadow.placementCreate', { data: { batchId: b1.id, hostKey: b1.hosts[1].key, cadreId: li.id } });
+    const early = await fail('shadow.placementStop', { id: saved.record.id, date: '2023.03.31', reason: '生病' });
+    expect(early.message).toContain('中止日期 2023.03.31 不能早于开始日期');
+    const monthOnly = await fail('shadow.placementStop', { id: saved.record.id, date: '2023.05', reason: '生病' });
+    expect(monthOnly.message).toContain('中止日期应写到具体日期');
+    const stopped = await call<ShadowPlacement>('shadow.placementStop', { id: saved.record.id, date: '2023.05.15', reason: '生病住院' });
+    expect(stopped).toMatchObject({ status: '中止', end: '2023.05.15', plannedEnd: '2023.06.30', stopped: { date: '2023.05.15', reason: '生病住院' } });
+    expect(audit().at(-1)?.summary).toBe('跟班中止：李婉婷（2023年第一期）（2023.05.15，生病住院）');
+  });
+
+  it('refuses deleting a batch with placements, removing a host in use, or a zero capacity', async () => {
+    const del = await fail('shadow.batchDelete', { id: b1.id });
+    expect(del.message).toContain('本期还有 2 个跟班安排');
+    const drop = await fail('shadow.batchUpdate', { id: b1.id, data: { hosts: [b1.hosts[1]] } });
+    expect(drop.message).toContain('被删除的跟班单位已安排 陈建国');
+    const zero = await fail('shadow.batchUpdate', { id: b1.id, data: { hosts: [{ ...b1.hosts[0], capacity: 0 }, b1.hosts[1]] } });
+    expect(zero.message).toContain('第1个跟班单位的容量：容量至少为 1 人');
+  });
+
+  it('exports the batch roster with ID numbers as text', async () => {
+    const r = await call<{ fileName: string; base64: string }>('shadow.exportRoster', { batchId: b1.id });
+    expect(r.fileName).toBe('2023年第一期-跟班花名册.xlsx');
+    const wb = XLSX.read(Buffer.from(r.base64, 'base64'));
+    const ws = wb.Sheets['跟班花名册'];
+    const rows = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1 });
+    expect(rows[1]).toContain('身份证号码');
+    const chenRow = rows.find((x) => x[1] === '陈建国')!;
+    expect(chenRow[4]).toBe(chen.idNumber);
+    expect(ws[XLSX.utils.encode_cell({ r: rows.indexOf(chenRow), c: 4 })].t).toBe('s');
+    expect(chenRow.slice(8, 14)).toEqual(['水藤村', '梁志强', '2023.04.01', '2023.06.30', '结业', '优秀']);
+  });
+
+  it('cancelling a batch stops running placements and bins the ones not yet started', async () => {
+    const b3 = (await call<Saved<ShadowBatch>>('shadow.batchCreate', {
+      data: { name: '2024年第一期', year: 2024, start: '2024.03.01', end: '2024.05.31', hosts: [{ kind: '镇街部门', townCode: '440606005', department: '政法', mentorName: '周科长', capacity: 5 }] },
+    })).record;
+    const running = (await call<Saved<ShadowPlacement>>('shadow.placementCreate', { data: { batchId: b3.id, hostKey: b3.hosts[0].key, cadreId: chen.id, status: '在岗' } })).record;
+    const later = (await call<Saved<ShadowPlacement>>('shadow.placementCreate', { data: { batchId: b3.id, hostKey: b3.hosts[0].key, cadreId: li.id, start: '2024.04.01', end: '2024.05.31' } })).record;
+    await call('shadow.batchCancel', { id: b3.id, date: '2024.03.20', reason: '防汛工作需要' });
+    const doc = app.requireSession().doc;
+    expect(doc.shadowPlacements.find((p) => p.id === running.id)).toMatchObject({ status: '中止', end: '2024.03.20', stopped: { reason: '期次取消：防汛工作需要' } });
+    expect(doc.shadowPlacements.find((p) => p.id === later.id)?.deletedAt).toBeTruthy();
+    const restore = await fail('shadow.placementRestore', { id: later.id });
+    expect(restore.message).toContain('已于 2024.03.20 取消');
+  });
+});
+
+describe('智库结对 handlers', () => {
+  let wang: Expert, zhao: Expert, pair: MentorPair;
+
+  it('creates experts and a 多对一 pair, refusing the same expert twice', async () => {
+    wang = await call<Expert>('mentoring.expertCreate', { data: { name: '王教授', unit: '华南农业大学', fields: ['乡村振兴'], joined: '2023.01' } });
+    zhao = await call<Expert>('mentoring.expertCreate', { data: { name: '赵律师', joined: '2023.03' } });
+    const twice = await fail('mentoring.pairCreate', { data: { kind: '多对一', expertIds: [wang.id, wang.id], cadreId: chen.id, start: '2023.04' } });
+    expect(twice.message).toContain('专家 王教授 在本结对中重复出现 2 次');
+    const saved = await call<Saved<MentorPair>>('mentoring.pairCreate', { data: { kind: '多对一', expertIds: [wang.id, zhao.id], targetKind: '村班子', villageId: weak.id, start: '2023.04', goals: '理清集体经济发展思路' } });
+    pair = saved.record;
+    expect(pair.status).toBe('进行中');
+  });
+
+  it('refuses a pair starting before the expert joined', async () => {
+    const e = await fail('mentoring.pairCreate', { data: { kind: '一对一', expertIds: [zhao.id], cadreId: li.id, start: '2023.02' } });
+    expect(e.message).toContain('结对开始 2023.02 早于 赵律师 加入智库的时间 2023.03');
+  });
+
+  it('logs activities, warns about one outside the period, and sums hours per year', async () => {
+    await call('mentoring.activityAdd', { pairId: pair.id, data: { date: '2023.05.10', form: '实地指导', hours: 3, content: '走访村集体物业' } });
+    const early = await call<Saved<MentorPair>>('mentoring.activityAdd', { pairId: pair.id, data: { date: '2023.03.01', form: '电话', hours: 0.5, content: '电话沟通' } });
+    expect(early.findings.map((f) => f.code)).toEqual(['activity-outside']);
+    const bad = await fail('mentoring.activityAdd', { pairId: pair.id, data: { date: '2023.05.10', form: '聚餐', hours: 1, content: 'x' } });
+    expect(bad.message).toContain('请选择形式');
+    expect(await call('mentoring.summary', {})).toEqual([{ year: 2023, pairs: 1, activities: 2, hours: 3.5 }]);
+    const removed = await call<MentorPair>('mentoring.activityRemove', { pairId: pair.id, activityId: early.record.activities[0].id });
+    expect(removed.activities.map((a) => a.date)).toEqual(['2023.05.10']);
+  });
+
+  it('refuses an expert leaving while a pair runs past that date, then closes the pair and lets them leave', async () => {
+    const e = await fail('mentoring.expertLeave', { id: zhao.id, date: '2023.12', reason: '工作调动' });
+    expect(e.message).toContain('赵律师 还有 1 个进行中且超过 2023.12 的结对（王教授、赵律师—马东村班子）');
+    const closed = await call<MentorPair>('mentoring.pairClose', { id: pair.id, status: '已结束', date: '2023.11', reason: '目标完成' });
+    expect(closed).toMatchObject({ status: '已结束', end: '2023.11', closed: { date: '2023.11', reason: '目标完成' } });
+    const left = await call<Expert>('mentoring.expertLeave', { id: zhao.id, date: '2023.12', reason: '工作调动' });
+    expect(left.left).toBe('2023.12');
+  });
+
+  it('soft deletes and restores a pair with audit entries', async () => {
+    await call('mentoring.pairDelete', { id: pair.id });
+    expect((await call<unknown[]>('mentoring.pairList', { deleted: true })).length).toBe(1);
+    await call('mentoring.pairRestore', { id: pair.id });
+    expect(audit().slice(-2).map((a) => a.action)).toEqual(['mentorPairs.delete', 'mentorPairs.restore']);
+  });
+});
+
+describe('村居结对 handlers', () => {
+  it('refuses a village paired with itself and warns on a second active pair for the helped village', async () => {
+    const same = await fail('villagePair.create', { data: { helpedVillageId: weak.id, partnerKind: '村（社区）', partnerVillageId: weak.id, year: 2023 } });
+    expect(same.message).toContain('马东村 不能与自己结对');
+    const first = await call<Saved<VillagePair>>('villagePair.create', { data: { helpedVillageId: weak.id, partnerKind: '村（社区）', partnerVillageId: strong.id, year: 2023 } });
+    expect(first.findings).toEqual([]);
+    const second = await call<Saved<VillagePair>>('villagePair.create', { data: { helpedVillageId: weak.id, partnerKind: '企业', partnerName: '美的集团', year: 2024 } });
+    expect(second.findings.map((f) => f.message)).toEqual([expect.stringContaining('马东村 已在 2023 年与 水藤村 结对（进行中）')]);
+  });
+
+  it('summarises formed pairs per year against the editable target', async () => {
+    await call('villagePair.setTarget', { year: 2024, target: 12 });
+    const rows = await call<{ year: number; formed: number; target: number | null }[]>('villagePair.summary', {});
+    expect(rows.map((r) => [r.year, r.formed, r.target])).toEqual([[2023, 1, 10], [2024, 1, 12]]);
+    expect(app.requireSession().doc.settings.villagePairTargets).toEqual({ '2023': 10, '2024': 12 });
+  });
+});
+
+describe('batch list', () => {
+  it('counts placed against capacity, not counting stopped placements', async () => {
+    const rows = await call<ShadowBatchRow[]>('shadow.batchList', { deleted: false });
+    const first = rows.find((r) => r.name === '2023年第一期')!;
+    expect([first.placed, first.capacity]).toEqual([1, 3]);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * What the three program handlers share: turning drafts into findings, refusing a save on an
+ * error finding, building rule contexts from the vault document, and list rows with names.
+ */
+import type { z } from 'zod';
+import { AppError } from '../../shared/contract/define.js';
+import type { MentorPairRow, PlacementRow, ShadowBatchRow, VillagePairRow } from '../../shared/contract/programs.js';
+import type { VaultDocument } from '../../shared/domain/document.js';
+import type { MentorPair, ShadowBatch, ShadowPlacement, VillagePair } from '../../shared/domain/programs.js';
+import { townName } from '../../shared/domain/towns.js';
+import {
+  hostLabel,
+  pairTargetName,
+  partnerLabel,
+  type CadreInfo,
+  type Finding,
+  type MentoringContext,
+  type ShadowContext,
+  type VillageInfo,
+} from '../../shared/rules/programs.js';
+
+const LABELS: Record<string, string> = {
+  name: '名称', year: '年份', start: '开始日期', end: '结束日期', hosts: '跟班单位', capacity: '容量',
+  villageId: '村（社区）', townCode: '镇街', department: '部门', mentorName: '导师', mentorCadreId: '导师',
+  cadreId: '干部', hostKey: '跟班单位', batchId: '期次', goals: '目标', note: '备注', grade: '等次',
+  mentorComment: '导师评语', reflection: '心得', attachments: '附件', date: '日期', form: '形式', hours: '时长',
+  content: '内容', outcomes: '成效', joined: '加入智库时间', left: '退出智库时间', phone: '联系电话', unit: '单位',
+  title: '职称职务', fields: '专业领域', expertIds: '专家', kind: '结对类型', targetKind: '结对对象',
+  partnerKind: '帮扶方类型', partnerVillageId: '帮扶村（社区）', partnerName: '帮扶方名称',
+  helpedVillageId: '被帮扶村（社区）', reason: '原因', status: '状态',
+};
+
+/** "hosts.1.capacity" → "第2个跟班单位的容量". */
+export function labelOf(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const k = path[i];
+    const next = path[i + 1];
+    if (typeof next === 'number') {
+      parts.push(`第${next + 1}个${LABELS[String(k)] ?? String(k)}`);
+      i++;
+    } else parts.push(LABELS[String(k)] ?? String(k));
+  }
+  return parts.join('的');
+}
+
+function issuesToFindings(error: z.ZodError): Finding[] {
+  return error.issues.map((issue) => {
+    const label = labelOf(issue.path);
+    const message = issue.code === 'invalid_type' && !/[\u4e00-\u9fa5]/.test(issue.message) ? `请填写${label}` : `${label}：${issue.message}`;
+    return { level: 'error' as const, code: 'invalid', field: issue.path.join('.'), message };
+  });
+}
+
+/** Parses a draft; a shape error becomes findings instead of an exception, for live checks. */
+export function parseDraft<S extends z.ZodType>(schema: S, data: unknown): { ok: true; value: z.output<S> } | { ok: false; findings: Finding[] } {
+  const r = schema.safeParse(data);
+  return r.success ? { ok: true, value: r.data } : { ok: false, findings: issuesToFindings(r.error) };
+}
+
+/** Throws INVALID with every error's message (they name the data); returns the warnings. */
+export function refuseOnErrors(findings: Finding[], what: string): Finding[] {
+  const errors = findings.filter((f) => f.level === 'error');
+  if (errors.length) {
+    const fields: Record<string, string> = {};
+    for (const e of errors) if (e.field && !(e.field in fields)) fields[e.field] = e.message;
+    throw new AppError('INVALID', `不能保存${what}：${errors.map((e) => e.message).join('；')}`, fields);
+  }
+  return findings;
+}
+
+/** The parsed draft, or INVALID with every shape error's Chinese message. */
+export function mustDraft<D extends { ok: true }>(d: D | { ok: false; findings: Finding[] }, what: string): D {
+  if (!d.ok) {
+    refuseOnErrors(d.findings, what);
+    throw new AppError('INVALID', `${what}输入无效`);
+  }
+  return d as D;
+}
+
+/** Parses or throws INVALID naming the field in Chinese. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
+  const r = parseDraft(schema, data);
+  if (r.ok) return r.value;
+  refuseOnErrors(r.findings, what);
+  throw new AppError('INVALID', `${what}输入无效`);
+}
+
+/** The stored fields of a record without its meta, to merge an edit onto. */
+export function editable<T extends { id: string; createdAt: string; updatedAt: string; deletedAt?: string }>(r: T): Omit<T, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'> {
+  const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...rest } = r;
+  return rest;
+}
+
+export function assertLive(r: { deletedAt?: string }, what: string): void {
+  if (r.deletedAt) throw new AppError('CONFLICT', `该${what}在回收站中，请先恢复再修改`);
+}
+
+// ───────────────────────────── contexts ─────────────────────────────
+
+export function villageMap(doc: VaultDocument): Map<string, VillageInfo> {
+  return new Map(doc.villages.map((v) => [v.id, v]));
+}
+
+export function cadreMap(doc: VaultDocument): Map<string, CadreInfo> {
+  return new Map(doc.cadres.map((c) => [c.id, c]));
+}
+
+export function shadowContext(doc: VaultDocument): ShadowContext {
+  return { batches: doc.shadowBatches, placements: doc.shadowPlacements, cadres: cadreMap(doc), villages: villageMap(doc), youthAgeLimit: doc.settings.youthAgeLimit };
+}
+
+export function mentoringContext(doc: VaultDocument): MentoringContext {
+  return { experts: new Map(doc.experts.map((e) => [e.id, e])), pairs: doc.mentorPairs, cadres: cadreMap(doc), villages: villageMap(doc), expertLoadLimit: doc.settings.expertLoadLimit };
+}
+
+// ───────────────────────────── rows ─────────────────────────────
+
+const sumHours = (p: { activities: { hours: number }[] }) => Math.round(p.activities.reduce((s, a) => s + a.hours, 0) * 10) / 10;
+
+export function batchRow(b: ShadowBatch, doc: VaultDocument, villages = villageMap(doc)): ShadowBatchRow {
+  const placed = doc.shadowPlacements.filter((p) => p.batchId === b.id && !p.deletedAt && p.status !== '中止').length;
+  return {
+    ...b,
+    placed,
+    capacity: b.hosts.reduce((s, h) => s + h.capacity, 0),
+    hostLabels: Object.fromEntries(b.hosts.map((h) => [h.key, hostLabel(h, villages)])),
+  };
+}
+
+export function placementRowsFor(doc: VaultDocument, pick: (p: ShadowPlacement) => boolean): PlacementRow[] {
+  const villages = villageMap(doc);
+  const cadres = new Map(doc.cadres.map((c) => [c.id, c]));
+  const batches = new Map(doc.shadowBatches.map((b) => [b.id, b]));
+  return doc.shadowPlacements.filter(pick).map((p) => {
+    const c = cadres.get(p.cadreId);
+    const v = c?.villageId ? villages.get(c.villageId) : undefined;
+    const b = batches.get(p.batchId);
+    const h = b?.hosts.find((x) => x.key === p.hostKey);
+    const mentor = h?.mentorCadreId ? cadres.get(h.mentorCadreId)?.name ?? '' : h?.mentorName ?? '';
+    return {
+      ...p,
+      cadreName: c?.name ?? '（已删除的干部）',
+      cadreSex: c?.sex ?? '',
+      cadreBirth: c?.birth ?? '',
+      cadreIdNumber: c?.idNumber ?? '',
+      cadrePost: c?.villagePost ?? '',
+      cadreVillageName: v?.name ?? '',
+      townCode: v?.townCode ?? '',
+      batchName: b?.name ?? '',
+      batchYear: b?.year ?? Number(p.start.slice(0, 4)),
+      hostLabel: h ? hostLabel(h, villages) : '',
+      mentorLabel: mentor,
+    };
+  });
+}
+
+export function mentorPairRowsFor(doc: VaultDocument, pick: (p: MentorPair) => boolean): MentorPairRow[] {
+  const ctx = mentoringContext(doc);
+  const cadreVillage = new Map(doc.cadres.map((c) => [c.id, c.villageId]));
+  return doc.mentorPairs.filter(pick).map((p) => {
+    const villageId = p.targetKind === '干部' ? cadreVillage.get(p.cadreId ?? '') : p.villageId;
+    return {
+      ...p,
+      expertNames: p.expertIds.map((id) => ctx.experts.get(id)?.name ?? '（未知专家）'),
+      targetName: pairTargetName(p, ctx.cadres, ctx.villages),
+      townCode: ctx.villages.get(villageId ?? '')?.townCode ?? '',
+      hours: sumHours(p),
+    };
+  });
+}
+
+export function villagePairRowsFor(doc: VaultDocument, pick: (p: VillagePair) => boolean): VillagePairRow[] {
+  const villages = villageMap(doc);
+  return doc.villagePairs.filter(pick).map((p) => {
+    const v = villages.get(p.helpedVillageId);
+    return { ...p, helpedName: v?.name ?? '（已删除的村居）', townCode: v?.townCode ?? '', partnerLabel: partnerLabel(p, villages), hours: sumHours(p) };
+  });
+}
+
+export const townLabel = (code: string) => townName(code) || '';

@@ -1,0 +1,52 @@
+/**
+ * A row for a person already on file: the file's non-blank columns laid over the stored
+ * record, and the field-by-field differences the user decides on.
+ */
+import type { ImportDiff } from '../../shared/contract/import.js';
+import type { Cadre, CadreFields } from '../../shared/domain/cadre.js';
+import { FIELD_BY_KEY } from './fields.js';
+
+/** Provided keys that are paths in the cadre record (not 镇街 / 村 text helpers). */
+function recordPaths(provided: Set<string>): string[] {
+  return [...provided].filter((k) => k === 'villageId' || (FIELD_BY_KEY.has(k) && !['town', 'village', 'seq', 'age', 'note'].includes(k)));
+}
+
+function getPath(obj: object, path: string): unknown {
+  const [a, b] = path.split('.');
+  const v = (obj as Record<string, unknown>)[a];
+  return b === undefined ? v : (v as Record<string, unknown> | undefined)?.[b];
+}
+
+/** The stored record's editable fields (no id or timestamps). */
+export function editableFields(c: Cadre): Record<string, unknown> {
+  const { id: _i, createdAt: _c, updatedAt: _u, deletedAt: _d, ...rest } = c;
+  return rest;
+}
+
+export function mergeProvided(current: Cadre, data: CadreFields, provided: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = structuredClone(editableFields(current));
+  for (const path of recordPaths(provided)) {
+    const [a, b] = path.split('.');
+    const v = getPath(data, path);
+    if (b === undefined) {
+      if (v === undefined) delete out[a];
+      else out[a] = v;
+    } else out[a] = { ...((out[a] as object) ?? {}), [b]: v };
+  }
+  return out;
+}
+
+const show = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+export function diffCadre(current: Cadre, merged: CadreFields, provided: Set<string>, villageName: Map<string, string>): ImportDiff[] {
+  const diffs: ImportDiff[] = [];
+  for (const path of recordPaths(provided)) {
+    const before = getPath(current, path);
+    const after = getPath(merged, path);
+    if (show(before) === show(after)) continue;
+    if (path === 'villageId') {
+      diffs.push({ field: path, label: '所在村（社区）', before: villageName.get(show(before)) ?? '', after: villageName.get(show(after)) ?? '' });
+    } else diffs.push({ field: path, label: FIELD_BY_KEY.get(path)?.label ?? path, before: show(before), after: show(after) });
+  }
+  return diffs;
+}

@@ -1,0 +1,65 @@
+/**
+ * Many .lrmx files in one go: each file is read and validated on its own (a broken file is
+ * reported and left out, never half-read); the good ones become one import batch.
+ */
+import { AppError } from '../../shared/contract/define.js';
+import type { LrmxFileReport } from '../../shared/contract/import.js';
+import { cadreInputSchema, type Cadre } from '../../shared/domain/cadre.js';
+import type { BatchCreate, BatchUpdate } from '../importer/batch.js';
+import { editableFields } from '../importer/merge.js';
+import { LRMX_PATHS, parseLrmx } from './lrmx.js';
+
+const FIELD_LABELS: Record<string, string> = {
+  name: '姓名（XingMing）', sex: '性别（XingBie）', birth: '出生年月（ChuShengNianYue）', idNumber: '身份证号码（ShenFenZheng）',
+  photo: '照片（ZhaoPian）', resume: '简历（JianLi）', family: '家庭成员（JiaTingChengYuan）',
+};
+
+export function importLrmxFiles(
+  files: { fileName: string; bytes: Buffer }[],
+  cadres: Cadre[],
+  existing: 'update' | 'skip',
+): { reports: LrmxFileReport[]; create: BatchCreate[]; update: BatchUpdate[] } {
+  const live = new Map<string, Cadre>();
+  for (const c of cadres) if (!c.deletedAt) live.set(c.idNumber, c);
+  const reports: LrmxFileReport[] = [];
+  const create: BatchCreate[] = [];
+  const update: BatchUpdate[] = [];
+  const inBatch = new Map<string, string>();
+  for (const { fileName, bytes } of files) {
+    try {
+      const { data, warnings } = parseLrmx(bytes, fileName);
+      const r = cadreInputSchema.safeParse(data);
+      if (!r.success) {
+        const i = r.error.issues[0];
+        const field = i.path.join('.');
+        throw new AppError('INVALID', `${FIELD_LABELS[field] ?? field}：${i.message}`);
+      }
+      const fields = r.data;
+      const first = inBatch.get(fields.idNumber);
+      if (first) throw new AppError('CONFLICT', `与“${first}”是同一人（身份证号码 ${fields.idNumber}），本文件未导入`);
+      inBatch.set(fields.idNumber, fileName);
+      const current = live.get(fields.idNumber);
+      if (!current) {
+        create.push({ row: fileName, data: fields });
+        reports.push({ file: fileName, status: 'created', name: fields.name, message: '新建档案', warnings });
+      } else if (existing === 'skip') {
+        reports.push({ file: fileName, status: 'skipped', name: current.name, cadreId: current.id, message: `已有 ${current.name} 的档案，未覆盖`, warnings });
+      } else {
+        // Only the 任免审批表 fields are replaced; 村 work fields (职务, 村居, 电话…) stay.
+        const merged: Record<string, unknown> = structuredClone(editableFields(current));
+        for (const path of LRMX_PATHS) {
+          const [a, b] = path.split('.');
+          const v = (fields as unknown as Record<string, Record<string, unknown>>)[a];
+          merged[a] = b === undefined ? v : { ...(merged[a] as object), [b]: v[b] };
+        }
+        merged.lrmxExtra = fields.lrmxExtra;
+        update.push({ row: fileName, cadreId: current.id, updatedAt: current.updatedAt, data: merged });
+        reports.push({ file: fileName, status: 'updated', name: current.name, cadreId: current.id, message: `已更新 ${current.name} 的任免审批表信息`, warnings });
+      }
+    } catch (e) {
+      const message = e instanceof AppError ? e.message : `无法读取：${(e as Error).message}`;
+      reports.push({ file: fileName, status: 'refused', message, warnings: [] });
+    }
+  }
+  return { reports, create, update };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { cadreInputSchema } from '../../shared/domain/cadre.js';
+import { BILLION_LAUGHS, MALFORMED, XXE, fullCadre } from '../../tests/fixtures/lrmx.js';
+import { formatResume, parseLrmx, parseResume, serializeLrmx } from './lrmx.js';
+import { importLrmxFiles } from './importFiles.js';
+
+const roundTrip = (bytes: Buffer) => cadreInputSchema.parse(parseLrmx(bytes, 'a.lrmx').data);
+
+describe('LRMX', () => {
+  it('gives back the same record on every field, photo and 4.0 additions included', () => {
+    const c = fullCadre();
+    const bytes = serializeLrmx(c);
+    const xml = bytes.toString('utf8');
+    expect(xml).toContain('<ChuShengNianYue>197503</ChuShengNianYue>');
+    expect(xml).toContain('<DaoLingNianYue>203503</DaoLingNianYue>');
+    expect(xml).toContain('1993.09--1996.07  广东农工商职业技术学院农业经济管理专业学习\r\n1996.09--2011.03  ');
+    expect(xml).toContain('农村集体经济 &amp; 土地管理 &lt;规划&gt;');
+    const back = roundTrip(bytes);
+    expect(back).toEqual(c);
+    expect(back.photo).toBe(c.photo);
+  });
+
+  it('reads a file with a BOM and LF line ends, and keeps unknown simple fields', () => {
+    const xml = serializeLrmx(fullCadre()).toString('utf8').replace(/\r\n/g, '\n').replace('</Person>', '<ZiDingYi>本地扩展</ZiDingYi>\n</Person>');
+    const r = parseLrmx(Buffer.from('\uFEFF' + xml, 'utf8'), 'a.lrmx');
+    expect(r.data.lrmxExtra).toMatchObject({ ZiDingYi: '本地扩展', DaoLingNianYue: '203503' });
+    expect(serializeLrmx(cadreInputSchema.parse(r.data)).toString('utf8')).toContain('<ZiDingYi>本地扩展</ZiDingYi>');
+  });
+
+  it('parses 简历 lines written by the editor, including 至今 and wrapped lines', () => {
+    const lines = parseResume('1998.09--2002.07  华南农业大学学习\r\n2002.07--2010.01  水藤村委会干部，\r\n        负责集体经济\r\n2010.01--         水藤村党委书记');
+    expect(lines).toEqual([
+      { from: '1998.09', to: '2002.07', text: '华南农业大学学习' },
+      { from: '2002.07', to: '2010.01', text: '水藤村委会干部，负责集体经济' },
+      { from: '2010.01', to: '', text: '水藤村党委书记' },
+    ]);
+    expect(parseResume(formatResume(lines))).toEqual(lines);
+  });
+
+  it('refuses an XXE attempt, a billion-laughs file and malformed XML with clear messages', () => {
+    expect(() => parseLrmx(Buffer.from(XXE), 'xxe.lrmx')).toThrow('含有 DTD 或实体声明');
+    expect(() => parseLrmx(Buffer.from(BILLION_LAUGHS), 'lol.lrmx')).toThrow('含有 DTD 或实体声明');
+    expect(() => parseLrmx(Buffer.from(MALFORMED), 'bad.lrmx')).toThrow(/“bad.lrmx”不是完整的 XML 文件（第 \d+ 行/);
+    expect(() => parseLrmx(Buffer.from('<?xml version="1.0"?><Root/>'), 'r.lrmx')).toThrow('根元素应为 <Person>');
+  });
+
+  it('refuses a file without 身份证号码, because the ID is how we know each cadre', () => {
+    const xml = serializeLrmx(fullCadre()).toString('utf8').replace(/<ShenFenZheng>\d+<\/ShenFenZheng>/, '<ShenFenZheng />');
+    expect(() => parseLrmx(Buffer.from(xml), '无证.lrmx')).toThrow('缺少身份证号码（ShenFenZheng）');
+  });
+
+  it('imports many files with a per-file report; a broken one does not stop the others', () => {
+    const a = fullCadre(1);
+    const b = fullCadre(2);
+    const plan = importLrmxFiles(
+      [
+        { fileName: 'a.lrmx', bytes: serializeLrmx(a) },
+        { fileName: 'bad.lrmx', bytes: Buffer.from(MALFORMED) },
+        { fileName: 'b.lrmx', bytes: serializeLrmx(b) },
+        { fileName: 'a-copy.lrmx', bytes: serializeLrmx(a) },
+      ],
+      [],
+      'skip',
+    );
+    expect(plan.reports.map((r) => [r.file, r.status])).toEqual([
+      ['a.lrmx', 'created'], ['bad.lrmx', 'refused'], ['b.lrmx', 'created'], ['a-copy.lrmx', 'refused'],
+    ]);
+    expect(plan.reports[3].message).toContain('与“a.lrmx”是同一人');
+    expect(plan.create).toHaveLength(2);
+  });
+});

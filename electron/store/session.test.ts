@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { emptyDocument } from '../../shared/domain/document.js';
+import { OpenVault, readVault } from '../vault/vault.js';
+import { deriveMasterKey, readHeader } from '../vault/format.js';
+import { verifyAudit } from './audit.js';
+import { Session } from './session.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cadre-session-'));
+const path = join(dir, 'vault.cdv');
+let session: Session;
+beforeAll(async () => {
+  session = new Session(await OpenVault.create(path, 'session-pass', emptyDocument()), '李组织');
+});
+afterAll(() => {
+  session.vault.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('a change and its audit entry are saved together', async () => {
+  await session.mutate((doc, audit) => {
+    doc.settings.autoLockMinutes = 30;
+    audit({ action: 'settings.update', entity: 'settings', recordId: '', summary: '修改设置' });
+  });
+  const { doc } = await readVault(path, 'session-pass');
+  expect(doc.settings.autoLockMinutes).toBe(30);
+  expect(doc.audit.map((a) => [a.operator, a.action])).toEqual([['李组织', 'settings.update']]);
+  expect(verifyAudit(doc.audit).ok).toBe(true);
+});
+
+it('a change that throws half-way leaves memory and disk as they were', async () => {
+  const before = readFileSync(path);
+  await expect(
+    session.mutate((doc, audit) => {
+      doc.settings.autoLockMinutes = 99;
+      audit({ action: 'settings.update', entity: 'settings', recordId: '', summary: '不应保存' });
+      throw new Error('validation failed');
+    }),
+  ).rejects.toThrow('validation failed');
+  expect(session.doc.settings.autoLockMinutes).toBe(30);
+  expect(session.doc.audit).toHaveLength(1);
+  expect(readFileSync(path).equals(before)).toBe(true);
+});
+
+it('a read-only session refuses changes before running them', async () => {
+  const master = await deriveMasterKey('session-pass', readHeader(readFileSync(path)).header.kdf);
+  const ro = new Session(OpenVault.openWithKey(path, readFileSync(path), master, readHeader(readFileSync(path)).header.kdf), '王某');
+  let ran = false;
+  await expect(ro.mutate(() => (ran = true))).rejects.toMatchObject({ code: 'READ_ONLY' });
+  expect(ran).toBe(false);
+  ro.vault.close();
+});

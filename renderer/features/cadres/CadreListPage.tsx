@@ -1,0 +1,192 @@
+/**
+ * 干部档案 list: one search box over the rows already in memory (no round trip per keystroke),
+ * facet filters, sortable and choosable columns, keyboard navigation, and the 回收站.
+ */
+import { Alert, Button, Group, Loader, SegmentedControl, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { CadreRow } from '../../../shared/contract/cadre.js';
+import { today } from '../../../shared/rules/dates.js';
+import { compileQuery } from '../../../shared/rules/search.js';
+import { invoke } from '../../api/client';
+import { navigate } from '../../app/router';
+import { useApi } from '../../components/useApi';
+import { CadreFilterBar, ColumnChooser } from './CadreFilterBar';
+import { CadreTable, type CadreTableHandle } from './CadreTable';
+import { setCadreListState, useCadreListState } from './cadreFilterStore';
+import { describeFilters, facetPredicate, sortRows, toListRows, type ColumnKey, type ListRow } from './listModel';
+import './cadres.css';
+
+/** Last loaded rows per view, shown at once when coming back while a fresh copy loads. */
+const cache = new Map<boolean, CadreRow[]>();
+
+function useCadreRows(trash: boolean) {
+  const [rows, setRows] = useState<CadreRow[] | null>(() => cache.get(trash) ?? null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    try {
+      const fresh = await invoke('cadre.list', { deleted: trash });
+      cache.set(trash, fresh);
+      setRows(fresh);
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [trash]);
+  useEffect(() => {
+    setRows(cache.get(trash) ?? null);
+    void reload();
+  }, [trash, reload]);
+  return { rows, error, reload };
+}
+
+export function CadreListPage() {
+  const s = useCadreListState();
+  const { rows, error, reload } = useCadreRows(s.trash);
+  const villages = useApi('village.list', { deleted: false });
+  const tableRef = useRef<CadreTableHandle>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const refDate = useMemo(() => today(), []);
+  const listRows = useMemo(() => toListRows(rows ?? [], refDate), [rows, refDate]);
+  const sorted = useMemo(() => sortRows(listRows, s.sort), [listRows, s.sort]);
+  const faceted = useMemo(() => sorted.filter(facetPredicate(s.filters)), [sorted, s.filters]);
+  const shown = useMemo(() => (s.query.trim() ? faceted.filter(compileQuery(s.query)) : faceted), [faceted, s.query]);
+
+  const villageName = useMemo(() => {
+    const m = new Map((villages.data ?? []).map((v) => [v.id, v.name]));
+    return (id: string) => m.get(id) ?? id;
+  }, [villages.data]);
+
+  // Publish what is shown for 导出当前列表 and other modules acting on the current list.
+  useEffect(() => {
+    setCadreListState({ filteredIds: shown.map((r) => r.id), description: describeFilters(s.filters, villageName, s.query) });
+  }, [shown, s.filters, s.query, villageName]);
+
+  const selectedIndex = useMemo(() => (s.selectedId ? shown.findIndex((r) => r.id === s.selectedId) : -1), [shown, s.selectedId]);
+
+  const select = (i: number) => {
+    if (shown.length === 0) return;
+    const idx = Math.max(0, Math.min(shown.length - 1, i));
+    setCadreListState({ selectedId: shown[idx].id });
+    tableRef.current?.scrollToIndex(idx);
+  };
+  const open = (row: ListRow) => {
+    setCadreListState({ selectedId: row.id });
+    navigate(`/cadres/${encodeURIComponent(row.id)}`);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const page = 15;
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        select(selectedIndex + 1);
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        select(selectedIndex <= 0 ? 0 : selectedIndex - 1);
+        break;
+      case 'PageDown':
+        e.preventDefault();
+        select(selectedIndex + page);
+        break;
+      case 'PageUp':
+        e.preventDefault();
+        select(selectedIndex - page);
+        break;
+      case 'Enter': {
+        // Typing a name and pressing Enter opens the first match: "find anyone in a keystroke".
+        const row = shown[selectedIndex >= 0 ? selectedIndex : 0];
+        if (row) {
+          e.preventDefault();
+          open(row);
+        }
+        break;
+      }
+      case 'Escape':
+        if (e.target === searchRef.current && s.query) setCadreListState({ query: '', selectedId: null });
+        break;
+    }
+  };
+
+  const onSort = (key: ColumnKey) => {
+    const next = s.sort?.key !== key ? { key, dir: 'asc' as const } : s.sort.dir === 'asc' ? { key, dir: 'desc' as const } : null;
+    setCadreListState({ sort: next });
+  };
+
+  const restore = async (row: ListRow) => {
+    try {
+      await invoke('cadre.restore', { id: row.id });
+      cache.delete(false);
+      notifications.show({ color: 'green', message: `已恢复 ${row.name} 的档案` });
+      await reload();
+    } catch (e) {
+      notifications.show({ color: 'red', title: `未能恢复 ${row.name}`, message: (e as Error).message });
+    }
+  };
+
+  const total = rows?.length ?? 0;
+  return (
+    <>
+      <Group justify="space-between" mb="xs">
+        <Group gap="sm">
+          <Title order={2}>干部档案</Title>
+          <SegmentedControl
+            size="xs"
+            data={[{ value: 'live', label: '在册档案' }, { value: 'trash', label: '回收站' }]}
+            value={s.trash ? 'trash' : 'live'}
+            onChange={(v) => setCadreListState({ trash: v === 'trash', selectedId: null })}
+          />
+        </Group>
+        <Group gap="xs" data-cadre-list-actions>
+          <ColumnChooser columns={s.columns} onChange={(columns) => setCadreListState({ columns })} />
+          <Button size="xs" onClick={() => navigate('/cadres/new')}>新建档案</Button>
+        </Group>
+      </Group>
+
+      <TextInput
+        ref={searchRef}
+        data-search-box
+        aria-label="搜索干部"
+        placeholder="搜索：姓名、拼音首字母（wjg）、全拼、身份证号或电话片段 —— 按 / 聚焦，↑↓ 选择，回车打开"
+        value={s.query}
+        onChange={(e) => setCadreListState({ query: e.currentTarget.value, selectedId: null })}
+        onKeyDown={onKeyDown}
+        mb="xs"
+        autoFocus
+      />
+      <CadreFilterBar filters={s.filters} onChange={(filters) => setCadreListState({ filters, selectedId: null })} villages={villages.data ?? []} />
+
+      <Group justify="space-between" my="xs">
+        <Text size="sm" data-testid="cadre-count" aria-live="polite">
+          {s.trash ? '回收站：' : ''}显示 {shown.length} 人（共 {total} 人）
+        </Text>
+        {s.description && <Text size="xs" c="dimmed" maw="60%" truncate="end">{s.description}</Text>}
+      </Group>
+
+      {error && <Alert color="red" mb="xs" title="无法载入干部列表">{error}</Alert>}
+      {rows === null && !error ? (
+        <Group gap="xs"><Loader size="sm" /><Text size="sm">正在载入干部列表…</Text></Group>
+      ) : total === 0 ? (
+        <Alert color="gray" title={s.trash ? '回收站是空的' : '还没有干部档案'}>
+          {s.trash ? '删除的档案会先放在这里，可随时恢复。' : '点“新建档案”逐个录入，或到导入功能批量导入花名册。'}
+        </Alert>
+      ) : (
+        <CadreTable
+          ref={tableRef}
+          rows={shown}
+          columns={s.columns}
+          sort={s.sort}
+          onSort={onSort}
+          selectedIndex={selectedIndex}
+          onSelect={(i) => setCadreListState({ selectedId: shown[i]?.id ?? null })}
+          onOpen={open}
+          onKeyDown={onKeyDown}
+          onRestore={s.trash ? restore : undefined}
+          height="max(320px, calc(100vh - var(--app-shell-header-height, 52px) - 250px))"
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { Badge, Button, Card, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { Output } from '../../../shared/contract/index.js';
+import { invoke } from '../../api/client';
+
+type Batches = Output<'import.batches'>;
+
+/** Every import batch, newest first, each one undoable as a whole. */
+export function BatchList({ batches, reload }: { batches: Batches | null; reload: () => void }) {
+  async function undo(id: string, fileName: string) {
+    if (!window.confirm(`撤销导入“${fileName}”？本批新建的档案将被删除，更新过的档案恢复为导入前的内容。`)) return;
+    try {
+      const r = await invoke('import.undo', { batchId: id });
+      notifications.show({ color: 'green', message: `已撤销：删除 ${r.removed} 人，恢复 ${r.restored} 人` });
+    } catch (e) {
+      notifications.show({ color: 'red', message: (e as Error).message });
+    }
+    reload();
+  }
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">导入批次</Title>
+      {!batches?.length ? (
+        <Text size="sm" c="dimmed">还没有导入过。</Text>
+      ) : (
+        <Table striped fz="sm" data-testid="batch-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>时间</Table.Th><Table.Th>文件</Table.Th><Table.Th>类型</Table.Th><Table.Th>操作人</Table.Th>
+              <Table.Th>新建</Table.Th><Table.Th>更新</Table.Th><Table.Th>状态</Table.Th><Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {batches.map((b) => (
+              <Table.Tr key={b.id}>
+                <Table.Td>{new Date(b.at).toLocaleString('zh-CN', { hour12: false })}</Table.Td>
+                <Table.Td>{b.fileName}</Table.Td>
+                <Table.Td>{b.kind === 'lrmx' ? '任免审批表' : '花名册'}</Table.Td>
+                <Table.Td>{b.operator}</Table.Td>
+                <Table.Td>{b.createdIds.length}</Table.Td>
+                <Table.Td>{b.replacedCount}</Table.Td>
+                <Table.Td>{b.undoneAt ? <Badge color="gray">已撤销</Badge> : <Badge color="green">有效</Badge>}</Table.Td>
+                <Table.Td>{!b.undoneAt && <Button size="compact-xs" color="red" variant="subtle" onClick={() => void undo(b.id, b.fileName)}>撤销</Button>}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

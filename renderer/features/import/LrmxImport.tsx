@@ -1,0 +1,77 @@
+import { Badge, Button, Card, FileButton, Group, Radio, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { LrmxFileReport } from '../../../shared/contract/import.js';
+import { fileToBase64, invoke } from '../../api/client';
+
+const STATUS: Record<LrmxFileReport['status'], [string, string]> = {
+  created: ['新建', 'green'],
+  updated: ['已更新', 'blue'],
+  skipped: ['跳过', 'gray'],
+  refused: ['未导入', 'red'],
+};
+
+/** Many .lrmx files at once; each file comes in whole or not at all, with a line per file. */
+export function LrmxImport({ onImported }: { onImported: () => void }) {
+  const [files, setFiles] = useState<File[]>([]);
+  const [existing, setExisting] = useState<'update' | 'skip'>('skip');
+  const [reports, setReports] = useState<LrmxFileReport[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, base64: await fileToBase64(f) })));
+      const r = await invoke('lrmx.import', { files: payload, existing });
+      setReports(r.reports);
+      setFiles([]);
+      onImported();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card withBorder>
+      <Title order={4}>导入任免审批表（LRMX）</Title>
+      <Text size="sm" c="dimmed" mb="sm">可一次选择多个 .lrmx 文件。每个文件要么完整导入，要么不导入；损坏的文件不影响其他文件。</Text>
+      <Group align="end">
+        <FileButton multiple accept=".lrmx,.xml" onChange={(f) => { setFiles(f); setReports(null); }}>
+          {(props) => <Button variant="default" {...props}>选择 LRMX 文件…</Button>}
+        </FileButton>
+        <Radio.Group label="身份证号码已在档案库中时" value={existing} onChange={(v) => setExisting(v as 'update' | 'skip')}>
+          <Group mt={4}>
+            <Radio value="skip" label="跳过" />
+            <Radio value="update" label="用文件更新审批表各项（村职务、电话等不变）" />
+          </Group>
+        </Radio.Group>
+        <Button onClick={() => void run()} disabled={!files.length} loading={busy}>导入 {files.length || ''} 个文件</Button>
+      </Group>
+      {files.length > 0 && <Text size="sm" mt="xs">已选：{files.map((f) => f.name).join('、')}</Text>}
+      {error && <Text c="red" size="sm" mt="xs">{error}</Text>}
+      {reports && (
+        <Table mt="sm" striped fz="sm" data-testid="lrmx-report">
+          <Table.Thead>
+            <Table.Tr><Table.Th>文件</Table.Th><Table.Th>结果</Table.Th><Table.Th>姓名</Table.Th><Table.Th>说明</Table.Th></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {reports.map((r) => (
+              <Table.Tr key={r.file}>
+                <Table.Td>{r.file}</Table.Td>
+                <Table.Td><Badge color={STATUS[r.status][1]}>{STATUS[r.status][0]}</Badge></Table.Td>
+                <Table.Td>{r.name ?? ''}</Table.Td>
+                <Table.Td>
+                  {r.message}
+                  {r.warnings.map((w, i) => <Text key={i} size="xs" c="orange">{w}</Text>)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,86 @@
+import { Button, Checkbox, Group, Modal, ScrollArea, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { PrintPreviewModal, type PrintSource } from './PrintPreviewModal';
+
+/** "打印审批表" for one or more cadres: opens the preview (warnings, 打印, 保存 PDF). */
+export function PrintRmbButton({ ids, label = '打印审批表', size = 'xs' }: { ids: string[]; label?: string; size?: 'xs' | 'sm' }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button size={size} variant="default" disabled={ids.length === 0} onClick={() => setOpen(true)}>{label}</Button>
+      {open && <PrintPreviewModal source={{ kind: 'rmb', ids }} opened onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** "打印任用材料" for one 跨村任职 candidate. */
+export function PrintDossierButton({ candidateId, label = '打印任用材料', size = 'xs' }: { candidateId: string; label?: string; size?: 'xs' | 'sm' }) {
+  const [open, setOpen] = useState(false);
+  const source: PrintSource = { kind: 'dossier', candidateId };
+  return (
+    <>
+      <Button size={size} variant="default" onClick={() => setOpen(true)}>{label}</Button>
+      {open && <PrintPreviewModal source={source} opened onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** The most 审批表 one batch prints (100 cadres ≈ 200 pages, a few seconds of rendering). */
+export const BATCH_LIMIT = 200;
+
+/**
+ * Batch printing from the cadre list: pick among the rows currently shown (all ticked by
+ * default), then one preview and one PDF for all of them.
+ */
+export function PrintRmbBatchButton({ rows }: { rows: { id: string; name: string }[] }) {
+  const [choosing, setChoosing] = useState(false);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [printIds, setPrintIds] = useState<string[] | null>(null);
+  const start = () => {
+    setPicked(new Set(rows.slice(0, BATCH_LIMIT).map((r) => r.id)));
+    setChoosing(true);
+  };
+  const toggle = (id: string) =>
+    setPicked((p) => {
+      const n = new Set(p);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  const ordered = rows.filter((r) => picked.has(r.id)).map((r) => r.id);
+  return (
+    <>
+      <Button size="xs" variant="default" disabled={rows.length === 0} onClick={start}>批量打印审批表</Button>
+      <Modal opened={choosing} onClose={() => setChoosing(false)} title="批量打印干部任免审批表" size="md">
+        <Stack gap="xs">
+          <Group justify="space-between">
+            <Text size="sm">从当前列表中选择（已选 {ordered.length} 人{ordered.length > BATCH_LIMIT ? `，一次最多 ${BATCH_LIMIT} 人` : ''}）</Text>
+            <Group gap="xs">
+              <Button size="compact-xs" variant="subtle" onClick={() => setPicked(new Set(rows.slice(0, BATCH_LIMIT).map((r) => r.id)))}>全选</Button>
+              <Button size="compact-xs" variant="subtle" onClick={() => setPicked(new Set())}>全不选</Button>
+            </Group>
+          </Group>
+          <ScrollArea h={320} type="auto">
+            <Stack gap={4}>
+              {rows.map((r) => (
+                <Checkbox key={r.id} label={r.name} checked={picked.has(r.id)} onChange={() => toggle(r.id)} />
+              ))}
+            </Stack>
+          </ScrollArea>
+          <Group justify="flex-end">
+            <Button
+              disabled={ordered.length === 0 || ordered.length > BATCH_LIMIT}
+              onClick={() => {
+                setChoosing(false);
+                setPrintIds(ordered);
+              }}
+            >
+              预览并打印（{ordered.length} 人）
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {printIds && <PrintPreviewModal source={{ kind: 'rmb', ids: printIds }} opened onClose={() => setPrintIds(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { method } from './define.js';
+import type { LrmxFileReport } from './import.js';
+
+export const lrmxContract = {
+  /** Many .lrmx files at once; each file is taken whole or not at all, all taken ones form one batch. */
+  'lrmx.import': method<{ batchId?: string; reports: LrmxFileReport[] }>()(
+    z.object({
+      files: z.array(z.object({ fileName: z.string().min(1).max(260), base64: z.string() })).min(1, '请选择任免审批表文件').max(1000),
+      /** A file whose 身份证号码 is already on file: overwrite its 任免审批表 fields, or leave it. */
+      existing: z.enum(['update', 'skip']).default('skip'),
+    }),
+  ),
+  'lrmx.export': method<{ fileName: string; base64: string }>()(z.object({ id: z.string().min(1) })),
+};

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { idCheckChar } from '../../shared/rules/idCard.js';
+import { api, createVault, expect, openModule, test, type AppFixture } from './fixtures.js';
+
+let seq = 20;
+function idFor(birth: string): string {
+  seq += 2;
+  const first17 = `440606${birth.replace('.', '')}08${String(seq + 1).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17);
+}
+
+async function seed(app: AppFixture) {
+  const v = (name: string, over: Record<string, unknown> = {}) => api<{ id: string }>(app, 'village.create', { data: { name, townCode: '440606005', ...over } });
+  const target = await v('弱村', { strength: '弱', weakLax: { year: 2025, status: '整顿中' } });
+  const strong = await v('强村', { strength: '强', vitality: [{ year: 2025, stars: 5 }] });
+  const demo = await v('示范村', { strength: '一般', demonstration: '区级', vitality: [{ year: 2025, stars: 3 }] });
+  const plain = await v('平村', { strength: '一般' });
+  const c = (name: string, villageId: string, over: Record<string, unknown> = {}) => {
+    const birth = (over.birth as string) ?? '1982.04';
+    return api<{ id: string }>(app, 'cadre.create', {
+      data: {
+        name, sex: '男', birth, idNumber: idFor(birth), politicalStatus: '中共党员', partyJoinDate: '2006.07', villageWorkSince: '2012.03',
+        fullTimeEducation: { level: '大学' }, villageId, villagePost: '党组织副书记', postSince: '2021.03', currentPosition: '副书记',
+        resume: [{ from: '2021.03', to: '', text: '党组织副书记' }],
+        assessments: [{ year: 2023, grade: '称职' }, { year: 2024, grade: '优秀' }, { year: 2025, grade: '称职' }],
+        ...over,
+      },
+    });
+  };
+  await c('何书记', target.id, { villagePost: '党组织书记', birth: '1968.01' });
+  const chen = await c('陈志强', strong.id);
+  await c('梁家豪', demo.id, { birth: '1986.06', fullTimeEducation: { level: '大专' }, assessments: [{ year: 2023, grade: '优秀' }, { year: 2024, grade: '优秀' }, { year: 2025, grade: '优秀' }] });
+  await c('黄老伯', strong.id, { birth: '1970.02' });
+  await c('平村人', plain.id);
+  const pilot = await api<{ id: string }>(app, 'cross.pilotCreate', { data: { villageId: target.id, post: '党组织书记', reason: '软弱涣散 整顿', periodStart: '2026.12.01', periodEnd: '2029.11.30' } });
+  return { pilot, chen };
+}
+
+test('跨村任职: pool, hand-added ineligible person, comparison of three, appointment updates the cadre file', async ({ page, app }) => {
+  await createVault(page, app);
+  const { pilot, chen } = await seed(app);
+
+  // Overview → the pilot.
+  await openModule(page, '跨村任职');
+  const row = page.getByRole('table', { name: '跨村任职试点' }).getByRole('row', { name: /弱村/ });
+  await expect(row).toContainText('党组织书记');
+  await expect(row).toContainText('未提名');
+  await row.click();
+  await expect(page.getByRole('heading', { name: '大良 弱村 · 党组织书记' })).toBeVisible();
+
+  // The suggested pool: strong and 示范 villages of 大良 only; not 平村, not the target's own 书记.
+  const pool = page.getByRole('table', { name: '推荐人选' });
+  await expect(pool.getByTestId('pool-陈志强')).toBeVisible();
+  await expect(pool.getByTestId('pool-梁家豪')).toBeVisible();
+  await expect(pool.getByTestId('pool-黄老伯')).toContainText('不符合');
+  await expect(pool.getByTestId('pool-平村人')).toHaveCount(0);
+  await expect(pool.getByTestId('pool-何书记')).toHaveCount(0);
+  // The reason is on the badge (hover) for the over-age cadre.
+  await pool.getByTestId('pool-黄老伯').getByText('✗ 年龄').hover();
+  await expect(page.getByRole('tooltip')).toHaveText('出生年月 1970.02，至 2026.12.01 为 56 岁，上限 50 岁，超龄');
+
+  // Add an ineligible person by hand and read why.
+  await page.getByRole('combobox', { name: '选择干部' }).fill('平村人');
+  await page.getByRole('option', { name: /平村人/ }).click();
+  const preview = page.getByTestId('manual-preview');
+  await expect(preview).toContainText('来源村为强村或示范村：来源村 平村：班子强弱“一般”，非示范村，不是强村或示范村');
+  await preview.getByRole('button', { name: '列入人选' }).click();
+  const candidates = page.getByRole('table', { name: '人选名单' });
+  await expect(candidates.getByTestId('candidate-平村人')).toContainText('不符合');
+  await expect(candidates.getByTestId('candidate-平村人')).toContainText('手动添加');
+
+  // Put two pool people on the list.
+  await pool.getByTestId('pool-陈志强').getByRole('button', { name: '列入人选' }).click();
+  await expect(candidates.getByTestId('candidate-陈志强')).toBeVisible();
+  await pool.getByTestId('pool-梁家豪').getByRole('button', { name: '列入人选' }).click();
+  await expect(candidates.getByTestId('candidate-梁家豪')).toBeVisible();
+
+  // Compare three.
+  for (const name of ['陈志强', '梁家豪', '平村人']) await candidates.getByLabel(`比较 ${name}`).check();
+  await page.getByRole('button', { name: '比较所选' }).click();
+  const grid = page.getByRole('grid', { name: '人选比较' });
+  const heads = grid.locator('th[data-candidate]');
+  await expect(heads).toHaveText([/陈志强/, /梁家豪/, /平村人/]);
+  // 学历 differs (大学 vs 大专) and 大学 is marked better; 考核 best is 梁家豪's three 优秀.
+  const edu = grid.locator('tr[data-row="education"]');
+  await expect(edu).toHaveAttribute('data-differ', 'true');
+  await expect(edu.locator('td').nth(0)).toHaveAttribute('data-best', 'true');
+  await expect(edu.locator('td').nth(1)).not.toHaveAttribute('data-best', 'true');
+  await expect(grid.locator('tr[data-row="assessments"] td').nth(1)).toContainText('较优');
+  await expect(grid.locator('tr[data-row="rule:strongSource"] td').nth(2)).toContainText('不符合');
+  // Keyboard: move 陈志强 one place right, then remove 平村人 with Delete.
+  await heads.first().focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(heads).toHaveText([/梁家豪/, /陈志强/, /平村人/]);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Delete');
+  await expect(heads).toHaveText([/梁家豪/, /陈志强/]);
+  await page.screenshot({ path: '/tmp/cross-compare.png' });
+  // The printed comparison.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '打印 / 导出 PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^跨村任职人选比较表_弱村_\d{8}\.pdf$/);
+  expect(readFileSync(await file.path()).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // Back to the pilot: 陈志强 through 提名 → 考察 → 公示 → 任命.
+  await page.getByText('← 返回试点').click();
+  const chenRow = candidates.getByTestId('candidate-陈志强');
+  const dialog = page.getByRole('dialog');
+  for (const stage of ['提名', '考察', '公示', '任命']) {
+    await chenRow.getByRole('button', { name: '下一步' }).click();
+    await expect(dialog.getByRole('radio', { name: stage })).toBeChecked();
+    if (stage === '公示') {
+      await dialog.getByLabel('公示开始').fill('2026.11.25');
+      await dialog.getByLabel('公示结束').fill('2026.11.27');
+      await expect(dialog).toContainText('共 3 个工作日');
+    }
+    await dialog.getByRole('button', { name: `确认${stage}` }).click();
+    await expect(dialog).toBeHidden();
+    if (stage === '公示') await expect(page.getByRole('alert').filter({ hasText: '只有 3 个工作日' })).toBeVisible();
+  }
+  await expect(chenRow).toContainText('任命');
+  const notice = page.getByTestId('filled-notice');
+  await expect(notice).toContainText('已任命：陈志强');
+  await expect(notice).toContainText('现任职务：弱村党组织书记');
+  await expect(notice).toContainText('大良弱村党组织书记（跨村任职）');
+  await page.screenshot({ path: '/tmp/cross-pilot.png', fullPage: true });
+
+  // The cadre file itself says so.
+  const file2 = await api<{ villageId: string; villagePost: string; currentPosition: string; resume: { text: string; to: string }[] }>(app, 'cadre.get', { id: chen.id });
+  expect(file2.villagePost).toBe('党组织书记');
+  expect(file2.currentPosition).toBe('弱村党组织书记');
+  expect(file2.resume.map((l) => l.text)).toEqual(['党组织副书记', '大良弱村党组织书记（跨村任职）']);
+
+  await openModule(page, '跨村任职');
+  await expect(page.getByRole('table', { name: '跨村任职试点' }).getByRole('row', { name: /弱村/ })).toContainText('已任命 陈志强');
+  expect(pilot.id).toBeTruthy();
+});
