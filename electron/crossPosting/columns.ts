@@ -8,12 +8,23 @@ import { currentStage, type CrossCandidate, type CrossPilot } from '../../shared
 import type { VaultDocument } from '../../shared/domain/document.js';
 import { latestStars, type Village } from '../../shared/domain/village.js';
 import { ageAt, yearsBetween } from '../../shared/rules/dates.js';
-import { evaluateEligibility, gatherInputs, highestLevel, referenceDateOf, type EligibilityResult } from '../../shared/rules/eligibility.js';
+import { evaluateEligibility, gatherInputs, highestLevel, referenceDateOf, type EligibilityResult, type PilotContext } from '../../shared/rules/eligibility.js';
 import type { CompareColumn } from '../../shared/rules/eligibilityCompare.js';
 
-export function evaluateFor(doc: VaultDocument, pilot: CrossPilot, cadre: Cadre): EligibilityResult & { inputs: ReturnType<typeof gatherInputs> } {
-  const inputs = gatherInputs(doc, pilot, cadre);
+export function evaluateFor(doc: VaultDocument, pilot: CrossPilot, cadre: Cadre, ctx?: PilotContext): EligibilityResult & { inputs: ReturnType<typeof gatherInputs> } {
+  const inputs = gatherInputs(doc, pilot, cadre, ctx);
   return { ...evaluateEligibility(inputs), inputs };
+}
+
+/**
+ * After 任命 the cadre sits in the target village, so today's checks would fail them for being
+ * "the target's own cadre"; what counts is the evaluation recorded at the 任命 step.
+ */
+export function verdictsFor(doc: VaultDocument, pilot: CrossPilot, cadre: Cadre, cand?: CrossCandidate): { verdicts: EligibilityResult['verdicts']; overall: EligibilityResult['overall']; asOf?: string } {
+  const last = cand?.steps[cand.steps.length - 1];
+  if (last?.stage === '任命') return { verdicts: last.eligibility.verdicts, overall: last.eligibility.overall, asOf: last.date };
+  const ev = evaluateFor(doc, pilot, cadre);
+  return { verdicts: ev.verdicts, overall: ev.overall };
 }
 
 export function summaryOf(cadre: Cadre, villages: Map<string, Village>, refDate: string): CadreSummary {
@@ -71,7 +82,7 @@ export function columnOf(doc: VaultDocument, pilot: CrossPilot, cadre: Cadre, ca
   return {
     cadreId: cadre.id,
     candidateId: candidate?.id,
-    stage: candidate ? currentStage(candidate) || '候选' : '未列入',
+    stage: candidate ? currentStage(candidate) || '未提名' : '未列入人选',
     name: cadre.name,
     sex: cadre.sex,
     photo: cadre.photo,
@@ -103,7 +114,6 @@ export function columnOf(doc: VaultDocument, pilot: CrossPilot, cadre: Cadre, ca
     mentoring: mentoringHistory(doc, cadre),
     rewards: cadre.rewards,
     negativeFlags: cadre.negativeFlags.map((f) => `${f.kind}（${f.date}）`),
-    verdicts: evaluation.verdicts,
-    overall: evaluation.overall,
+    ...verdictsFor(doc, pilot, cadre, candidate),
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The printed 跨村任职人选比较表: one HTML string, A4 landscape, the 密级 mark on every page,
+ * The printed 跨村任职人选比较表: one HTML string, A4 landscape, the 密级 mark on every page
+ * (it sits in the table head, which Chromium repeats on each page),
  * the date, and (through the print engine's footer) "第 X 页 共 Y 页". Plain Node, no DOM, so the
  * printing engineer's dossier can embed the same document.
  */
@@ -57,9 +58,10 @@ export function comparisonHtml(columns: CompareColumn[], meta: ComparisonMeta): 
   @page { size: A4 landscape; margin: 14mm 12mm ${Math.max(FOOTER_MIN_BOTTOM_MM, 16)}mm 12mm; }
   * { box-sizing: border-box; }
   body { margin: 0; font-family: SimSun, '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', serif; font-size: 10pt; color: #000; }
-  .secrecy { position: fixed; top: -9mm; right: 0; font-family: SimHei, '黑体', 'Noto Sans CJK SC', sans-serif; font-weight: bold; font-size: 10.5pt; border: 1px solid #000; padding: 0.5mm 2mm; }
+  .secrecy { font-family: SimHei, '黑体', 'Noto Sans CJK SC', sans-serif; font-weight: bold; font-size: 10.5pt; border: 1px solid #000; padding: 0.5mm 2mm; display: inline-block; }
+  tr.mark-row th { border: none; padding: 0 0 1.5mm; text-align: right; background: none; }
   h1 { font-family: SimHei, '黑体', 'Noto Sans CJK SC', sans-serif; font-size: 18pt; text-align: center; margin: 0 0 2mm; letter-spacing: 2pt; }
-  .meta { display: flex; justify-content: space-between; font-size: 10pt; margin-bottom: 2mm; }
+  .meta { display: flex; justify-content: space-between; font-size: 10pt; font-weight: normal; text-align: left; }
   table { width: 100%; border-collapse: collapse; table-layout: fixed; }
   thead { display: table-header-group; }
   tr { page-break-inside: avoid; break-inside: avoid; }
@@ -81,14 +83,16 @@ export function comparisonHtml(columns: CompareColumn[], meta: ComparisonMeta): 
   .legend { margin-top: 2mm; font-size: 8.5pt; }
 </style></head>
 <body>
-  <div class="secrecy">${SECRECY_MARK}</div>
-  <h1>跨村任职人选比较表</h1>
-  <div class="meta">
-    <span>试点：${esc(meta.pilotLabel)}　任职期间：${esc(meta.period)}${meta.reason ? `　事由：${esc(meta.reason)}` : ''}</span>
-    <span>制表日期：${esc(meta.printedOn)}</span>
-  </div>
   <table>
-    <thead><tr><th class="corner">项目</th>${head}</tr></thead>
+    <thead>
+      <tr class="mark-row"><th colspan="${n + 1}" style="text-align:left"><span class="secrecy">${SECRECY_MARK}</span></th></tr>
+      <tr class="mark-row"><th colspan="${n + 1}"><h1>跨村任职人选比较表</h1>
+        <div class="meta">
+          <span>试点：${esc(meta.pilotLabel)}　任职期间：${esc(meta.period)}${meta.reason ? `　事由：${esc(meta.reason)}` : ''}</span>
+          <span>制表日期：${esc(meta.printedOn)}</span>
+        </div></th></tr>
+      <tr><th class="corner">项目</th>${head}</tr>
+    </thead>
     <tbody>${bodyHtml(rows, n)}</tbody>
   </table>
   <div class="legend">说明：底色标出人选之间不同的项目；“（优）”为该项较优者。年龄、党龄、年限计至 ${esc(meta.referenceDate)}。资格审查规则版本 ${esc(meta.ruleVersion)}。制表人：${esc(meta.operator)}。</div>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cadreInputSchema } from '../../shared/domain/cadre.js';
 import { villageInputSchema } from '../../shared/domain/village.js';
+import { crossPilotInputSchema } from '../../shared/domain/crossPosting.js';
+import { expertInputSchema, mentorPairInputSchema, shadowBatchInputSchema, shadowPlacementInputSchema, villagePairInputSchema } from '../../shared/domain/programs.js';
 import { checkIdNumber } from '../../shared/rules/idCard.js';
 import { analyzeStructure } from '../../shared/rules/structure.js';
 import { buildDemoDocument } from './generate.js';
@@ -72,6 +74,43 @@ describe('buildDemoDocument', () => {
       expect(a.family.some((f) => f.name === b.name)).toBe(true);
       if (rel.kind === '三代以内旁系血亲') expect(a.name[0]).toBe(b.name[0]);
     }
+  });
+
+  it('gives every 跨村任职试点 village a team member related to a cadre of a strong village nearby', () => {
+    const villages = new Map(doc.villages.map((v) => [v.id, v]));
+    const pilots = doc.villages.filter((v) => v.crossPilot);
+    expect(pilots).toHaveLength(5);
+    for (const p of pilots) {
+      const hit = doc.cadres.some((c) => c.villageId === p.id && c.relations.some((rel) => {
+        const other = villages.get(byId.get(rel.cadreId!)!.villageId!)!;
+        return other.townCode === p.townCode && (other.strength === '强' || other.demonstration !== null);
+      }));
+      expect(hit, p.name).toBe(true);
+    }
+  });
+
+  it('fills every program module with records their own validation accepts', () => {
+    const check = (what: string, schema: { safeParse: (x: unknown) => { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, list: Array<Record<string, unknown>>, min: number) => {
+      expect(list.length, what).toBeGreaterThanOrEqual(min);
+      for (const rec of list) {
+        const { id: _i, createdAt: _c, updatedAt: _u, filled: _f, ...fields } = rec;
+        const r = schema.safeParse(fields);
+        if (!r.success) throw new Error(`${what} ${String(rec.id)}: ${r.error!.issues[0].path.join('.')} ${r.error!.issues[0].message}`);
+        expect(rec.demo).toBe(true);
+      }
+    };
+    check('experts', expertInputSchema, doc.experts, 5);
+    check('mentorPairs', mentorPairInputSchema, doc.mentorPairs, 3);
+    check('villagePairs', villagePairInputSchema, doc.villagePairs, 10);
+    check('shadowBatches', shadowBatchInputSchema, doc.shadowBatches, 1);
+    check('shadowPlacements', shadowPlacementInputSchema, doc.shadowPlacements, 3);
+    check('crossPilots', crossPilotInputSchema, doc.crossPilots, 5);
+    // Every reference points at a record that exists.
+    const villageIds = new Set(doc.villages.map((v) => v.id));
+    expect(doc.mentorPairs.every((p) => byId.has(p.cadreId!) && p.expertIds.every((e) => doc.experts.some((x) => x.id === e)))).toBe(true);
+    expect(doc.villagePairs.every((p) => villageIds.has(p.helpedVillageId) && villageIds.has(p.partnerVillageId!))).toBe(true);
+    expect(doc.shadowPlacements.every((p) => byId.has(p.cadreId) && doc.shadowBatches[0].hosts.some((h) => h.key === p.hostKey))).toBe(true);
+    expect(doc.crossPilots.every((p) => doc.villages.find((v) => v.id === p.villageId)?.crossPilot)).toBe(true);
   });
 
   it('builds 50k cadres quickly enough for the benchmark', () => {

@@ -10,6 +10,7 @@ import { emptyDocument, type VaultDocument } from '../../shared/domain/document.
 import { TOWNS } from '../../shared/domain/towns.js';
 import type { Village } from '../../shared/domain/village.js';
 import { idCheckChar } from '../../shared/rules/idCard.js';
+import { addProgramDemo } from './programs.js';
 
 const SURNAMES = '陈李梁黄何罗吴张周林麦冯郭区欧杨刘潘苏邓谢胡卢曾叶钟彭伍关霍简'.split('');
 const GIVEN_MALE = '建国志强伟明华家豪振宇俊杰永康锦荣泽楠子轩文斌国良海锋德耀辉卓健'.split('');
@@ -37,8 +38,9 @@ const NEGATIVE_SAMPLES: Array<Pick<NegativeFlag, 'kind' | 'source' | 'note'>> = 
  * (round by round across villages, so even a small demo gives each village its 书记 first).
  * `lead` is the village's 书记 slot: 一肩挑 or separate 书记 + 主任, decided per village.
  */
-const TEAM_SLOTS: Array<VillagePost | 'lead'> = ['lead', '党组织副书记', '党组织委员', '村委会副主任', '后备干部', '村委会委员', '后备干部', '党组织委员', '村委会委员'];
-const EXTRA_POSTS: VillagePost[] = ['村民小组长', '村民小组长', '后备干部', '村委会委员', '股份社理事长'];
+const TEAM_SLOTS: Array<VillagePost | 'lead'> = ['lead', '党组织副书记', '党组织委员', '村委会副主任', '后备干部', '村委会委员', '党组织委员', '村委会委员'];
+/** Everyone beyond the teams; reserves are few enough that some 镇街 fall short of the 1:2 target, as in life. */
+const EXTRA_POSTS: VillagePost[] = ['村民小组长', '村民小组长', '村民小组长', '村民小组长', '村民小组长', '村民小组长', '股份社理事长', '股份社理事长', '村委会委员', '党组织委员', '村民小组长', '后备干部'];
 
 /** Small seeded PRNG (mulberry32) so demo and benchmark data are repeatable. */
 function rng(seed: number) {
@@ -285,6 +287,7 @@ export function buildDemoDocument(opts: { cadres: number; seed?: number; now?: s
   addNegativeFlags(cadres, refYear, r);
   addKinship(cadres, surnames, villages, r);
   doc.cadres = cadres;
+  addProgramDemo(doc, r, now);
   return doc;
 }
 
@@ -301,49 +304,52 @@ function addNegativeFlags(cadres: Cadre[], refYear: number, r: () => number): vo
 
 /**
  * About one in a hundred cadres gets a relative among the cadres of another village of the same
- * 镇街 (spouse or sibling), recorded both ways and in 家庭成员, so the 跨村任职 回避 check finds them.
+ * 镇街 (spouse or sibling), recorded both ways and in 家庭成员. Each 跨村任职试点 village also gets
+ * one team member related to a cadre of a strong village nearby — exactly the person a 回避 check
+ * must catch when that cadre is proposed for the pilot.
  */
 function addKinship(cadres: Cadre[], surnames: string[], villages: Village[], r: () => number): void {
-  const townOf = new Map(villages.map((v) => [v.id, v.townCode]));
+  const villageById = new Map(villages.map((v) => [v.id, v]));
+  const townOf = (c: Cadre) => villageById.get(c.villageId ?? '')?.townCode ?? '';
   const byTown = new Map<string, number[]>();
   cadres.forEach((c, i) => {
-    const t = townOf.get(c.villageId ?? '') ?? '';
+    const t = townOf(c);
     (byTown.get(t) ?? byTown.set(t, []).get(t)!).push(i);
   });
   const taken = new Set<number>();
-  for (let i = 11; i < cadres.length; i += 97) {
+  const birthYear = (c: Cadre) => Number(c.birth.slice(0, 4));
+
+  /** A partner of similar age in another village of the same town, so a sibling or spouse reads as one. */
+  const partnerFor = (i: number, accept: (c: Cadre) => boolean = () => true): number => {
     const a = cadres[i];
-    if (taken.has(i) || a.relations.length) continue;
-    const pool = byTown.get(townOf.get(a.villageId ?? '') ?? '') ?? [];
+    const pool = byTown.get(townOf(a)) ?? [];
     const start = Math.floor(r() * pool.length);
-    let j = -1;
-    const ay = Number(a.birth.slice(0, 4));
-    // A partner of similar age, so a sibling or spouse reads as one.
     for (let k = 0; k < pool.length; k++) {
-      const cand = pool[(start + k) % pool.length];
-      const c = cadres[cand];
-      if (cand !== i && !taken.has(cand) && c.villageId !== a.villageId && Math.abs(Number(c.birth.slice(0, 4)) - ay) <= 8) {
-        j = cand;
-        break;
-      }
+      const j = pool[(start + k) % pool.length];
+      const c = cadres[j];
+      if (j !== i && !taken.has(j) && c.villageId !== a.villageId && Math.abs(birthYear(c) - birthYear(a)) <= 8 && accept(c)) return j;
     }
-    if (j < 0) continue;
+    return -1;
+  };
+
+  const link = (i: number, j: number) => {
+    const a = cadres[i];
     const b = cadres[j];
     taken.add(i).add(j);
-    const spouses = a.sex !== b.sex && Math.abs(Number(a.birth.slice(0, 4)) - Number(b.birth.slice(0, 4))) <= 6;
+    const spouses = a.sex !== b.sex && Math.abs(birthYear(a) - birthYear(b)) <= 6;
     if (!spouses) {
       // Siblings share the family name (and so do b's father and, for a man, his children).
       const from = surnames[j];
       const to = surnames[i];
       b.name = to + b.name.slice(from.length);
+      surnames[j] = to;
       for (const f of b.family) {
         if (f.name.startsWith(from) && (f.relation === '父亲' || (b.sex === '男' && /^[长次][子女]$/.test(f.relation)))) f.name = to + f.name.slice(from.length);
       }
     }
     const kind: Relation['kind'] = spouses ? '配偶' : '三代以内旁系血亲';
-    const note = (x: Cadre) => `${x.currentPosition}`;
-    a.relations.push({ kind, name: b.name, idNumber: b.idNumber, cadreId: b.id, note: note(b) });
-    b.relations.push({ kind, name: a.name, idNumber: a.idNumber, cadreId: a.id, note: note(a) });
+    a.relations.push({ kind, name: b.name, idNumber: b.idNumber, cadreId: b.id, note: b.currentPosition });
+    b.relations.push({ kind, name: a.name, idNumber: a.idNumber, cadreId: a.id, note: a.currentPosition });
     const relTo = (x: Cadre, other: Cadre) => (spouses ? (x.sex === '男' ? '妻子' : '丈夫') : other.birth < x.birth ? (other.sex === '男' ? '哥哥' : '姐姐') : other.sex === '男' ? '弟弟' : '妹妹');
     const member = (x: Cadre, other: Cadre): FamilyMember => ({ relation: relTo(x, other), name: other.name, birth: other.birth, politicalStatus: other.politicalStatus, workUnit: other.currentPosition, idNumber: other.idNumber });
     if (spouses) {
@@ -357,5 +363,21 @@ function addKinship(cadres: Cadre[], surnames: string[], villages: Village[], r:
       a.family = [...a.family.slice(0, 4), member(a, b)];
       b.family = [...b.family.slice(0, 4), member(b, a)];
     }
+  };
+
+  const strong = (c: Cadre) => {
+    const v = villageById.get(c.villageId ?? '');
+    return !!v && (v.strength === '强' || v.demonstration !== null) && v.weakLax?.status !== '整顿中';
+  };
+  for (const v of villages.filter((x) => x.crossPilot)) {
+    const i = cadres.findIndex((c, k) => !taken.has(k) && c.villageId === v.id && (c.villagePost === '党组织委员' || c.villagePost === '村委会委员'));
+    if (i < 0) continue;
+    const j = partnerFor(i, strong);
+    if (j >= 0) link(i, j);
+  }
+  for (let i = 11; i < cadres.length; i += 97) {
+    if (taken.has(i)) continue;
+    const j = partnerFor(i);
+    if (j >= 0) link(i, j);
   }
 }

@@ -127,6 +127,11 @@ describe('跨村任职 handlers', () => {
 
     const done = await call<{ candidate: CandidateView }>('cross.step', { candidateId: cid, step: { stage: '任命', date: '2026.11.20', notes: '镇党委会议研究决定' } });
     expect(done.candidate.stage).toBe('任命');
+    // Now in the target village, today's checks would call him the target's own cadre; the list
+    // shows what was found on the day of 任命.
+    expect((await call<PoolRow>('cross.evaluate', { pilotId: pilot.id, cadreId: good.id })).verdicts.find((v) => v.ruleId === 'notOwnVillage')?.result).toBe('fail');
+    expect(done.candidate.overall).toBe('pass');
+    expect(done.candidate.asOf).toBe('2026.11.20');
 
     const file = await call<Cadre>('cadre.get', { id: good.id });
     expect(file.villageId).toBe(target.id);
@@ -186,11 +191,21 @@ describe('跨村任职 handlers', () => {
     expect(after.message).toBe('梁家豪 当前为“未通过”，流程已结束');
   });
 
+  it('edits a pilot: moving it to another village flags that village; a filled pilot keeps its village and post', async () => {
+    const other = await village('二号弱村', { strength: '弱' });
+    const p4 = await call<CrossPilot>('cross.pilotCreate', { data: { villageId: target.id, post: '村委会委员', periodStart: '2026.11.25', periodEnd: '2029.11.24' } });
+    const moved = await call<CrossPilot>('cross.pilotUpdate', { id: p4.id, data: { villageId: other.id, reason: '班子弱' } });
+    expect(moved).toMatchObject({ villageId: other.id, reason: '班子弱', post: '村委会委员' });
+    expect((await call<Village>('village.get', { id: other.id })).crossPilot).toBe(true);
+    const e = await fail('cross.pilotUpdate', { id: pilot.id, data: { post: '村委会主任' } });
+    expect(e.message).toBe('该试点已任命，不能再更改目标村或职务');
+  });
+
   it('compares candidates and prints the comparison as an A4 landscape PDF', async () => {
     const cols = await call<CompareColumn[]>('cross.compare', { pilotId: pilot.id, cadreIds: [good.id, second.id, old.id] });
     expect(cols.map((c) => c.name)).toEqual(['陈志强', '梁家豪', '黄老']);
     expect(cols[0].stage).toBe('任命');
-    expect(cols[1].stage).toBe('未列入');
+    expect(cols[1].stage).toBe('未列入人选');
     expect(cols[1].source?.stars).toBe(5);
     const one = await fail('cross.compare', { pilotId: pilot.id, cadreIds: [good.id] });
     expect(one.message).toBe('请至少选择 2 名人选进行比较');

@@ -15,14 +15,14 @@ import {
 import type { VaultDocument } from '../../shared/domain/document.js';
 import { townName } from '../../shared/domain/towns.js';
 import { isStrongVillage, type Village } from '../../shared/domain/village.js';
-import { today } from '../../shared/rules/dates.js';
-import { effectiveThresholds, ELIGIBILITY_RULES, referenceDateOf, RULE_VERSION } from '../../shared/rules/eligibility.js';
-import { columnOf, evaluateFor, summaryOf } from '../crossPosting/columns.js';
-import { comparisonHtml } from '../crossPosting/comparisonHtml.js';
+import { effectiveThresholds, ELIGIBILITY_RULES, pilotContext, referenceDateOf, RULE_VERSION } from '../../shared/rules/eligibility.js';
+import { columnOf, evaluateFor, summaryOf, verdictsFor } from '../crossPosting/columns.js';
+import { comparisonDocument, pilotTitle } from '../crossPosting/comparisonDocument.js';
 import { appointmentChanges, publicityWarnings } from '../crossPosting/decisions.js';
 import { htmlToPdf } from '../print/pdf.js';
+import type { AuditInput } from '../store/audit.js';
 import { newId, nowIso, type Session } from '../store/session.js';
-import { changedFields, findRecord, setDeleted, updateRecord, validate } from './records.js';
+import { changedFields, findRecord, setDeleted, validate } from './records.js';
 import type { HandlersFor } from './types.js';
 
 const PILOT = '跨村任职试点';
@@ -32,10 +32,7 @@ function villageMap(doc: VaultDocument): Map<string, Village> {
   return new Map(doc.villages.map((v) => [v.id, v]));
 }
 
-function pilotLabel(doc: VaultDocument, p: CrossPilot): string {
-  const v = doc.villages.find((x) => x.id === p.villageId);
-  return `${townName(v?.townCode)} ${v?.name ?? '（村居已删除）'} · ${p.post}`;
-}
+const pilotLabel = pilotTitle;
 
 function livePilot(doc: VaultDocument, id: string): CrossPilot {
   const p = findRecord(doc.crossPilots, id, PILOT);
@@ -51,14 +48,13 @@ function liveCadre(doc: VaultDocument, id: string): Cadre {
 
 function candidateView(doc: VaultDocument, pilot: CrossPilot, cand: CrossCandidate): CandidateView {
   const cadre = findRecord(doc.cadres, cand.cadreId, '干部档案');
-  const ev = evaluateFor(doc, pilot, cadre);
-  return { ...summaryOf(cadre, villageMap(doc), referenceDateOf(pilot)), candidate: cand, stage: currentStage(cand), verdicts: ev.verdicts, overall: ev.overall };
+  return { ...summaryOf(cadre, villageMap(doc), referenceDateOf(pilot)), candidate: cand, stage: currentStage(cand), ...verdictsFor(doc, pilot, cadre, cand) };
 }
 
-function poolRow(doc: VaultDocument, pilot: CrossPilot, cadre: Cadre): PoolRow {
-  const ev = evaluateFor(doc, pilot, cadre);
+function poolRow(doc: VaultDocument, pilot: CrossPilot, cadre: Cadre, ctx = pilotContext(doc, pilot)): PoolRow {
+  const ev = evaluateFor(doc, pilot, cadre, ctx);
   const cand = doc.crossCandidates.find((c) => !c.deletedAt && c.pilotId === pilot.id && c.cadreId === cadre.id);
-  return { ...summaryOf(cadre, villageMap(doc), referenceDateOf(pilot)), verdicts: ev.verdicts, overall: ev.overall, candidateId: cand?.id };
+  return { ...summaryOf(cadre, ctx.villages, referenceDateOf(pilot)), verdicts: ev.verdicts, overall: ev.overall, candidateId: cand?.id };
 }
 
 const STAGE_ORDER: (CrossStage | '')[] = ['', '提名', '考察', '公示', '任命'];
@@ -111,14 +107,18 @@ async function createPilot(s: Session, data: unknown): Promise<CrossPilot> {
   return s.mutate((doc, audit) => {
     doc.crossPilots.push(pilot);
     audit({ action: 'crossPilots.create', entity: 'crossPilots', recordId: pilot.id, summary: `新建跨村任职试点：${pilotLabel(doc, pilot)}`, after: pilot });
-    const v = doc.villages.find((x) => x.id === pilot.villageId);
-    if (v && !v.crossPilot) {
-      v.crossPilot = true;
-      v.updatedAt = at;
-      audit({ action: 'villages.update', entity: 'villages', recordId: v.id, summary: `标记为跨村任职试点：${townName(v.townCode)}${v.name}`, before: { crossPilot: false }, after: { crossPilot: true } });
-    }
+    flagVillage(doc, audit, pilot.villageId, at);
     return pilot;
   });
+}
+
+/** A pilot's village shows as 跨村任职试点 in 村居信息; set in the same save as the pilot. */
+function flagVillage(doc: VaultDocument, audit: (e: AuditInput) => void, villageId: string, at: string): void {
+  const v = doc.villages.find((x) => x.id === villageId);
+  if (!v || v.crossPilot) return;
+  v.crossPilot = true;
+  v.updatedAt = at;
+  audit({ action: 'villages.update', entity: 'villages', recordId: v.id, summary: `标记为跨村任职试点：${townName(v.townCode)}${v.name}`, before: { crossPilot: false }, after: { crossPilot: true } });
 }
 
 async function recordStep(s: Session, candidateId: string, input: CrossStepFields): Promise<{ candidate: CandidateView; warnings: string[] }> {
@@ -221,7 +221,14 @@ export const crossPostingHandlers: HandlersFor<typeof crossPostingContract> = {
     if (filled && (fields.villageId !== current.villageId || fields.post !== current.post)) {
       throw new AppError('CONFLICT', '该试点已任命，不能再更改目标村或职务');
     }
-    return updateRecord<CrossPilot>(s, 'crossPilots', id, fields, PILOT, (p) => `修改跨村任职试点：${pilotLabel(s.doc, p)}`);
+    if (current.deletedAt) throw new AppError('CONFLICT', `该${PILOT}在回收站中，请先恢复再修改`);
+    return s.mutate((doc, audit) => {
+      const before = { ...current };
+      Object.assign(current, fields, { updatedAt: nowIso() });
+      audit({ action: 'crossPilots.update', entity: 'crossPilots', recordId: id, summary: `修改跨村任职试点：${pilotLabel(doc, current)}`, before: changedFields(before, current), after: changedFields(current, before) });
+      flagVillage(doc, audit, current.villageId, current.updatedAt);
+      return current;
+    });
   },
 
   'cross.pilotDelete': async ({ id }, app) => {
@@ -242,9 +249,10 @@ export const crossPostingHandlers: HandlersFor<typeof crossPostingContract> = {
     if (!target) return [];
     const sources = new Set(doc.villages.filter((v) => !v.deletedAt && v.id !== target.id && v.townCode === target.townCode && isStrongVillage(v)).map((v) => v.id));
     const order = { pass: 0, warn: 1, fail: 2 } as const;
+    const ctx = pilotContext(doc, pilot);
     return doc.cadres
       .filter((c) => !c.deletedAt && c.villageId && sources.has(c.villageId))
-      .map((c) => poolRow(doc, pilot, c))
+      .map((c) => poolRow(doc, pilot, c, ctx))
       .sort((a, b) => order[a.overall] - order[b.overall] || a.villageName.localeCompare(b.villageName, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));
   },
 
@@ -293,22 +301,9 @@ export const crossPostingHandlers: HandlersFor<typeof crossPostingContract> = {
 
   'cross.comparisonPdf': async ({ pilotId, cadreIds }, app) => {
     const s = app.requireSession();
-    const doc = s.doc;
-    const pilot = livePilot(doc, pilotId);
-    const columns = cadreIds.map((cid) => columnOf(doc, pilot, findRecord(doc.cadres, cid, '干部档案'), doc.crossCandidates.find((c) => !c.deletedAt && c.pilotId === pilotId && c.cadreId === cid)));
-    const printedOn = today();
-    const html = comparisonHtml(columns, {
-      pilotLabel: pilotLabel(doc, pilot),
-      period: `${pilot.periodStart}–${pilot.periodEnd}`,
-      reason: pilot.reason,
-      referenceDate: referenceDateOf(pilot),
-      ruleVersion: RULE_VERSION,
-      printedOn,
-      operator: s.operator,
-    });
+    const { html, fileName } = comparisonDocument(s.doc, livePilot(s.doc, pilotId), cadreIds, { operator: s.operator });
     const pdf = await htmlToPdf(html, { landscape: true, footer: 'pageOfTotal', engine: app.pdfEngine });
-    const v = doc.villages.find((x) => x.id === pilot.villageId);
-    return { fileName: `跨村任职人选比较表_${v?.name ?? ''}_${printedOn.replace(/\./g, '')}.pdf`, base64: pdf.toString('base64') };
+    return { fileName, base64: pdf.toString('base64') };
   },
 
   'cross.rules': () => ({ version: RULE_VERSION, rules: ELIGIBILITY_RULES.map((r) => ({ id: r.id, label: r.label, thresholds: r.thresholds })) }),

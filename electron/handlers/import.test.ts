@@ -15,6 +15,8 @@ import { messyRosterBytes } from '../../tests/fixtures/roster.js';
 import { MALFORMED, fullCadre } from '../../tests/fixtures/lrmx.js';
 import { serializeLrmx } from '../lrmx/lrmx.js';
 import { AppState } from './appState.js';
+import { previewFile } from '../importer/preview.js';
+import { IMPORT_FIELDS } from '../importer/fields.js';
 import { invoke } from './router.js';
 
 let dir: string;
@@ -162,6 +164,13 @@ describe('export', () => {
     expect(p.existing.filter((e) => e.diffs.length > 0)).toEqual([]);
     expect(p.existing.flatMap((e) => e.warnings)).toEqual([]);
     expect(p.existing.every((e) => e.data.villageId === byIdNumber.get(e.idNumber)?.villageId)).toBe(true);
+    // As new records (nobody on file), every exported column comes back equal: blank cells included.
+    const fresh2 = previewFile(Buffer.from(out.base64, 'base64'), 'export.xlsx', {}, { villages: doc().villages, cadres: [] });
+    expect(fresh2.refused).toEqual([]);
+    const back = new Map([...fresh2.accepted, ...fresh2.warned].map((r) => [r.data.idNumber, r.data]));
+    const paths = IMPORT_FIELDS.filter((f) => f.export && !['seq', 'town', 'village'].includes(f.key)).map((f) => f.key).concat('villageId');
+    const pick = (c: object) => Object.fromEntries(paths.map((p) => [p, p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], c) ?? '']));
+    for (const c of live().filter((x) => x.demo)) expect(pick(back.get(c.idNumber)!)).toEqual(pick(c));
     const byId = new Map(live().map((c) => [c.idNumber, c]));
     for (const text of injected) {
       expect(p.existing.some((e) => e.data.currentPosition === text && byId.get(e.idNumber)?.currentPosition === text)).toBe(true);
@@ -194,9 +203,12 @@ describe('LRMX import / export through the contract', () => {
     expect(Buffer.from(out.base64, 'base64').toString('utf8')).toContain('<DaoLingNianYue>203503</DaoLingNianYue>');
     // Importing it again with 'update' keeps the village work fields and changes nothing else.
     await call('cadre.update', { id: c.id, data: { phone: '13500000000' } });
-    const again = await call<{ reports: LrmxFileReport[] }>('lrmx.import', { files: [{ fileName: 'a2.lrmx', base64: out.base64 }], existing: 'update' });
+    const same = await call<{ reports: LrmxFileReport[] }>('lrmx.import', { files: [{ fileName: 'a1.lrmx', base64: out.base64 }], existing: 'update' });
+    expect(same.reports[0]).toMatchObject({ status: 'skipped', message: `与 ${a.name} 的已有档案相同，无需更新` });
+    const edited = Buffer.from(out.base64, 'base64').toString('utf8').replace(/<XianRenZhiWu>[^<]*<\/XianRenZhiWu>/, '<XianRenZhiWu>水藤村党委书记</XianRenZhiWu>');
+    const again = await call<{ reports: LrmxFileReport[] }>('lrmx.import', { files: [{ fileName: 'a2.lrmx', base64: Buffer.from(edited).toString('base64') }], existing: 'update' });
     expect(again.reports[0].status).toBe('updated');
-    expect(live().find((x) => x.id === c.id)?.phone).toBe('13500000000');
+    expect(live().find((x) => x.id === c.id)).toMatchObject({ phone: '13500000000', currentPosition: '水藤村党委书记' });
     await call('import.undo', { batchId: reports.batchId }).catch(() => undefined);
   });
 });

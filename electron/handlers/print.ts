@@ -5,7 +5,7 @@ import type { VaultDocument } from '../../shared/domain/document.js';
 import { today } from '../../shared/rules/dates.js';
 import { dossierHtml } from '../print/dossier.js';
 import { dossierData } from '../print/dossierData.js';
-import { countPdfPages, htmlToPdf } from '../print/pdf.js';
+import { countPdfPages, htmlToPdf, prewarmPdfBrowser } from '../print/pdf.js';
 import { rmbHtml } from '../print/rmbForm.js';
 import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
@@ -35,22 +35,35 @@ function dossierPreview(app: AppState, candidateId: string): PrintPreview {
   return { title: `跨村任职人选任用材料-${d.cadre.name}`, html: r.html, warnings: r.warnings, sheets: r.sheets };
 }
 
-async function toPdf(app: AppState, p: PrintPreview, footer: boolean): Promise<PrintPdf> {
-  const pdf = await htmlToPdf(p.html, { footer: footer ? 'pageOfTotal' : 'none', engine: app.pdfEngine });
+/** Documents number their own pages in CSS where they need it (the dossier), so no engine footer. */
+async function toPdf(app: AppState, p: PrintPreview): Promise<PrintPdf> {
+  const pdf = await htmlToPdf(p.html, { footer: 'none', engine: app.pdfEngine });
   return { fileName: `${p.title}_${today().replace(/\./g, '')}.pdf`, base64: pdf.toString('base64'), pages: countPdfPages(pdf), warnings: p.warnings };
 }
 
+function prewarm(app: AppState): void {
+  if (!app.pdfEngine) prewarmPdfBrowser();
+}
+
 export const printHandlers: HandlersFor<typeof printContract> = {
-  'print.rmbPreview': ({ ids, refDate }, app) => rmbPreview(app, ids, refDate),
-  'print.rmbPdf': ({ ids, refDate }, app) => toPdf(app, rmbPreview(app, ids, refDate), false),
-  'print.dossierPreview': ({ candidateId }, app) => dossierPreview(app, candidateId),
-  'print.dossierPdf': ({ candidateId }, app) => toPdf(app, dossierPreview(app, candidateId), true),
+  'print.rmbPreview': ({ ids, refDate }, app) => {
+    const p = rmbPreview(app, ids, refDate);
+    prewarm(app);
+    return p;
+  },
+  'print.rmbPdf': ({ ids, refDate }, app) => toPdf(app, rmbPreview(app, ids, refDate)),
+  'print.dossierPreview': ({ candidateId }, app) => {
+    const p = dossierPreview(app, candidateId);
+    prewarm(app);
+    return p;
+  },
+  'print.dossierPdf': ({ candidateId }, app) => toPdf(app, dossierPreview(app, candidateId)),
 
   'print.toPrinter': async (input, app) => {
     const engine = app.pdfEngine;
     if (!engine?.print) throw new AppError('INVALID', '浏览器模式下请在预览窗口中点“打印”，由浏览器打印');
     const p = input.kind === 'rmb' ? rmbPreview(app, input.ids, input.refDate) : dossierPreview(app, input.candidateId);
-    return engine.print(p.html, { footer: input.kind === 'dossier' ? 'pageOfTotal' : 'none' });
+    return engine.print(p.html);
   },
 
   'print.capabilities': (_input, app) => ({ systemPrint: !!app.pdfEngine?.print, engine: app.pdfEngine?.name ?? 'chromium' }),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../shared/contract/define.js';
-import type { CadreProgramHistory, PlacementRow, Saved, ShadowBatchRow } from '../../shared/contract/programs.js';
+import type { CadreProgramHistory, PlacementRow, RosterImportResult, Saved, ShadowBatchRow } from '../../shared/contract/programs.js';
 import type { Cadre } from '../../shared/domain/cadre.js';
 import { emptyDocument } from '../../shared/domain/document.js';
 import type { Expert, MentorPair, ShadowBatch, ShadowPlacement, VillagePair } from '../../shared/domain/programs.js';
@@ -143,6 +143,24 @@ describe('书记跟班 handlers', () => {
     expect(zero.message).toContain('第1个跟班单位的容量：容量至少为 1 人');
   });
 
+  it('edits a placement’s goals with an audit entry, and refuses restoring a placement that now overlaps', async () => {
+    const p = app.requireSession().doc.shadowPlacements.find((x) => x.cadreId === chen.id && x.batchId === b1.id)!;
+    const saved = await call<Saved<ShadowPlacement>>('shadow.placementUpdate', { id: p.id, data: { goals: '学习股份社管理', status: '计划' } });
+    expect(saved.record).toMatchObject({ goals: '学习股份社管理', status: '结业' }); // status only changes through its own methods
+    expect(audit().at(-1)).toMatchObject({ action: 'shadowPlacements.update', summary: '修改跟班安排：陈建国（2023年第一期）', after: { goals: '学习股份社管理' } });
+
+    await call('shadow.placementDelete', { id: p.id });
+    const b4 = (await call<Saved<ShadowBatch>>('shadow.batchCreate', {
+      data: { name: '2023年补充期', year: 2023, start: '2023.05.01', end: '2023.05.31', hosts: [{ kind: '镇街部门', townCode: '440606005', department: '规划', mentorName: '何科长', capacity: 1 }] },
+    })).record;
+    await call('shadow.placementCreate', { data: { batchId: b4.id, hostKey: b4.hosts[0].key, cadreId: chen.id } });
+    const e = await fail('shadow.placementRestore', { id: p.id });
+    expect(e.message).toContain('陈建国 已在“2023年补充期”（大良规划）跟班（2023.05.01–2023.05.31）');
+    const clash = app.requireSession().doc.shadowPlacements.find((x) => x.batchId === b4.id)!;
+    await call('shadow.placementDelete', { id: clash.id });
+    await call('shadow.placementRestore', { id: p.id });
+  });
+
   it('exports the batch roster with ID numbers as text', async () => {
     const r = await call<{ fileName: string; base64: string }>('shadow.exportRoster', { batchId: b1.id });
     expect(r.fileName).toBe('2023年第一期-跟班花名册.xlsx');
@@ -171,6 +189,67 @@ describe('书记跟班 handlers', () => {
   });
 });
 
+describe('书记跟班 roster import', () => {
+  it('reports each row by Excel row number, counts earlier rows against capacity, and imports only good rows in one save', async () => {
+    const b = (await call<Saved<ShadowBatch>>('shadow.batchCreate', {
+      data: {
+        name: '2025年第一期', year: 2025, start: '2025.04.01', end: '2025.06.30',
+        hosts: [
+          { kind: '村（社区）', villageId: strong.id, mentorName: '梁书记', capacity: 1 },
+          { kind: '镇街部门', townCode: '440606005', department: '规划', mentorName: '何科长', capacity: 5 },
+        ],
+      },
+    })).record;
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['2025年第一期书记跟班花名册'],
+      ['序号', '姓名', '身份证号码', '跟班单位', '开始日期', '结束日期', '跟班目标'],
+      [1, '陈建国', chen.idNumber, '杏坛水藤村', '', '', '学习物业管理'],
+      [2, '李婉婷', '', '水藤村', '2025.4.1', '2025-06-30', ''],
+      [3, '周思琪', '', '大良规划', '', '', ''],
+      [4, '梁志强', 440606197001010000, '大良规划', '', '', ''],
+      [5, '李婉婷', li.idNumber, '北滘组织', '', '', ''],
+      [6, '李婉婷', li.idNumber, '大良规划', '2025.13.01', '', ''],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '花名册');
+    const base64 = (XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+
+    const before = app.requireSession().doc.shadowPlacements.length;
+    const preview = await call<RosterImportResult>('shadow.importRoster', { batchId: b.id, fileName: '花名册.xlsx', base64 });
+    expect(preview.rows.map((r) => [r.excelRow, r.level])).toEqual([[3, 'ok'], [4, 'error'], [5, 'error'], [6, 'error'], [7, 'error'], [8, 'error']]);
+    expect(preview.rows[0]).toMatchObject({ name: '陈建国', hostLabel: '水藤村', start: '2025.04.01', end: '2025.06.30' });
+    expect(preview.rows[1].messages).toEqual(['第 4 行：水藤村 本期容量 1 人，已安排 1 人（陈建国），不能再安排 李婉婷']);
+    expect(preview.rows[2].messages).toEqual(['第 5 行：干部档案中没有“周思琪”，请先建档']);
+    expect(preview.rows[3].messages[0]).toContain('第 6 行：身份证号码：身份证号码被 Excel 存成了数字');
+    expect(preview.rows[4].messages).toEqual(['第 7 行：跟班单位“北滘组织”不是本期的跟班单位（本期有：水藤村、大良规划）']);
+    expect(preview.rows[5].messages[0]).toContain('第 8 行：开始日期');
+    expect(preview.importable).toBe(1);
+    expect(app.requireSession().doc.shadowPlacements.length).toBe(before); // a preview saves nothing
+
+    const done = await call<RosterImportResult>('shadow.importRoster', { batchId: b.id, fileName: '花名册.xlsx', base64, commit: true });
+    expect(done.created).toBe(1);
+    const added = app.requireSession().doc.shadowPlacements.slice(before);
+    expect(added.map((p) => [p.cadreId, p.goals, p.status])).toEqual([[chen.id, '学习物业管理', '计划']]);
+    expect(audit().at(-1)?.summary).toBe('导入跟班花名册“花名册.xlsx”：陈建国（2025年第一期）2025.04.01–2025.06.30');
+  });
+
+  it('round-trips: an exported roster imported into another batch finds the same cadres', async () => {
+    const src = (await call<ShadowBatchRow[]>('shadow.batchList', { deleted: false })).find((r) => r.name === '2025年第一期')!;
+    const exported = await call<{ base64: string }>('shadow.exportRoster', { batchId: src.id });
+    const target = (await call<Saved<ShadowBatch>>('shadow.batchCreate', {
+      data: { name: '2025年第二期', year: 2025, start: '2025.07.01', end: '2025.09.30', hosts: [{ kind: '村（社区）', villageId: strong.id, mentorName: '梁书记', capacity: 3 }] },
+    })).record;
+    const preview = await call<RosterImportResult>('shadow.importRoster', { batchId: target.id, fileName: 'x.xlsx', base64: exported.base64 });
+    // Dates come from the file, so 陈建国 would be in both batches at once: refused, with the period warning too.
+    expect(preview.rows.map((r) => [r.excelRow, r.name, r.level])).toEqual([[3, '陈建国', 'error']]);
+    expect(preview.rows[0].messages).toEqual([
+      expect.stringContaining('第 3 行：陈建国 已在“2025年第一期”（水藤村）跟班（2025.04.01–2025.06.30）'),
+      expect.stringContaining('第 3 行：陈建国 的跟班时间 2025.04.01–2025.06.30 超出“2025年第二期”的期限'),
+    ]);
+    expect(preview.importable).toBe(0);
+  });
+});
+
 describe('智库结对 handlers', () => {
   let wang: Expert, zhao: Expert, pair: MentorPair;
 
@@ -193,11 +272,15 @@ describe('智库结对 handlers', () => {
     await call('mentoring.activityAdd', { pairId: pair.id, data: { date: '2023.05.10', form: '实地指导', hours: 3, content: '走访村集体物业' } });
     const early = await call<Saved<MentorPair>>('mentoring.activityAdd', { pairId: pair.id, data: { date: '2023.03.01', form: '电话', hours: 0.5, content: '电话沟通' } });
     expect(early.findings.map((f) => f.code)).toEqual(['activity-outside']);
+    const entry = audit().at(-1)!;
+    expect(entry).toMatchObject({ action: 'mentorPairs.activityAdd', summary: '记录结对活动：王教授、赵律师—马东村班子 2023.03.01 电话 0.5 小时', after: { date: '2023.03.01', form: '电话', hours: 0.5 } });
+    expect(entry.before).toBeUndefined();
     const bad = await fail('mentoring.activityAdd', { pairId: pair.id, data: { date: '2023.05.10', form: '聚餐', hours: 1, content: 'x' } });
     expect(bad.message).toContain('请选择形式');
     expect(await call('mentoring.summary', {})).toEqual([{ year: 2023, pairs: 1, activities: 2, hours: 3.5 }]);
     const removed = await call<MentorPair>('mentoring.activityRemove', { pairId: pair.id, activityId: early.record.activities[0].id });
     expect(removed.activities.map((a) => a.date)).toEqual(['2023.05.10']);
+    expect(audit().at(-1)).toMatchObject({ action: 'mentorPairs.activityRemove', before: { date: '2023.03.01' } });
   });
 
   it('refuses an expert leaving while a pair runs past that date, then closes the pair and lets them leave', async () => {
@@ -232,6 +315,18 @@ describe('村居结对 handlers', () => {
     const rows = await call<{ year: number; formed: number; target: number | null }[]>('villagePair.summary', {});
     expect(rows.map((r) => [r.year, r.formed, r.target])).toEqual([[2023, 1, 10], [2024, 1, 12]]);
     expect(app.requireSession().doc.settings.villagePairTargets).toEqual({ '2023': 10, '2024': 12 });
+  });
+});
+
+describe('program limits', () => {
+  it('changes only the given limit and leaves the other settings as they were', async () => {
+    const r = await call<{ youthAgeLimit: number; expertLoadLimit: number }>('programs.setLimits', { expertLoadLimit: 5 });
+    expect(r).toEqual({ youthAgeLimit: 35, expertLoadLimit: 5 });
+    const settings = app.requireSession().doc.settings;
+    expect(settings.villagePairTargets).toEqual({ '2023': 10, '2024': 12 });
+    expect(settings.expertLoadLimit).toBe(5);
+    const bad = await fail('programs.setLimits', { youthAgeLimit: 10 });
+    expect(bad.message).toBe('青年年龄上限不能小于 18');
   });
 });
 

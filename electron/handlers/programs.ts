@@ -11,6 +11,16 @@ export const programsHandlers: HandlersFor<typeof programsContract> = {
   ...shadowHandlers,
   ...mentoringHandlers,
   ...villagePairHandlers,
+  'programs.setLimits': async (patch, app) => {
+    const s = app.requireSession();
+    return s.mutate((doc, audit) => {
+      const before = { youthAgeLimit: doc.settings.youthAgeLimit, expertLoadLimit: doc.settings.expertLoadLimit };
+      const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+      doc.settings = { ...doc.settings, ...next };
+      audit({ action: 'settings.update', entity: 'settings', recordId: '', summary: `修改培育项目上限：青年年龄 ${before.youthAgeLimit} → ${next.youthAgeLimit}，专家结对 ${before.expertLoadLimit} → ${next.expertLoadLimit}`, before, after: next });
+      return next;
+    });
+  },
   'programs.cadreHistory': ({ cadreId }, app) => {
     const doc = app.requireSession().doc;
     findRecord(doc.cadres, cadreId, '干部档案');

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/contract/define.js';
 import type { MentorPairRow, PlacementRow, ShadowBatchRow, VillagePairRow } from '../../shared/contract/programs.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
-import type { MentorPair, ShadowBatch, ShadowPlacement, VillagePair } from '../../shared/domain/programs.js';
+import type { Activity, MentorPair, ShadowBatch, ShadowPlacement, VillagePair } from '../../shared/domain/programs.js';
+import { nowIso, type Session } from '../store/session.js';
 import { townName } from '../../shared/domain/towns.js';
 import {
   hostLabel,
@@ -96,6 +97,32 @@ export function assertLive(r: { deletedAt?: string }, what: string): void {
   if (r.deletedAt) throw new AppError('CONFLICT', `该${what}在回收站中，请先恢复再修改`);
 }
 
+/**
+ * Adds or removes one activity of a pair. The audit entry carries just that activity, not the
+ * whole log before and after, so the trail stays small however long the log grows.
+ */
+export async function changeActivities<P extends MentorPair | VillagePair>(
+  s: Session,
+  collection: 'mentorPairs' | 'villagePairs',
+  pair: P,
+  change: { add: Activity } | { remove: Activity },
+  summary: string,
+): Promise<P> {
+  return s.mutate((_doc, audit) => {
+    if ('add' in change) pair.activities = [...pair.activities, change.add].sort((a, b) => a.date.localeCompare(b.date));
+    else pair.activities = pair.activities.filter((a) => a.id !== change.remove.id);
+    pair.updatedAt = nowIso();
+    audit({
+      action: `${collection}.${'add' in change ? 'activityAdd' : 'activityRemove'}`,
+      entity: collection,
+      recordId: pair.id,
+      summary,
+      ...('add' in change ? { after: change.add } : { before: change.remove }),
+    });
+    return pair;
+  });
+}
+
 // ───────────────────────────── contexts ─────────────────────────────
 
 export function villageMap(doc: VaultDocument): Map<string, VillageInfo> {
@@ -125,6 +152,7 @@ export function batchRow(b: ShadowBatch, doc: VaultDocument, villages = villageM
     placed,
     capacity: b.hosts.reduce((s, h) => s + h.capacity, 0),
     hostLabels: Object.fromEntries(b.hosts.map((h) => [h.key, hostLabel(h, villages)])),
+    mentorLabels: Object.fromEntries(b.hosts.map((h) => [h.key, h.mentorCadreId ? doc.cadres.find((c) => c.id === h.mentorCadreId)?.name ?? '' : h.mentorName])),
   };
 }
 

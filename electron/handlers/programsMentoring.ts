@@ -6,7 +6,7 @@ import type { VaultDocument } from '../../shared/domain/document.js';
 import { activityInputSchema, expertInputSchema, mentorPairInputSchema, type Activity, type Expert, type MentorPair } from '../../shared/domain/programs.js';
 import { checkActivity, checkMentorPair, endKey, pairTargetName, yearlySummary, type Finding } from '../../shared/rules/programs.js';
 import { nowIso, type Session } from '../store/session.js';
-import { assertLive, mustDraft, editable, mentoringContext, mentorPairRowsFor, parseDraft, parseOrThrow, refuseOnErrors } from './programsCommon.js';
+import { assertLive, changeActivities, mustDraft, editable, mentoringContext, mentorPairRowsFor, parseDraft, parseOrThrow, refuseOnErrors } from './programsCommon.js';
 import { createRecord, findRecord, setDeleted, updateRecord } from './records.js';
 import type { HandlersFor } from './types.js';
 
@@ -144,8 +144,7 @@ export const mentoringHandlers: HandlersFor<MentoringMethods> = {
     const input = parseOrThrow(activityInputSchema, data, '结对活动');
     const findings = checkActivity(input, p, '结对');
     const activity: Activity = { ...input, id: randomUUID(), createdAt: nowIso() };
-    const activities = [...p.activities, activity].sort((a, b) => a.date.localeCompare(b.date));
-    const record = await updateRecord<MentorPair>(s, 'mentorPairs', pairId, { activities }, PAIR, (x) => `记录结对活动：${mentorPairLabel(x, s.doc)} ${activity.date} ${activity.form} ${activity.hours} 小时`);
+    const record = await changeActivities(s, 'mentorPairs', p, { add: activity }, `记录结对活动：${mentorPairLabel(p, s.doc)} ${activity.date} ${activity.form} ${activity.hours} 小时`);
     return { record, findings };
   },
 
@@ -155,7 +154,7 @@ export const mentoringHandlers: HandlersFor<MentoringMethods> = {
     assertLive(p, PAIR);
     const a = p.activities.find((x) => x.id === activityId);
     if (!a) throw new AppError('NOT_FOUND', '找不到该活动记录');
-    return updateRecord<MentorPair>(s, 'mentorPairs', pairId, { activities: p.activities.filter((x) => x.id !== activityId) }, PAIR, (x) => `删除结对活动：${mentorPairLabel(x, s.doc)} ${a.date} ${a.form}`);
+    return changeActivities(s, 'mentorPairs', p, { remove: a }, `删除结对活动：${mentorPairLabel(p, s.doc)} ${a.date} ${a.form}`);
   },
 
   'mentoring.summary': (_i, app) => yearlySummary(app.requireSession().doc.mentorPairs),

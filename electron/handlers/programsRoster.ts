@@ -32,7 +32,7 @@ export function buildRosterWorkbook(batch: ShadowBatch, rows: PlacementRow[]): B
       }
     }
   }
-  ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: ROSTER_HEADERS.length - 1 } }];
+  // The title is not merged across the columns: the 花名册 importer would read a merged cell as a group header.
   ws['!cols'] = [6, 10, 5, 10, 21, 8, 14, 16, 16, 10, 12, 12, 8, 8, 20, 30].map((wch) => ({ wch }));
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, '跟班花名册');

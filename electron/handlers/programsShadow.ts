@@ -26,6 +26,7 @@ import {
   villageMap,
 } from './programsCommon.js';
 import { buildRosterWorkbook } from './programsRoster.js';
+import { commitRoster, importRoster } from './programsRosterImport.js';
 import { changedFields, createRecord, findRecord, setDeleted, updateRecord } from './records.js';
 import type { HandlersFor } from './types.js';
 
@@ -243,5 +244,15 @@ export const shadowHandlers: HandlersFor<ShadowMethods> = {
     const batch = findRecord(doc.shadowBatches, batchId, BATCH);
     const rows = placementRowsFor(doc, (p) => p.batchId === batchId && !p.deletedAt);
     return { fileName: `${batch.name}-跟班花名册.xlsx`, base64: buildRosterWorkbook(batch, rows).toString('base64') };
+  },
+
+  'shadow.importRoster': async ({ batchId, fileName, base64, commit }, app) => {
+    const s = app.requireSession();
+    const batch = findRecord(s.doc.shadowBatches, batchId, BATCH);
+    assertLive(batch, BATCH);
+    if (batch.cancelled) throw new AppError('CONFLICT', `“${batch.name}”已取消，不能导入`);
+    const { result, accepted } = importRoster(s, batchId, fileName, Buffer.from(base64, 'base64'));
+    if (!commit) return result;
+    return { ...result, created: await commitRoster(s, batch, fileName, accepted) };
   },
 };

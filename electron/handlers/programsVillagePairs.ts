@@ -6,7 +6,7 @@ import type { VaultDocument } from '../../shared/domain/document.js';
 import { activityInputSchema, villagePairInputSchema, type Activity, type VillagePair } from '../../shared/domain/programs.js';
 import { checkActivity, checkVillagePair, endKey, partnerLabel, type Finding } from '../../shared/rules/programs.js';
 import { nowIso, type Session } from '../store/session.js';
-import { assertLive, mustDraft, editable, parseDraft, parseOrThrow, refuseOnErrors, villageMap, villagePairRowsFor } from './programsCommon.js';
+import { assertLive, changeActivities, mustDraft, editable, parseDraft, parseOrThrow, refuseOnErrors, villageMap, villagePairRowsFor } from './programsCommon.js';
 import { createRecord, findRecord, setDeleted, updateRecord } from './records.js';
 import type { HandlersFor } from './types.js';
 
@@ -88,8 +88,7 @@ export const villagePairHandlers: HandlersFor<VillagePairMethods> = {
     const input = parseOrThrow(activityInputSchema, data, '结对活动');
     const warnings = checkActivity(input, periodOf(p), '结对');
     const activity: Activity = { ...input, id: randomUUID(), createdAt: nowIso() };
-    const activities = [...p.activities, activity].sort((a, b) => a.date.localeCompare(b.date));
-    const record = await updateRecord<VillagePair>(s, 'villagePairs', pairId, { activities }, PAIR, (x) => `记录村居结对活动：${label(x, s.doc)} ${activity.date} ${activity.form}`);
+    const record = await changeActivities(s, 'villagePairs', p, { add: activity }, `记录村居结对活动：${label(p, s.doc)} ${activity.date} ${activity.form}`);
     return { record, findings: warnings };
   },
 
@@ -99,7 +98,7 @@ export const villagePairHandlers: HandlersFor<VillagePairMethods> = {
     assertLive(p, PAIR);
     const a = p.activities.find((x) => x.id === activityId);
     if (!a) throw new AppError('NOT_FOUND', '找不到该活动记录');
-    return updateRecord<VillagePair>(s, 'villagePairs', pairId, { activities: p.activities.filter((x) => x.id !== activityId) }, PAIR, (x) => `删除村居结对活动：${label(x, s.doc)} ${a.date} ${a.form}`);
+    return changeActivities(s, 'villagePairs', p, { remove: a }, `删除村居结对活动：${label(p, s.doc)} ${a.date} ${a.form}`);
   },
 
   'villagePair.summary': (_i, app) => {

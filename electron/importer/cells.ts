@@ -51,7 +51,8 @@ function id(cell: Cell): CellResult {
       message: `身份证号码被 Excel 存成了数字（显示为 ${cell.text}），末几位已丢失；请把该列设为“文本”格式，重新录入号码后再导入`,
     };
   }
-  const raw = cell.text.replace(/^'/, '');
+  // NFKC: IDs typed with a Chinese IME come as full-width digits (４４０６…).
+  const raw = cell.text.normalize('NFKC').replace(/^'/, '');
   const r = checkIdNumber(raw);
   return r.ok ? { ok: true, value: r.id } : { ok: false, message: r.message };
 }
@@ -92,8 +93,12 @@ export function readCell(kind: FieldKind, cell: Cell): CellResult {
       const hit = normalizeCode(VILLAGE_POSTS, text);
       return hit ? { ok: true, value: hit } : { ok: true, value: text, warning: `职务“${text}”不在村（社区）职务表中，已写入“现任职务”` };
     }
-    case 'phone':
-      return { ok: true, value: text.replace(/[\s\u3000]/g, '') };
+    case 'phone': {
+      // Two numbers are often given as "13800138000/0757-22223333" or with 、.
+      const v = text.normalize('NFKC').replace(/[、/，,；;]+/g, ' ').replace(/\s+/g, ' ').trim();
+      if (/^[\d\-+ ]*$/.test(v) && v.length <= 40) return { ok: true, value: v };
+      return { ok: true, value: '', warning: `联系电话“${text}”含有数字以外的内容，未导入该项，请导入后在档案中补填` };
+    }
     default:
       return { ok: true, value: text };
   }

@@ -91,7 +91,9 @@ export function fieldForHeader(text: string): string {
   const hit = BY_HEADER.get(n);
   if (hit) return hit;
   for (const [re, key] of RULES) if (re.test(n)) return key;
-  return '';
+  // Notes in brackets: "姓名（必填）", "任现职时间(年月)".
+  const bare = n.replace(/\([^)]*\)/g, '');
+  return bare !== n ? (BY_HEADER.get(bare) ?? '') : '';
 }
 
 /** Column letters as Excel shows them (0 → A, 27 → AB). */

@@ -84,10 +84,37 @@ describe('cells people type', () => {
     expect([p.accepted[0].data.birth, p.accepted[0].data.sex]).toEqual(['1950.01', '男']);
   });
 
+  it('recognizes headers with notes in brackets and line breaks', () => {
+    const id = makeIdNumber(1950, 1, 1, true, 40);
+    const bytes = workbookBytes({ S: sheetFrom([['姓名（必填）', '身份证号码\n(18位)', '任现职时间\n（年.月）'], ['张三', id, '2021.01']]) });
+    const p = previewFile(bytes, 'a.xlsx', {}, ctx);
+    expect(p.columns.map((c) => c.field)).toEqual(['name', 'idNumber', 'postSince']);
+    expect(p.accepted[0].data.postSince).toBe('2021.01');
+  });
+
+  it('skips a header repeated for printing and a 小计 row between town blocks', () => {
+    const id1 = makeIdNumber(1950, 1, 1, true, 41);
+    const id2 = makeIdNumber(1950, 1, 1, true, 42);
+    const bytes = workbookBytes({ S: sheetFrom([['姓名', '身份证号码'], ['甲', id1], ['小计', '1 人'], ['姓名', '身份证号码'], ['乙', id2]]) });
+    const p = previewFile(bytes, 'a.xlsx', {}, ctx);
+    expect(p.accepted.map((r) => [r.row, r.data.name])).toEqual([[2, '甲'], [5, '乙']]);
+    expect(p.refused).toEqual([]);
+  });
+
   it('takes an ID typed with lowercase x, and a name padded with a full-width space', () => {
     const bytes = workbookBytes({ S: sheetFrom([['名字', '身份证号码'], ['李\u3000丽', xId.toLowerCase()]]) });
     const p = previewFile(bytes, 'a.xlsx', {}, ctx);
     expect(p.accepted[0].data).toMatchObject({ name: '李丽', idNumber: xId });
+  });
+
+  it('keeps two phone numbers, and leaves out (with a warning) a phone cell that is not a number', () => {
+    const id1 = makeIdNumber(1960, 1, 1, true, 30);
+    const id2 = makeIdNumber(1960, 1, 1, true, 31);
+    const bytes = workbookBytes({ S: sheetFrom([['姓名', '身份证号码', '联系电话'], ['甲', id1, '13800138000/0757-22223333'], ['乙', id2, '见备注']]) });
+    const p = previewFile(bytes, 'a.xlsx', {}, ctx);
+    expect(p.accepted[0].data.phone).toBe('13800138000 0757-22223333');
+    expect(p.warned[0].data.phone).toBe('');
+    expect(p.warned[0].warnings[0]).toEqual({ row: 3, column: '联系电话', message: '联系电话“见备注”含有数字以外的内容，未导入该项，请导入后在档案中补填' });
   });
 
   it('warns when 1975.10 was typed into a number cell and shows as 1975.1', () => {
@@ -103,6 +130,21 @@ describe('cells people type', () => {
     const csv = `姓名,性别,身份证号码,所在村(社区),镇街\r\n梁女士,女,${id},逢简,杏坛\r\n`;
     const p1 = previewFile(Buffer.from('\uFEFF' + csv, 'utf8'), 'a.csv', {}, ctx);
     expect(p1.accepted[0].data).toMatchObject({ idNumber: id, villageId: 'v-fj' });
+  });
+
+  it('reads a CSV that Excel on Chinese Windows saved as GBK', () => {
+    const id = makeIdNumber(1966, 6, 6, true, 8);
+    // "姓名,身份证号码\r\n王五,<id>\r\n" in GBK.
+    const bytes = Buffer.concat([Buffer.from('D0D5C3FB2CC9EDB7DDD6A4BAC5C2EB0D0ACDF5CEE52C', 'hex'), Buffer.from(`${id}\r\n`)]);
+    const p = previewFile(bytes, '花名册.csv', {}, ctx);
+    expect(p.accepted[0].data).toMatchObject({ name: '王五', idNumber: id });
+  });
+
+  it('reads the old .xls format too', () => {
+    const id = makeIdNumber(1966, 6, 6, true, 9);
+    const bytes = workbookBytes({ S: sheetFrom([['姓名', '身份证号码', '出生年月'], ['赵六', id, '1966.6']]) }, 'biff8');
+    const p = previewFile(bytes, '花名册.xls', {}, ctx);
+    expect(p.accepted[0].data).toMatchObject({ name: '赵六', idNumber: id, birth: '1966.06' });
   });
 
   it('matches 村 by name within the 镇街 and warns when the name is ambiguous without one', () => {
@@ -154,6 +196,14 @@ describe('sheets, mapping and people already on file', () => {
       { field: 'politicalStatus', label: '政治面貌', before: '群众', after: '中共党员' },
     ]);
     expect(p.existing[0].data).toMatchObject({ nativePlace: '广东顺德', villageId: 'v-st', phone: '13900000000' });
+  });
+
+  it('warns when the same ID is in the 回收站', () => {
+    const trashed = { id: 'c9', createdAt: '', updatedAt: '', deletedAt: '2026-01-01', name: '甲', sex: '男', birth: '1971.02', idNumber: idA } as unknown as Cadre;
+    const bytes = workbookBytes({ S: sheetFrom([['姓名', '身份证号码'], ['甲', idA]]) });
+    const p = previewFile(bytes, 'a.xlsx', {}, { villages: VILLAGES, cadres: [trashed] });
+    expect(p.existing).toEqual([]);
+    expect(p.warned[0].warnings).toEqual([{ row: 2, column: '身份证号码', message: '回收站中有 甲 的档案（同一身份证号码）；导入将新建一份，如需沿用原档案请先从回收站恢复' }]);
   });
 
   it('says plainly when a file is not a spreadsheet', () => {

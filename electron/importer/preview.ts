@@ -2,6 +2,7 @@
  * The whole 花名册 read, without touching the vault: sheet → table → rows → normalized and
  * validated cadre inputs, sorted into accepted / warned / refused / already on file.
  */
+import { AppError } from '../../shared/contract/define.js';
 import type { ExistingRow, ImportColumn, ImportIssue, ImportPreview, ImportRow } from '../../shared/contract/import.js';
 import { cadreInputSchema, type Cadre, type CadreFields } from '../../shared/domain/cadre.js';
 import { townCodeFrom } from '../../shared/domain/towns.js';
@@ -13,6 +14,9 @@ import { diffCadre, mergeProvided } from './merge.js';
 import { detectTable, sheetSummary, type DetectedTable } from './table.js';
 import { villageLookup } from './villageMatch.js';
 import { readWorkbook, type SheetGrid } from './workbook.js';
+
+/** One batch must fit in one save and one screen of preview; the district has ~3,000 cadres. */
+export const MAX_ROWS = 50_000;
 
 export interface PreviewOptions {
   sheet?: string;
@@ -35,7 +39,8 @@ interface RowOutcome {
 
 export function previewFile(bytes: Buffer, fileName: string, opts: PreviewOptions, ctx: PreviewContext): ImportPreview {
   const grids = readWorkbook(bytes, fileName);
-  const sheets = grids.map(sheetSummary);
+  const tables = new Map(grids.map((g) => [g, detectTable(g)]));
+  const sheets = grids.map((g) => sheetSummary(g, tables.get(g)));
   const withData = sheets.filter((s) => s.hasTable);
   const fields = IMPORT_FIELDS.map((f) => ({ key: f.key, label: f.label }));
   const empty: ImportPreview = {
@@ -47,8 +52,11 @@ export function previewFile(bytes: Buffer, fileName: string, opts: PreviewOption
   else if (withData.length === 1) grid = grids.find((g) => g.name === withData[0].name);
   else if (withData.length > 1) return { ...empty, chooseSheet: true };
   if (!grid) return empty;
-  const table = detectTable(grid);
+  const table = tables.get(grid);
   if (!table) return { ...empty, sheet: grid.name };
+  if (table.rows.length > MAX_ROWS) {
+    throw new AppError('INVALID', `工作表“${grid.name}”有 ${table.rows.length} 行，超过一次导入的上限 ${MAX_ROWS} 行，请拆分后分批导入`);
+  }
   const columns = applyMapping(table, opts.mapping);
   const lookup = villageLookup(ctx.villages);
   const outcomes = table.rows.map((r) => readRow(r.excelRow, r.cells, columns, lookup));
@@ -116,6 +124,10 @@ function readRow(
       continue;
     }
     if (r.warning) warnings.push({ row: excelRow, column: col.header, message: r.warning });
+    if (r.value === '') {
+      provided.delete(f.key);
+      continue;
+    }
     if (f.kind === 'town') {
       townCode = townCodeFrom(r.value);
       if (!townCode) warnings.push({ row: excelRow, column: col.header, message: `“${r.value}”不是顺德区的镇街` });
@@ -182,7 +194,8 @@ function markDuplicates(outcomes: RowOutcome[], columns: ImportColumn[]): void {
 
 function sortOutcomes(outcomes: RowOutcome[], ctx: PreviewContext, columns: ImportColumn[]) {
   const live = new Map<string, Cadre>();
-  for (const c of ctx.cadres) if (!c.deletedAt) live.set(c.idNumber, c);
+  const trashed = new Map<string, Cadre>();
+  for (const c of ctx.cadres) (c.deletedAt ? trashed : live).set(c.idNumber, c);
   const villageName = new Map(ctx.villages.map((v) => [v.id, v.name]));
   const accepted: ImportRow[] = [];
   const warned: ImportRow[] = [];
@@ -209,6 +222,10 @@ function sortOutcomes(outcomes: RowOutcome[], ctx: PreviewContext, columns: Impo
         data: merged.data, diffs: diffCadre(current, merged.data, o.provided, villageName), warnings: o.warnings,
       });
       continue;
+    }
+    const old = trashed.get(o.data.idNumber);
+    if (old) {
+      o.warnings.push({ row: o.row, column: headerOf(columns, 'idNumber'), message: `回收站中有 ${old.name} 的档案（同一身份证号码）；导入将新建一份，如需沿用原档案请先从回收站恢复` });
     }
     (o.warnings.length ? warned : accepted).push({ row: o.row, data: o.data, warnings: o.warnings });
   }

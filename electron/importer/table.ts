@@ -97,7 +97,7 @@ export function detectTable(grid: SheetGrid): DetectedTable | null {
   }
 
   const headerRowIndex = twoRow ? parentRow + 1 : parentRow;
-  const headerKeys = new Set(columns.map((c) => normalizeHeader(c.header)));
+  const headerTexts = columns.map((c) => cellText(grid.rows[headerRowIndex][c.index]));
   const rows: DataRow[] = [];
   for (let r = headerRowIndex + 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r];
@@ -109,7 +109,7 @@ export function detectTable(grid: SheetGrid): DetectedTable | null {
     if (STOP_ROW.test(first)) break;
     if (SKIP_ROW.test(first)) continue;
     // A header repeated for printing on every page.
-    if (filled.filter((t) => headerKeys.has(normalizeHeader(t))).length >= 2) continue;
+    if (texts.filter((t, i) => t !== '' && t === headerTexts[i]).length >= 2) continue;
     // Only a 序号 and nothing else: a numbered blank line of a template.
     const onlySeq = columns.every((col, i) => texts[i] === '' || col.detected === 'seq');
     if (onlySeq) continue;
@@ -124,7 +124,6 @@ function isSubHeader(text: string): boolean {
 }
 
 /** Counts the rows of a sheet that look like data, for the sheet chooser. */
-export function sheetSummary(grid: SheetGrid): { name: string; rows: number; hasTable: boolean } {
-  const t = detectTable(grid);
-  return { name: grid.name, rows: t?.rows.length ?? 0, hasTable: !!t && t.rows.length > 0 };
+export function sheetSummary(grid: SheetGrid, table = detectTable(grid)): { name: string; rows: number; hasTable: boolean } {
+  return { name: grid.name, rows: table?.rows.length ?? 0, hasTable: !!table && table.rows.length > 0 };
 }

@@ -24,13 +24,16 @@ export function villageLookup(villages: Village[]): VillageLookup {
     byCore.set(k, [...(byCore.get(k) ?? []), v]);
   }
   const exact = (name: string) => name.replace(/[\s\u3000]/g, '');
+  const byExact = new Map<string, Village[]>();
+  for (const v of live) byExact.set(exact(v.name), [...(byExact.get(exact(v.name)) ?? []), v]);
+  const towns = [...new Set(live.map((v) => v.townCode))];
   return (text, townCode) => {
     // The full name as stored wins over a loose match ("水藤村" vs "大良水藤村").
-    const same = live.filter((v) => exact(v.name) === exact(text) && (!townCode || v.townCode === townCode));
+    const same = (byExact.get(exact(text)) ?? []).filter((v) => !townCode || v.townCode === townCode);
     if (same.length === 1) return { village: same[0] };
     const cands = new Set<Village>();
     // Without a 镇街 column the town prefix (if any) can be in the text itself.
-    const tries = townCode ? [core(text, townCode)] : live.length ? [...new Set(live.map((v) => core(text, v.townCode)))] : [];
+    const tries = townCode ? [core(text, townCode)] : [...new Set(towns.map((t) => core(text, t)))];
     for (const k of tries) for (const v of byCore.get(k) ?? []) cands.add(v);
     const list = [...cands].filter((v) => !townCode || v.townCode === townCode);
     if (list.length === 1) return { village: list[0] };

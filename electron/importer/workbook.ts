@@ -43,10 +43,39 @@ function kindOf(bytes: Buffer, fileName: string): 'zip' | 'ole' | 'text' {
   return 'text';
 }
 
+/** Uncompressed size allowed for an .xlsx: a 10k-row 花名册 unpacks to ~10 MB. */
+export const MAX_UNZIPPED_BYTES = 400 * 1024 * 1024;
+
+/**
+ * Sum of the uncompressed sizes the zip's central directory declares, so a "zip bomb"
+ * is refused before anything is inflated.
+ */
+export function declaredUnzippedBytes(zip: Buffer): number {
+  const min = Math.max(0, zip.length - 65_557);
+  for (let i = zip.length - 22; i >= min; i--) {
+    if (zip.readUInt32LE(i) !== 0x06054b50) continue;
+    const entries = zip.readUInt16LE(i + 10);
+    let p = zip.readUInt32LE(i + 16);
+    let total = 0;
+    for (let n = 0; n < entries && p + 46 <= zip.length; n++) {
+      if (zip.readUInt32LE(p) !== 0x02014b50) break;
+      total += zip.readUInt32LE(p + 24);
+      p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    }
+    return total;
+  }
+  return 0;
+}
+
 export function readWorkbook(bytes: Buffer, fileName: string): SheetGrid[] {
   if (bytes.length === 0) throw new AppError('INVALID', `“${fileName}”是空文件`);
   if (bytes.length > MAX_FILE_BYTES) throw new AppError('INVALID', `“${fileName}”超过 30 MB，不像是花名册，请拆分后再导入`);
-  const common = { cellFormula: false, cellHTML: false, cellDates: false, cellStyles: false, dense: true } as const;
+  if (kindOf(bytes, fileName) === 'zip' && declaredUnzippedBytes(bytes) > MAX_UNZIPPED_BYTES) {
+    throw new AppError('INVALID', `“${fileName}”解压后超过 400 MB，不是正常的花名册，已拒绝读取`);
+  }
+  // No formatted text (cellText) or number formats: they double the parse time of a 10k-row
+  // sheet, and a number's own digits are what a message needs.
+  const common = { cellFormula: false, cellHTML: false, cellDates: false, cellStyles: false, cellText: false, cellNF: false, dense: true } as const;
   let wb: XLSX.WorkBook;
   try {
     const kind = kindOf(bytes, fileName);
@@ -92,10 +121,16 @@ function toGrid(name: string, ws: XLSX.WorkSheet): SheetGrid {
 function toCell(cell: XLSX.CellObject | undefined): Cell | null {
   if (!cell || cell.v === undefined || cell.v === null) return null;
   if (cell.t === 'z') return null;
-  if (cell.t === 'n' && typeof cell.v === 'number') return { v: cell.v, text: (cell.w ?? String(cell.v)).trim() };
+  if (cell.t === 'n' && typeof cell.v === 'number') return { v: cell.v, text: (cell.w ?? numberText(cell.v)).trim() };
   if (cell.t === 'b') return { v: Boolean(cell.v), text: cell.v ? '是' : '否' };
   if (cell.t === 'e') return { v: String(cell.w ?? '#错误'), text: String(cell.w ?? '#错误') };
   const s = String(cell.v instanceof Date ? cell.w ?? cell.v.toISOString() : cell.v);
   if (!s.trim()) return null;
   return { v: s, text: s.trim() };
+}
+
+/** How Excel shows a long number in a General cell: 4.40606E+17 for an ID typed as a number. */
+export function numberText(n: number): string {
+  if (Math.abs(n) >= 1e11) return n.toExponential(5).replace(/\.?0+e/, 'e').replace('e+', 'E+').replace('e-', 'E-');
+  return String(n);
 }

@@ -53,6 +53,10 @@ export function importLrmxFiles(
           merged[a] = b === undefined ? v : { ...(merged[a] as object), [b]: v[b] };
         }
         merged.lrmxExtra = fields.lrmxExtra;
+        if (JSON.stringify(cadreInputSchema.parse(merged)) === JSON.stringify(cadreInputSchema.parse(editableFields(current)))) {
+          reports.push({ file: fileName, status: 'skipped', name: current.name, cadreId: current.id, message: `与 ${current.name} 的已有档案相同，无需更新`, warnings });
+          continue;
+        }
         update.push({ row: fileName, cadreId: current.id, updatedAt: current.updatedAt, data: merged });
         reports.push({ file: fileName, status: 'updated', name: current.name, cadreId: current.id, message: `已更新 ${current.name} 的任免审批表信息`, warnings });
       }

@@ -27,6 +27,15 @@ describe('LRMX', () => {
     expect(serializeLrmx(cadreInputSchema.parse(r.data)).toString('utf8')).toContain('<ZiDingYi>本地扩展</ZiDingYi>');
   });
 
+  it('reads an older file declared as GB2312', () => {
+    const id = fullCadre().idNumber;
+    const head = Buffer.from(`<?xml version="1.0" encoding="GB2312"?><Person><XingMing>`);
+    // Only ASCII around the name, so the name (王五 in GBK) is the one non-ASCII part.
+    const tail = Buffer.from(`</XingMing><ChuShengNianYue>197503</ChuShengNianYue><ShenFenZheng>${id}</ShenFenZheng></Person>`);
+    const r = parseLrmx(Buffer.concat([head, Buffer.from('CDF5CEE5', 'hex'), tail]), 'gb.lrmx');
+    expect(r.data).toMatchObject({ name: '王五', birth: '1975.03', idNumber: id });
+  });
+
   it('parses 简历 lines written by the editor, including 至今 and wrapped lines', () => {
     const lines = parseResume('1998.09--2002.07  华南农业大学学习\r\n2002.07--2010.01  水藤村委会干部，\r\n        负责集体经济\r\n2010.01--         水藤村党委书记');
     expect(lines).toEqual([

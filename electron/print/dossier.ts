@@ -1,7 +1,7 @@
 /**
  * The appointment dossier (任用材料) for one 跨村任职 candidate, as one print document:
  * cover → 干部任免审批表 → 资格审查结果 → 人选比较表 (landscape, when the pilot had 2+
- * candidates) → 决定记录. The print engine adds "第 X 页 共 Y 页" to every page, so every
+ * candidates) → 决定记录, "第 X 页 共 Y 页" on every page (CSS margin boxes), so every
  * section leaves at least FOOTER_MIN_BOTTOM_MM free at the bottom.
  */
 import type { PrintWarning } from '../../shared/contract/print.js';
@@ -9,7 +9,7 @@ import type { Cadre } from '../../shared/domain/cadre.js';
 import type { CrossCandidate, CrossPilot, Verdict, VerdictResult } from '../../shared/domain/crossPosting.js';
 import { comparisonRows, VERDICT_TEXT, type CompareColumn, type CompareRow } from '../../shared/rules/eligibilityCompare.js';
 import { FOOTER_MIN_BOTTOM_MM } from './engine.js';
-import { esc, htmlDocument, photoDataUri, SANS_STACK } from './html.js';
+import { esc, htmlDocument, photoDataUri, SANS_STACK, SERIF_STACK } from './html.js';
 import { RMB_CSS, rmbSheets, type FamilyColumn } from './rmbForm.js';
 
 export const SECRECY = '内部资料 注意保密';
@@ -33,13 +33,16 @@ export interface DossierData {
 const OVERALL_TEXT: Record<VerdictResult, string> = { pass: '符合任职资格条件', warn: '基本符合，有需核实事项', fail: '不符合任职资格条件' };
 
 const DOSSIER_CSS = `
+/* Page numbers in CSS margin boxes, not the engine's footer template, so the system print
+   dialog (Electron) and the browser's print of the preview number the pages too. */
+@page { @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-family: ${SERIF_STACK}; font-size: 10pt; vertical-align: middle; } }
 @page dossier { size: A4; margin: 22mm 22mm ${Math.max(FOOTER_MIN_BOTTOM_MM, 18)}mm 24mm; }
 @page dossierLand { size: A4 landscape; margin: 14mm 12mm ${Math.max(FOOTER_MIN_BOTTOM_MM, 16)}mm 12mm; }
 .d-flow { page: dossier; font-size: 12pt; line-height: 1.6; break-after: page; }
 .d-flow:last-child { break-after: auto; }
 .d-land { page: dossierLand; font-size: 9.5pt; break-after: page; }
 .d-secrecy { text-align: right; font-family: ${SANS_STACK}; font-weight: bold; font-size: 11pt; }
-.d-secrecy span { border: 1pt solid #000; padding: 0.5mm 2mm; }
+.d-secrecy span { display: inline-block; border: 1pt solid #000; padding: 0.5mm 2mm; }
 .d-flow h1, .d-land h1 { font-family: ${SANS_STACK}; font-size: 18pt; text-align: center; margin: 4mm 0 5mm; letter-spacing: 0.15em; }
 .d-flow h2 { font-size: 13pt; margin: 5mm 0 2mm; }
 .d-flow table, .d-land table { border-collapse: collapse; width: 100%; }

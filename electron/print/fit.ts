@@ -40,8 +40,9 @@ export interface Para {
 /** Lines one paragraph needs at a given font size in a box `widthMm` wide. */
 export function linesFor(p: Para, widthMm: number, pt: number): number {
   const emMm = pt / PT_PER_MM;
-  // 5 % slack for line-breaking rules (no 。，at a line start, Latin words kept whole).
-  const usable = widthMm * 0.95;
+  // Slack per line for line-breaking rules (a 。or ，may not start a line, so up to one
+  // character moves down); capped at 5 % so narrow cells are not starved.
+  const usable = widthMm - Math.min(emMm, widthMm * 0.05);
   const total = textEm(p.text) * emMm;
   const indent = (p.indentEm ?? 0) * emMm;
   if (p.hangEm) {

@@ -69,6 +69,8 @@ export const RMB_CSS = `
 .rmb .opinion .seal { text-align: right; padding-right: 10mm; }
 .rmb .opinion .date { text-align: center; }
 .rmb .filled { position: absolute; line-height: 16pt; text-indent: 1.5em; }
+/* A 续页 flows over as many pages as it needs; it must not be wider than its page area, or
+   Chromium shrinks the whole document to fit. */
 .rmb-cont { page: rmbcont; padding: 0; }
 @page rmbcont { size: A4; margin: 25mm 20mm 18mm 22mm; }
 .rmb-cont h2 { font-size: 18pt; font-weight: normal; text-align: center; margin: 0 0 4mm; letter-spacing: 0.3em; }
@@ -173,9 +175,9 @@ function resumeHtml(lines: ResumeLine[]): string {
     .map((l) => {
       const p = resumeLineParts(l);
       if (!p.date) return `<p style="padding-left:${RESUME_HANG_EM}em">${esc(p.text) || '&nbsp;'}</p>`;
-      // An open end ("至今") keeps the width of a closing date so the text still lines up.
-      const openEnd = l.to ? '' : '<span style="display:inline-block;width:3.9em"></span>';
-      return `<p style="padding-left:${RESUME_HANG_EM}em;text-indent:-${RESUME_HANG_EM}em"><span class="d">${esc(p.date)}</span>${openEnd}<span class="d">  </span>${esc(p.text)}</p>`;
+      // The date sits in a box as wide as the hanging indent, so the text of every entry, open
+      // ended ("2021.03--") or not, starts where its continuation lines start.
+      return `<p style="padding-left:${RESUME_HANG_EM}em;text-indent:-${RESUME_HANG_EM}em"><span class="d" style="display:inline-block;min-width:${RESUME_HANG_EM}em;text-indent:0">${esc(p.date)}  </span>${esc(p.text)}</p>`;
     })
     .join('');
 }
@@ -414,7 +416,7 @@ function familyContTable(members: FamilyMember[], opts: RmbOptions): string {
 
 function continuationSheet(ctx: Ctx): string {
   const parts = ctx.cont.map((s) => `<h3>${esc(s.heading)}</h3>${s.html}`).join('');
-  return `<section class="sheet rmb-cont" style="height:auto;overflow:visible"><h2>干部任免审批表（续页）</h2><p class="who">姓名：${esc(bareName(ctx.cadre.name))}　　出生年月：${esc(ctx.cadre.birth)}</p>${parts}</section>`;
+  return `<section class="sheet rmb-cont" style="width:auto;height:auto;overflow:visible"><h2>干部任免审批表（续页）</h2><p class="who">姓名：${esc(bareName(ctx.cadre.name))}　　出生年月：${esc(ctx.cadre.birth)}</p>${parts}</section>`;
 }
 
 /** The sheets of one cadre's 审批表 (2, or 3 with a 续页) and what the user must know first. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -51,4 +51,22 @@ it('a read-only session refuses changes before running them', async () => {
   await expect(ro.mutate(() => (ran = true))).rejects.toMatchObject({ code: 'READ_ONLY' });
   expect(ran).toBe(false);
   ro.vault.close();
+});
+
+it('when the folder vanishes mid-save, the failed change is never written later', async () => {
+  const sdir = mkdtempSync(join(tmpdir(), 'cadre-session-gone-'));
+  const spath = join(sdir, 'vault.cdv');
+  const s = new Session(await OpenVault.create(spath, 'session-pass', emptyDocument()), '李组织');
+  const saved = readFileSync(spath);
+  rmSync(sdir, { recursive: true, force: true });
+  await expect(s.mutate((doc) => void (doc.settings.autoLockMinutes = 77))).rejects.toMatchObject({ code: 'IO', message: expect.stringContaining('保存失败') });
+  // The stick is back with the vault as it was.
+  mkdirSync(sdir);
+  writeFileSync(spath, saved, { mode: 0o600 });
+  await s.mutate((doc) => void (doc.settings.backupsToKeep = 5));
+  const { doc } = await readVault(spath, 'session-pass');
+  expect(doc.settings.backupsToKeep).toBe(5);
+  expect(doc.settings.autoLockMinutes).toBe(15);
+  s.vault.close();
+  rmSync(sdir, { recursive: true, force: true });
 });

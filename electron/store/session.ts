@@ -42,17 +42,31 @@ export class Session {
    */
   async mutate<T>(fn: (doc: VaultDocument, audit: (e: AuditInput) => void) => T): Promise<T> {
     if (this.vault.readOnly) throw new AppError('READ_ONLY', '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改');
+    // A change whose save failed is still in memory if the disk was gone even for the reload;
+    // drop it before anything else is written, or a later save would persist it after all.
+    if (this.memoryAheadOfDisk) this.reloadFromDisk();
     const at = new Date().toISOString();
     let result: T;
     try {
       result = fn(this.db.data, (e) => appendAudit(this.db.data.audit, this.operator, e, at));
       await this.db.write();
     } catch (e) {
-      this.vault.reload();
-      this.db.data = this.vault.doc;
+      try {
+        this.reloadFromDisk();
+      } catch {
+        this.memoryAheadOfDisk = true;
+      }
       throw e;
     }
     return result;
+  }
+
+  private memoryAheadOfDisk = false;
+
+  private reloadFromDisk(): void {
+    this.vault.reload();
+    this.db.data = this.vault.doc;
+    this.memoryAheadOfDisk = false;
   }
 }
 

@@ -22,7 +22,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { removeStaleTemps, writeFileAtomic } = await import('./atomicWrite.js');
+const { removeStaleTemps, renameWithRetry, writeFileAtomic } = await import('./atomicWrite.js');
 
 const dirs: string[] = [];
 function freshDir() {
@@ -72,5 +72,29 @@ describe('removeStaleTemps', () => {
     realFs.writeFileSync(join(dir, 'notes.tmp'), 'the user’s own file');
     expect(removeStaleTemps(dir)).toBe(1);
     expect(realFs.readdirSync(dir).sort()).toEqual([`.vault.cdv.${process.pid}.0123456789ab.tmp`, 'notes.tmp']);
+  });
+});
+
+describe('renameWithRetry', () => {
+  const busy = () => Object.assign(new Error('operation not permitted, rename'), { code: 'EPERM' });
+
+  it('on Windows, waits out a scanner holding the file for a moment', () => {
+    let calls = 0;
+    renameWithRetry('a', 'b', 'win32', () => {
+      if (++calls < 3) throw busy();
+    });
+    expect(calls).toBe(3);
+  });
+
+  it('on Windows, gives up after a bounded number of tries', () => {
+    let calls = 0;
+    expect(() => renameWithRetry('a', 'b', 'win32', () => (calls++, (() => { throw busy(); })()))).toThrow('operation not permitted');
+    expect(calls).toBe(11);
+  });
+
+  it('elsewhere, a refused rename is reported at once', () => {
+    let calls = 0;
+    expect(() => renameWithRetry('a', 'b', 'linux', () => (calls++, (() => { throw busy(); })()))).toThrow('operation not permitted');
+    expect(calls).toBe(1);
   });
 });

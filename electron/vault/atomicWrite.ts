@@ -8,19 +8,22 @@ import { basename, dirname, join } from 'node:path';
  * old file or the new one, whole. (steno, lowdb's writer, uses a fixed temp name and no
  * fsync, which is why we do not use it.)
  */
-export function writeFileAtomic(target: string, data: Buffer): void {
+export function writeFileAtomic(target: string, data: Buffer | readonly Buffer[]): void {
+  const parts = Buffer.isBuffer(data) ? [data] : data;
   const dir = dirname(target);
   const tmp = tempPathFor(target);
   const fd = openSync(tmp, 'wx', 0o600);
   try {
     try {
-      let off = 0;
-      while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+      for (const part of parts) {
+        let off = 0;
+        while (off < part.length) off += writeSync(fd, part, off, part.length - off);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, target);
+    renameWithRetry(tmp, target);
   } catch (e) {
     // A full disk or a refused rename must not leave a half-written temp file behind.
     try {
@@ -31,6 +34,25 @@ export function writeFileAtomic(target: string, data: Buffer): void {
     throw e;
   }
   fsyncDir(dir);
+}
+
+/**
+ * On Windows a rename over a file that an antivirus scanner or the search indexer has just
+ * opened fails for a moment with EPERM/EACCES/EBUSY; retrying briefly is the known remedy.
+ * Elsewhere such errors are real and surface at once.
+ */
+export function renameWithRetry(from: string, to: string, platform: NodeJS.Platform = process.platform, rename: (a: string, b: string) => void = renameSync): void {
+  const transient = new Set(['EPERM', 'EACCES', 'EBUSY']);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (platform !== 'win32' || !transient.has(code) || attempt >= 10) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * (attempt + 1));
+    }
+  }
 }
 
 export function tempPathFor(target: string): string {

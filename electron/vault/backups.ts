@@ -62,6 +62,10 @@ export function snapshot(vaultPath: string, master: Buffer, keep: number): Backu
   } catch {
     throw new AppError('DAMAGED', '当前档案库内容无法解析，未做备份');
   }
+  // Unchanged since a backup already kept (e.g. right after restoring one): a second copy
+  // would only push an older, different state out of the rotation.
+  const same = listBackups(vaultPath).find((b) => b.bytes === current.length && readFileSync(join(backupDir(vaultPath), b.file)).equals(current));
+  if (same) return same;
   return addBackup(vaultPath, current, keep);
 }
 

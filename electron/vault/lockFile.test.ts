@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDocument } from '../../shared/domain/document.js';
 import { deriveMasterKey, readHeader, type KdfParams } from './format.js';
-import { acquireLock, lockPathFor } from './lockFile.js';
+import { acquireLock, bootTime, lockPathFor } from './lockFile.js';
 import { OpenVault } from './vault.js';
 
 const child = resolve('electron/vault/testing/vaultChild.ts');
@@ -73,6 +73,16 @@ describe('two processes on one vault', () => {
 describe('lock file edge cases', () => {
   it('an unreadable (garbage) lock is treated as stale', () => {
     writeFileSync(lockPathFor(path), 'not json');
+    const l = acquireLock(path);
+    expect(l.acquired).toBe(true);
+    if (l.acquired) l.release();
+  });
+
+  it('a lock from before a reboot is stale even though its pid is alive again', () => {
+    const lock = (boot: number) => writeFileSync(lockPathFor(path), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-01T00:00:00Z', boot }));
+    lock(bootTime());
+    expect(acquireLock(path).acquired).toBe(false); // same boot, live pid: really held
+    lock(bootTime() - 86_400);
     const l = acquireLock(path);
     expect(l.acquired).toBe(true);
     if (l.acquired) l.release();

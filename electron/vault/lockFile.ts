@@ -1,7 +1,7 @@
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tempPathFor } from './atomicWrite.js';
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 
 /**
  * One writer per vault: `<vault>.lock` holds the owner's pid. A second instance opens
@@ -11,6 +11,13 @@ export interface LockInfo {
   pid: number;
   host: string;
   since: string;
+  /** When the holder's computer booted (unix seconds): a lock from before a reboot is stale even if its pid is in use again. */
+  boot?: number;
+}
+
+/** This computer's boot time in unix seconds; drifts by a second or so between calls. */
+export function bootTime(): number {
+  return Math.round(Date.now() / 1000 - uptime());
 }
 
 export type LockResult = { acquired: true; release: () => void } | { acquired: false; holder: LockInfo };
@@ -100,7 +107,7 @@ function removeIfUnchanged(lockPath: string, staleRaw: string): void {
 
 export function acquireLock(vaultPath: string, ownerToken = randomBytes(8).toString('hex')): LockResult {
   const lockPath = lockPathFor(vaultPath);
-  const me = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: ownerToken };
+  const me = { pid: process.pid, host: hostname(), since: new Date().toISOString(), boot: bootTime(), token: ownerToken };
   const content = JSON.stringify(me);
   for (let attempt = 0; attempt < 3; attempt++) {
     if (createExclusive(lockPath, content)) {
@@ -121,7 +128,9 @@ export function acquireLock(vaultPath: string, ownerToken = randomBytes(8).toStr
     const cur = readLock(lockPath);
     if (!cur) continue; // released between our attempt and the read
     const holder = cur.info;
-    const stale = !holder || (holder.host === me.host && !alive(holder.pid));
+    // After a power cut and reboot, the dead holder's pid often belongs to some other process.
+    const beforeReboot = holder?.boot !== undefined && Math.abs(holder.boot - me.boot) > 120;
+    const stale = !holder || (holder.host === me.host && (beforeReboot || !alive(holder.pid)));
     if (!stale) return { acquired: false, holder };
     removeIfUnchanged(lockPath, cur.raw);
   }

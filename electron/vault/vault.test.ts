@@ -228,6 +228,15 @@ describe('backups', () => {
     expect(states).toEqual(['state-3', 'state-4', 'state-5']);
   });
 
+  it('an unchanged vault is not snapshotted twice', () => {
+    const v = OpenVault.openWithKey(vpath, readFileSync(vpath), Buffer.from(master), kdf);
+    const before = listBackups(vpath);
+    const again = v.backup(3); // the vault equals the newest backup already
+    v.close();
+    expect(again.file).toBe(before.at(-1)!.file);
+    expect(listBackups(vpath)).toEqual(before);
+  });
+
   it('never rotates a vault that fails verification in, but still saves the good copy in memory', () => {
     const v = OpenVault.openWithKey(vpath, readFileSync(vpath), Buffer.from(master), kdf);
     const before = listBackups(vpath).map((b) => b.file);
@@ -262,6 +271,21 @@ describe('backups', () => {
   it('refuses backup names that leave the backup folder', async () => {
     const e = await rejectionOf(restoreBackup(vpath, '../vault.cdv', PW));
     expect(e.code).toBe('INVALID');
+  });
+});
+
+describe('save failures', () => {
+  it('say in Chinese what went wrong and that the file is unchanged', () => {
+    const fdir = mkdtempSync(join(tmpdir(), 'cadre-savefail-'));
+    const fpath = join(fdir, 'vault.cdv');
+    writeFileSync(fpath, good, { mode: 0o600 });
+    const v = OpenVault.openWithKey(fpath, readFileSync(fpath), Buffer.from(master), kdf);
+    v.backup();
+    rmSync(fdir, { recursive: true, force: true }); // the USB stick was pulled out
+    const e = errorOf(() => v.save());
+    expect(e.code).toBe('IO');
+    expect(e.message).toMatch(/^保存失败：找不到档案库所在的文件夹（U 盘或网络盘是否已断开？）。本次修改未保存/);
+    v.close();
   });
 });
 

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/contract/define.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
 import { removeStaleTemps, writeFileAtomic } from './atomicWrite.js';
 import { addBackup, backupDir, backupPath, listBackups, snapshot } from './backups.js';
-import { decodeVault, deriveMasterKey, encodeVault, newKdf, readHeader, type KdfParams, type VaultHeader } from './format.js';
+import { decodeVault, deriveMasterKey, encodeVaultParts, newKdf, readHeader, type KdfParams, type VaultHeader } from './format.js';
 import { acquireLock, type LockInfo } from './lockFile.js';
 import { migrate } from '../store/migrations.js';
 
@@ -100,7 +100,11 @@ export class OpenVault {
 
   private writeNow(master = this.key(), kdf = this.kdf): void {
     const plaintext = Buffer.from(JSON.stringify(this.doc), 'utf8');
-    writeFileAtomic(this.path, encodeVault(plaintext, master, kdf));
+    try {
+      writeFileAtomic(this.path, encodeVaultParts(plaintext, master, kdf));
+    } catch (e) {
+      throw saveError(e, this.path);
+    }
   }
 
   backup(keep = this.doc.settings.backupsToKeep) {
@@ -143,6 +147,19 @@ export class OpenVault {
     this.releaseLock?.();
     this.releaseLock = null;
   }
+}
+
+/** A failed write, said so that an office user knows what to do; the vault file is unchanged. */
+export function saveError(e: unknown, path: string): AppError {
+  if (e instanceof AppError) return e;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const why =
+    code === 'ENOSPC' ? '磁盘空间不足'
+    : code === 'EACCES' || code === 'EPERM' ? '没有写入该文件夹的权限（或文件正被其他程序占用）'
+    : code === 'EROFS' ? '所在磁盘为只读'
+    : code === 'ENOENT' ? '找不到档案库所在的文件夹（U 盘或网络盘是否已断开？）'
+    : `${(e as Error)?.message ?? String(e)}`;
+  return new AppError('IO', `保存失败：${why}。本次修改未保存，档案库文件保持修改前的状态。（${path}）`);
 }
 
 export function readVaultFile(path: string): Buffer {

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { method } from './define.js';
-import { looseDateSchema } from '../domain/common.js';
 import { TOWN_CODES } from '../domain/towns.js';
 import type { StructureReport } from '../rules/structure.js';
+
+/** "2026.06.01" or "2026.06"; one regex so the message is ours, not zod's union "Invalid input". */
+const refDateSchema = z.string().regex(/^\d{4}\.(0[1-9]|1[0-2])(\.(0[1-9]|[12]\d|3[01]))?$/, '参考日期应写成 2026.06.01 的形式');
 
 export const analysisContract = {
   /** 结构分析 per 镇街 and district-wide; refDate defaults to today. */
   'analysis.structure': method<StructureReport>()(
     z.object({
       townCode: z.enum(TOWN_CODES, { message: '请选择镇街' }).optional(),
-      refDate: looseDateSchema.optional(),
+      refDate: refDateSchema.optional(),
     }),
   ),
 };

@@ -49,6 +49,8 @@ export interface CandidateView extends CadreSummary {
   stage: CrossStage | '';
   verdicts: Verdict[];
   overall: VerdictResult;
+  /** After 任命: the verdicts are those recorded that day (the cadre now sits in the target village). */
+  asOf?: string;
 }
 
 export interface PilotDetail {

@@ -23,6 +23,8 @@ export interface ShadowBatchRow extends ShadowBatch {
   placed: number;
   capacity: number;
   hostLabels: Record<string, string>;
+  /** The mentor's name per host, whether a cadre on file or a typed name. */
+  mentorLabels: Record<string, string>;
 }
 
 export interface PlacementRow extends ShadowPlacement {
@@ -56,6 +58,27 @@ export interface VillagePairRow extends VillagePair {
   townCode: string;
   partnerLabel: string;
   hours: number;
+}
+
+export interface RosterImportRow {
+  excelRow: number;
+  name: string;
+  hostLabel: string;
+  start: string;
+  end: string;
+  /** error = not imported. */
+  level: 'ok' | 'warning' | 'error';
+  /** "第 5 行：…" messages naming the field. */
+  messages: string[];
+}
+
+export interface RosterImportResult {
+  sheet: string;
+  rows: RosterImportRow[];
+  /** Rows without errors, imported on commit. */
+  importable: number;
+  /** Placements created (0 for a preview). */
+  created: number;
 }
 
 export interface CadreProgramHistory {
@@ -94,6 +117,10 @@ export const programsContract = {
   'shadow.placementDelete': ok(z.object({ id })),
   'shadow.placementRestore': method<ShadowPlacement>()(z.object({ id })),
   'shadow.exportRoster': method<{ fileName: string; base64: string }>()(z.object({ batchId: id })),
+  /** Reads a 花名册 for the batch; with commit, imports the rows without errors in one save. */
+  'shadow.importRoster': method<RosterImportResult>()(
+    z.object({ batchId: id, fileName: z.string().min(1).max(260), base64: z.string().min(1).max(45_000_000), commit: z.boolean().default(false) }),
+  ),
 
   // 智库结对
   'mentoring.expertList': method<ExpertRow[]>()(listInput),
@@ -128,6 +155,13 @@ export const programsContract = {
   'villagePair.summary': method<{ year: number; formed: number; active: number; target: number | null; activities: number; hours: number }[]>()(z.object({})),
   'villagePair.setTarget': method<Record<string, number>>()(z.object({ year: z.number().int().min(2000).max(2100), target: z.number().int().min(0).max(1000).nullable() })),
 
+  /** The two program limits, edited where they apply (only the keys given change). */
+  'programs.setLimits': method<{ youthAgeLimit: number; expertLoadLimit: number }>()(
+    z.object({
+      youthAgeLimit: z.number().int().min(18, '青年年龄上限不能小于 18').max(60, '青年年龄上限不能大于 60').optional(),
+      expertLoadLimit: z.number().int().min(1, '结对上限至少为 1').max(50, '结对上限不能超过 50').optional(),
+    }),
+  ),
   /** A cadre's 跟班 placements and 智库 pairs, for the cadre page and the 跨村任职 comparison. */
   'programs.cadreHistory': method<CadreProgramHistory>()(z.object({ cadreId: id })),
 };

@@ -286,6 +286,12 @@ describe('回避 (kinship with the target 两委)', () => {
     expect(v.reason).toContain('家庭成员中“丈夫 梁 主任”即目标村 村委会主任 梁主任（身份证号码一致）');
   });
 
+  it('matches a relation that links to the 两委 member’s file even without an ID number', () => {
+    const v = evaluate(baseDoc(), cadre('c1', { name: '梁弟', relations: [{ kind: '三代以内旁系血亲', name: '梁哥', idNumber: '', cadreId: 't-dir', note: '' }] })).by('avoidance');
+    expect(v.result).toBe('fail');
+    expect(v.reason).toContain('“三代以内旁系血亲 梁哥”即目标村 村委会主任 梁主任（关联档案）');
+  });
+
   it('falls back to the name when the family entry has no ID number, and says so', () => {
     const v = evaluate(baseDoc(), cadre('c1', { name: '何子', family: [{ relation: '父亲', name: '何书记', birth: '', politicalStatus: '', workUnit: '', idNumber: '' }] })).by('avoidance');
     expect(v.result).toBe('fail');

@@ -404,18 +404,28 @@ export function referenceDateOf(pilot: Pick<CrossPilot, 'referenceDate' | 'perio
   return pilot.referenceDate || pilot.periodStart;
 }
 
+/** What every candidate of one pilot shares; build once when evaluating a whole pool. */
+export interface PilotContext {
+  villages: Map<string, Village>;
+  committee: CommitteeMember[];
+}
+
+export function pilotContext(doc: Pick<VaultDocument, 'villages' | 'cadres'>, pilot: Pick<CrossPilot, 'villageId'>): PilotContext {
+  return { villages: new Map(doc.villages.map((v) => [v.id, v])), committee: committeeOf(doc, pilot.villageId) };
+}
+
 export function gatherInputs(
   doc: Pick<VaultDocument, 'settings' | 'villages' | 'cadres' | 'crossPilots' | 'crossCandidates' | 'shadowPlacements' | 'shadowBatches'>,
   pilot: CrossPilot,
   cadre: Cadre,
+  ctx: PilotContext = pilotContext(doc, pilot),
 ): EligibilityInputs {
-  const villages = new Map(doc.villages.map((v) => [v.id, v]));
-  const target = villages.get(pilot.villageId);
+  const target = ctx.villages.get(pilot.villageId);
   return {
     ruleVersion: RULE_VERSION,
     referenceDate: referenceDateOf(pilot),
     thresholds: effectiveThresholds(doc.settings.eligibility, pilot.thresholds),
-    candidate: candidateFacts(cadre, villages),
+    candidate: candidateFacts(cadre, ctx.villages),
     target: {
       pilotId: pilot.id,
       villageId: pilot.villageId,
@@ -424,7 +434,7 @@ export function gatherInputs(
       post: pilot.post,
       periodStart: pilot.periodStart,
       periodEnd: pilot.periodEnd,
-      committee: committeeOf(doc, pilot.villageId),
+      committee: ctx.committee,
     },
     commitments: commitmentsOf(doc, cadre.id, pilot.id),
   };

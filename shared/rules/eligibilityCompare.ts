@@ -37,6 +37,8 @@ export interface CompareColumn {
   negativeFlags: string[];
   verdicts: Verdict[];
   overall: VerdictResult;
+  /** Set when the verdicts are the ones recorded at 任命 (that day), not today's. */
+  asOf?: string;
 }
 
 export interface CompareCell {
@@ -136,7 +138,8 @@ const SPECS: RowSpec[] = [
     group: '资格审查',
     cell: (c) => {
       const issues = c.verdicts.filter((v) => v.result !== 'pass');
-      return { text: VERDICT_TEXT[c.overall], verdict: c.overall, lines: issues.length ? issues.map((v) => `${v.label}：${VERDICT_TEXT[v.result]}`) : undefined };
+      const lines = [...(c.asOf ? [`${c.asOf} 任命时的审查结果`] : []), ...issues.map((v) => `${v.label}：${VERDICT_TEXT[v.result]}`)];
+      return { text: VERDICT_TEXT[c.overall], verdict: c.overall, lines: lines.length ? lines : undefined };
     },
     score: (c) => c.verdicts.reduce((s, v) => s + VERDICT_SCORE[v.result], 0),
   },
@@ -160,7 +163,8 @@ function verdictSpecs(columns: CompareColumn[]): RowSpec[] {
 export function comparisonRows(columns: CompareColumn[]): CompareRow[] {
   return [...SPECS, ...verdictSpecs(columns)].map((spec) => {
     const cells = columns.map(spec.cell);
-    const sig = (cell: CompareCell) => `${cell.text}|${cell.verdict ?? ''}|${(cell.lines ?? []).join('|')}`;
+    // A verdict row differs when the results differ; the reasons always name the person.
+    const sig = (cell: CompareCell) => (cell.verdict ? cell.verdict : `${cell.text}|${(cell.lines ?? []).join('|')}`);
     // A photo always differs and says nothing comparable.
     const differ = spec.key !== 'photo' && columns.length > 1 && new Set(cells.map(sig)).size > 1;
     if (spec.score && columns.length > 1) {

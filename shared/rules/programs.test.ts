@@ -232,6 +232,13 @@ describe('checkBatch', () => {
     expect(codes(fs)).toEqual(['error:mentor-placed']);
   });
 
+  it('warns when the batch year does not match its start date', () => {
+    const b = batch('b1', { year: 2026, hosts: [host('h1', { mentorName: 'x' })] });
+    const fs = checkBatch(b, shadowCtx([b]));
+    expect(codes(fs)).toEqual(['warning:year-mismatch']);
+    expect(fs[0].message).toBe('“第b1期”年度填的是 2026 年，但开始日期是 2023.04.01');
+  });
+
   it('refuses reversed dates and warns about placements left outside shortened dates', () => {
     const b = batch('b1', { start: '2023.04.01', end: '2023.05.31', hosts: [host('h1', { mentorName: 'x' })] });
     expect(codes(checkBatch(b, shadowCtx([b], [placement('p1')])))).toEqual(['warning:outside-batch']);

@@ -79,7 +79,7 @@ export interface ShadowContext {
 }
 
 export type PlacementDraft = Pick<ShadowPlacement, 'batchId' | 'hostKey' | 'cadreId' | 'start' | 'end' | 'status'> & { id?: string };
-export type BatchDraft = Pick<ShadowBatch, 'name' | 'start' | 'end' | 'youth' | 'hosts' | 'cancelled'> & { id?: string };
+export type BatchDraft = Pick<ShadowBatch, 'name' | 'year' | 'start' | 'end' | 'youth' | 'hosts' | 'cancelled'> & { id?: string };
 
 /** Does the placement occupy its host's place? A 中止 one frees the place. */
 const occupiesPlace = (p: Pick<ShadowPlacement, 'status'>) => p.status !== '中止';
@@ -173,6 +173,9 @@ export function checkBatch(b: BatchDraft, ctx: ShadowContext): Finding[] {
   const f: Finding[] = [];
   if (startKey(b.start) > endKey(b.end)) {
     f.push({ level: 'error', code: 'dates-reversed', field: 'end', message: `“${b.name}”结束日期 ${b.end} 早于开始日期 ${b.start}` });
+  }
+  if (b.year !== Number(b.start.slice(0, 4))) {
+    f.push({ level: 'warning', code: 'year-mismatch', field: 'year', message: `“${b.name}”年度填的是 ${b.year} 年，但开始日期是 ${b.start}` });
   }
   const seen = new Map<string, string>();
   const mine = b.id ? live(ctx.placements).filter((p) => p.batchId === b.id) : [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileQuery, matchesQuery, pinyinKeys, type Searchable } from './search.js';
+import { compileQuery, matchesQuery, narrows, pinyinKeys, type Searchable } from './search.js';
 
 function row(name: string, idNumber = '44060619750312013X', phone = '13902281234'): Searchable {
   return { name, idNumber, phone, ...pinyinKeys(name) };
@@ -59,6 +59,31 @@ describe('matchesQuery', () => {
     for (const q of ['w', 'wjg', 'huang', '0028', '王', 'zz']) {
       const p = compileQuery(q);
       expect(all.map(p), q).toEqual(all.map((r) => matchesQuery(r, q)));
+    }
+  });
+});
+
+describe('narrows', () => {
+  it('allows re-filtering a result only when no new row could match', () => {
+    expect(narrows('', 'w')).toBe(true);
+    expect(narrows('che', 'chen')).toBe(true);
+    expect(narrows('c', 'ch')).toBe(true);
+    expect(narrows('王', '王建')).toBe(true);
+    expect(narrows('197', '1975')).toBe(true);
+    // "ji" matches by prefix only; "jia" also matches inside the pinyin (wangjianguo).
+    expect(narrows('ji', 'jia')).toBe(false);
+    expect(narrows('13', '139')).toBe(false); // phone fragments count from three digits
+    expect(narrows('chen', 'che')).toBe(false);
+    expect(narrows('wang', 'wang1')).toBe(false);
+  });
+
+  it('agrees with a full scan on the rows it keeps', () => {
+    const rows = ['王建国', '汪佳琪', '黄志强', '陈建华', '江佳'].map((n, i) => row(n, `44060619750312${String(i).padStart(3, '0')}X`, `1390228${i}234`));
+    const pairs: Array<[string, string]> = [['jia', 'jian'], ['wan', 'wang'], ['440', '4406'], ['ji', 'jia'], ['139', '1390228']];
+    for (const [a, b] of pairs) {
+      const full = rows.filter(compileQuery(b));
+      const narrowed = narrows(a, b) ? rows.filter(compileQuery(a)).filter(compileQuery(b)) : full;
+      expect(narrowed, `${a} → ${b}`).toEqual(full);
     }
   });
 });

@@ -27,7 +27,7 @@ export interface Searchable {
  * re-normalize the query for every row.
  */
 export function compileQuery(rawQuery: string): (row: Searchable) => boolean {
-  const q = rawQuery.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '').replace(/ü/g, 'v');
+  const q = normalizeQuery(rawQuery);
   if (!q) return () => true;
   if (/^[a-z]+$/.test(q)) {
     // Initials and full pinyin match from the start; a longer fragment may match the given name alone.
@@ -40,6 +40,29 @@ export function compileQuery(rawQuery: string): (row: Searchable) => boolean {
     return (row) => row.idNumber.includes(upper) || (phoneToo && row.phone.includes(q));
   }
   return (row) => row.name.includes(q);
+}
+
+function normalizeQuery(rawQuery: string): string {
+  return rawQuery.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '').replace(/ü/g, 'v');
+}
+
+function queryKind(q: string): 'letters' | 'digits' | 'text' {
+  return /^[a-z]+$/.test(q) ? 'letters' : /^[\dx]+$/.test(q) ? 'digits' : 'text';
+}
+
+/**
+ * True when every row matching `next` also matches `prev`, so a list already filtered by `prev`
+ * can be filtered again instead of scanning all rows (typing "chen" after "che").
+ * Short queries match differently (prefix only, no phone), hence the length rule.
+ */
+export function narrows(prev: string, next: string): boolean {
+  const p = normalizeQuery(prev);
+  const n = normalizeQuery(next);
+  if (!p) return true;
+  if (!n.startsWith(p) || queryKind(p) !== queryKind(n)) return false;
+  // Fragments of three or more also match inside the pinyin / the phone number: a step across
+  // that boundary (2 → 3 characters) can add rows.
+  return queryKind(p) === 'text' || p.length >= 3 || n.length < 3;
 }
 
 /** True when the query matches the row in any of the accepted ways. */

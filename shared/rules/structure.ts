@@ -99,12 +99,24 @@ function emptyGroup(townCode: string | null, label: string): StructureGroup {
   return { townCode, label, villages: 0, members: 0, ageBands: AGE_BANDS.map(() => 0), secretaries: 0, avgSecretaryAge: null, women: 0, college: 0, party: 0, oneShoulder: 0, reserves: 0, reserveTarget: 0 };
 }
 
+/** Few distinct spellings occur, so each is normalized once (50k cadres analyse in a blink). */
+function memo(test: (s: string) => boolean): (s: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) seen.set(s, (v = test(s)));
+    return v;
+  };
+}
+const isCollegeLevel = memo((l) => COLLEGE.has(normalizeCode(EDUCATION_LEVELS, l) ?? l));
+const isPartyStatus = memo((p) => PARTY.has(normalizeCode(POLITICAL_STATUSES, p) ?? p));
+
 function isCollege(c: StructureCadre): boolean {
-  return [c.fullTimeEducation.level, c.partTimeEducation.level].some((l) => COLLEGE.has(normalizeCode(EDUCATION_LEVELS, l) ?? l));
+  return isCollegeLevel(c.fullTimeEducation.level) || isCollegeLevel(c.partTimeEducation.level);
 }
 
 function isParty(c: StructureCadre): boolean {
-  return PARTY.has(normalizeCode(POLITICAL_STATUSES, c.politicalStatus) ?? c.politicalStatus);
+  return isPartyStatus(c.politicalStatus);
 }
 
 function isReserve(c: StructureCadre): boolean {

@@ -76,7 +76,11 @@ test('结构分析 shows the charts and the exact counts behind them, per town a
   expect(csv).toContain('年龄计算参考日期：2026.06.01');
   expect(csv).toContain('\r\n大良,2,3,0,2,0,1,2,50.5,1,33.3%,2,66.7%,2,66.7%,1,50.0%,1,4,1:0.50\r\n');
   expect(csv).toContain('\r\n全区,3,4,0,2,0,2,3,53.3,');
-  await page.screenshot({ path: '/tmp/h3-analysis.png', fullPage: true });
+
+  // From a town's row to its villages.
+  await table.getByRole('button', { name: '大良' }).click();
+  await expect(page.getByRole('heading', { name: '村居信息' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 4 })).toHaveText(['大良（2）']);
 });
 
 test('结构分析 on an empty vault says what to enter instead of drawing empty charts', async ({ page, app }) => {
@@ -126,5 +130,4 @@ test('create a village through the form, with flags and 活力指数, and see it
   await page.getByRole('option', { name: '杏坛' }).click();
   await again.getByRole('button', { name: '保存' }).click();
   await expect(again.getByRole('alert')).toHaveText('杏坛已有“逢简村”');
-  await page.screenshot({ path: '/tmp/h3-village-form.png' });
 });

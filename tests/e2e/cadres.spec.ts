@@ -8,9 +8,19 @@ function idNumber(birth8: string, seq3: string): string {
   return first17 + idCheckChar(first17);
 }
 
+/** A form field by its label; required fields carry a trailing asterisk. */
+function field(page: Page, label: string) {
+  return page.getByLabel(new RegExp(`^${label}( \\*)?$`));
+}
+
+/** A Mantine Select by its label (its option list carries the same label, so ask for the combobox). */
+function combo(page: Page, label: string) {
+  return page.getByRole('combobox', { name: new RegExp(`^${label}( \\*)?$`) });
+}
+
 /** The Mantine input wrapper around a labelled field, where its error text appears. */
 function fieldBox(page: Page, label: string) {
-  return page.locator('.mantine-InputWrapper-root', { has: page.getByLabel(label, { exact: true }) });
+  return page.locator('.mantine-InputWrapper-root', { has: field(page, label) });
 }
 
 async function seed(app: Parameters<typeof api>[0]) {
@@ -28,11 +38,11 @@ test('create a cadre: bad ID shown at the field, fixed, saved; found by pinyin i
   await expect(page.getByTestId('cadre-count')).toHaveText('显示 2 人（共 2 人）');
 
   await page.getByRole('button', { name: '新建档案' }).click();
-  await page.getByLabel('姓名', { exact: true }).fill('王建国');
+  await field(page, '姓名').fill('王建国');
   const good = idNumber('19750312', '013');
   const bad = good.slice(0, 17) + (good[17] === '5' ? '6' : '5');
-  await page.getByLabel('身份证号码', { exact: true }).fill(bad);
-  await page.getByLabel('联系电话', { exact: true }).click(); // leave the field
+  await field(page, '身份证号码').fill(bad);
+  await field(page, '联系电话').click(); // leave the field
   await expect(fieldBox(page, '身份证号码')).toContainText(`身份证号码校验位错误（末位应为 ${good[17]}）`);
 
   // Saving anyway is refused with the error still beside the field and nothing created.
@@ -42,20 +52,20 @@ test('create a cadre: bad ID shown at the field, fixed, saved; found by pinyin i
   expect((await api<unknown[]>(app, 'cadre.list', {})).length).toBe(2);
 
   // Fixing it clears the error and fills 出生年月 and 性别 from the number.
-  await page.getByLabel('身份证号码', { exact: true }).fill(good.slice(0, 17) + good[17].toLowerCase());
-  await page.getByLabel('联系电话', { exact: true }).fill('13902281234');
+  await field(page, '身份证号码').fill(good.slice(0, 17) + good[17].toLowerCase());
+  await field(page, '联系电话').fill('13902281234');
   await expect(fieldBox(page, '身份证号码')).not.toContainText('校验位错误');
-  await expect(page.getByLabel('出生年月', { exact: true })).toHaveValue('1975.03');
+  await expect(field(page, '出生年月')).toHaveValue('1975.03');
   await expect(fieldBox(page, '出生年月')).toContainText(/1975\.03（\d+岁）/);
-  await expect(page.getByLabel('性别', { exact: true })).toHaveValue('男');
+  await expect(combo(page, '性别')).toHaveValue('男');
 
-  await page.getByLabel('所在村（社区）', { exact: true }).click();
+  await combo(page, '所在村（社区）').click();
   await page.getByRole('option', { name: '杏坛 · 水藤村' }).click();
-  await page.getByLabel('村职务', { exact: true }).click();
+  await combo(page, '村职务').click();
   await page.getByRole('option', { name: '党组织书记', exact: true }).click();
-  await page.getByLabel('入党时间', { exact: true }).fill('1998年7月');
-  await page.getByLabel('入党时间', { exact: true }).blur();
-  await expect(page.getByLabel('入党时间', { exact: true })).toHaveValue('1998.07');
+  await field(page, '入党时间').fill('1998年7月');
+  await field(page, '入党时间').blur();
+  await expect(field(page, '入党时间')).toHaveValue('1998.07');
 
   await page.getByRole('button', { name: '保存' }).first().click();
   await expect(page.getByTestId('cadre-title')).toHaveText('王建国');
@@ -84,7 +94,7 @@ test('create a cadre: bad ID shown at the field, fixed, saved; found by pinyin i
   await page.getByLabel('搜索干部').fill('');
 
   // 镇街 filter: 大良 holds only 陈丽娟.
-  await page.getByLabel('镇街', { exact: true }).click();
+  await combo(page, '镇街').click();
   await page.getByRole('option', { name: '大良' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('cadre-count')).toHaveText('显示 1 人（共 3 人）');
@@ -111,9 +121,9 @@ test('keyboard opens a file; edit shows in 历史记录; delete to 回收站 and
   await expect(page.getByTestId('cadre-title')).toHaveText('王佳琪');
 
   // View mode until 编辑; then change a field and a family row.
-  await expect(page.getByLabel('联系电话', { exact: true })).toHaveAttribute('readonly', '');
+  await expect(field(page, '联系电话')).toHaveAttribute('readonly', '');
   await page.getByRole('button', { name: '编辑' }).click();
-  await page.getByLabel('联系电话', { exact: true }).fill('0757-22223333');
+  await field(page, '联系电话').fill('0757-22223333');
   await page.getByRole('button', { name: '添加家庭成员' }).click();
   await page.getByLabel('第1行称谓').fill('父亲');
   await page.getByLabel('第1行姓名').fill('王志强');
@@ -124,8 +134,25 @@ test('keyboard opens a file; edit shows in 历史记录; delete to 回收站 and
   await page.getByLabel('第1行出生年月').fill('1965.3');
   await page.getByLabel('第1行出生年月').blur();
   await expect(page.getByLabel('第1行出生年月')).toHaveValue('1965.03');
+  // Photo: a PNG is refused by name, a JPEG is kept and shown.
+  const photoInput = page.locator('input[type="file"][accept="image/jpeg"]');
+  const pngBase64 = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 30;
+    c.height = 40;
+    c.getContext('2d')!.fillRect(0, 0, 30, 40);
+    return { png: c.toDataURL('image/png').split(',')[1], jpeg: c.toDataURL('image/jpeg').split(',')[1] };
+  });
+  await photoInput.setInputFiles({ name: '证件照.png', mimeType: 'image/jpeg', buffer: Buffer.from(pngBase64.png, 'base64') });
+  await expect(page.getByText('“证件照.png”不是 JPEG 图片，请选择 .jpg 照片')).toBeVisible();
+  await photoInput.setInputFiles({ name: '证件照.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(pngBase64.jpeg, 'base64') });
+  await expect(page.getByRole('img', { name: '干部照片' })).toBeVisible();
+  expect(await page.getByRole('img', { name: '干部照片' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(30);
+
   await page.getByRole('button', { name: '保存' }).first().click();
   await expect(page.getByRole('button', { name: '编辑' })).toBeVisible();
+  const stored = await api<{ photo: string }>(app, 'cadre.get', { id: await page.locator('[data-cadre-actions]').getAttribute('data-cadre-id') });
+  expect(stored.photo).toBe(pngBase64.jpeg);
 
   await page.getByRole('tab', { name: '历史记录' }).click();
   const history = page.getByTestId('cadre-history');
@@ -148,5 +175,23 @@ test('keyboard opens a file; edit shows in 历史记录; delete to 回收站 and
   await expect(page.getByText('回收站是空的')).toBeVisible();
   await page.getByText('在册档案', { exact: true }).click();
   await expect(page.getByTestId('cadre-count')).toHaveText('显示 2 人（共 2 人）');
-  await page.screenshot({ path: '/tmp/h2/list.png' });
+
+  // Columns can be hidden and come back.
+  await expect(grid.getByRole('columnheader', { name: '联系电话' })).toBeVisible();
+  await page.getByRole('button', { name: '选择列' }).click();
+  await page.getByRole('checkbox', { name: '联系电话' }).uncheck();
+  await expect(grid.getByRole('columnheader', { name: '联系电话' })).toHaveCount(0);
+  await expect(grid).not.toContainText('0757-22223333');
+  await page.getByRole('checkbox', { name: '联系电话' }).check();
+  await expect(grid).toContainText('0757-22223333');
+  await page.keyboard.press('Escape');
+
+  // Typing a name and pressing Enter opens the first match.
+  await page.getByLabel('搜索干部').fill('chenlijuan');
+  await page.getByLabel('搜索干部').press('Enter');
+  await expect(page.getByTestId('cadre-title')).toHaveText('陈丽娟');
+  // Back on the list, the search is still there.
+  await page.goBack();
+  await expect(page.getByLabel('搜索干部')).toHaveValue('chenlijuan');
+  await expect(page.getByTestId('cadre-count')).toHaveText('显示 1 人（共 2 人）');
 });

@@ -115,6 +115,7 @@ test('跨村任职: pool, hand-added ineligible person, comparison of three, app
       await dialog.getByLabel('公示结束').fill('2026.11.27');
       await expect(dialog).toContainText('共 3 个工作日');
     }
+    if (stage === '提名') await dialog.getByRole('textbox', { name: /备注/ }).fill('镇党委会议推荐');
     await dialog.getByRole('button', { name: `确认${stage}` }).click();
     await expect(dialog).toBeHidden();
     if (stage === '公示') await expect(page.getByRole('alert').filter({ hasText: '只有 3 个工作日' })).toBeVisible();
@@ -124,6 +125,13 @@ test('跨村任职: pool, hand-added ineligible person, comparison of three, app
   await expect(notice).toContainText('已任命：陈志强');
   await expect(notice).toContainText('现任职务：弱村党组织书记');
   await expect(notice).toContainText('大良弱村党组织书记（跨村任职）');
+  // Each step keeps date, operator, notes and the checks as they were.
+  await chenRow.getByRole('button', { name: '详情' }).click();
+  const details = candidates.getByTestId('details-陈志强');
+  await expect(details).toContainText('经办：李组织');
+  await expect(details).toContainText('备注：镇党委会议推荐');
+  await expect(details).toContainText('公示期 2026.11.25–2026.11.27');
+  await expect(details).toContainText('任命时）');
   await page.screenshot({ path: '/tmp/cross-pilot.png', fullPage: true });
 
   // The cadre file itself says so.
@@ -135,4 +143,39 @@ test('跨村任职: pool, hand-added ineligible person, comparison of three, app
   await openModule(page, '跨村任职');
   await expect(page.getByRole('table', { name: '跨村任职试点' }).getByRole('row', { name: /弱村/ })).toContainText('已任命 陈志强');
   expect(pilot.id).toBeTruthy();
+});
+
+test('跨村任职: a pilot created from a flagged village through the form; thresholds from 设置 change the verdicts', async ({ page, app }) => {
+  await createVault(page, app);
+  const target = await api<{ id: string }>(app, 'village.create', { data: { name: '试点村', townCode: '440606004', strength: '弱', crossPilot: true } });
+  const strong = await api<{ id: string }>(app, 'village.create', { data: { name: '勒流强村', townCode: '440606004', strength: '强' } });
+  await api(app, 'cadre.create', {
+    data: { name: '四十六', sex: '男', birth: '1980.03', idNumber: idFor('1980.03'), politicalStatus: '中共党员', partyJoinDate: '2006.07', villageWorkSince: '2012.03', fullTimeEducation: { level: '大学' }, villageId: strong.id, villagePost: '村委会主任', assessments: [{ year: 2023, grade: '称职' }, { year: 2024, grade: '称职' }, { year: 2025, grade: '称职' }] },
+  });
+  expect(target.id).toBeTruthy();
+
+  await openModule(page, '跨村任职');
+  await page.getByRole('button', { name: '勒流 试点村' }).click();
+  const form = page.getByRole('dialog', { name: '新建跨村任职试点' });
+  await expect(form.getByRole('combobox', { name: /目标村/ })).toHaveValue('勒流 · 试点村');
+  await form.getByRole('textbox', { name: /任职开始/ }).fill('2026-12-01');
+  await form.getByRole('textbox', { name: /任职结束/ }).fill('2026.01.01');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form).toContainText('任职结束日期 2026.01.01 早于开始日期 2026.12.01');
+  await form.getByRole('textbox', { name: /任职结束/ }).fill('2029.11.30');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: '勒流 试点村 · 党组织书记' })).toBeVisible();
+  await expect(page.getByTestId('pool-四十六').locator('[data-verdict]')).toHaveText('符合');
+  await page.screenshot({ path: '/tmp/cross-new-pilot.png', fullPage: true });
+
+  // Lower the default age limit in 设置: the same person now fails on age, with the new limit quoted.
+  await openModule(page, '设置');
+  await page.getByRole('textbox', { name: '年龄上限（岁）' }).fill('45');
+  await page.getByText('跨村任职资格条件（默认值）').locator('..').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await page.screenshot({ path: '/tmp/cross-settings.png', fullPage: true });
+  await openModule(page, '跨村任职');
+  await page.getByRole('table', { name: '跨村任职试点' }).getByRole('row', { name: /^勒流 试点村/ }).click();
+  await page.getByTestId('pool-四十六').getByText('✗ 年龄').hover();
+  await expect(page.getByRole('tooltip')).toHaveText('出生年月 1980.03，至 2026.12.01 为 46 岁，上限 45 岁，超龄');
 });

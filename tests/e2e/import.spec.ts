@@ -1,5 +1,7 @@
-import { api, createVault, expect, openModule, test } from './fixtures';
-import { messyRosterRows, sheetFrom, workbookBytes } from '../fixtures/roster';
+import { api, createVault, expect, openModule, test } from './fixtures.js';
+import { messyRosterRows, sheetFrom, workbookBytes } from '../fixtures/roster.js';
+import { MALFORMED, XXE, fullCadre } from '../fixtures/lrmx.js';
+import { serializeLrmx } from '../../electron/lrmx/lrmx.js';
 
 interface Row { name: string; villagePost?: string; villageName: string }
 
@@ -21,7 +23,7 @@ test('import a messy 花名册: fix the mapping, see refused rows, import, undo 
   await expect(page.getByText('工作表“花名册”，表头在第 5 行')).toBeVisible();
   const mapping = page.getByTestId('mapping-table');
   await expect(mapping.getByRole('row', { name: /现任岗位/ })).toContainText('未识别');
-  await page.getByRole('textbox', { name: '“现任岗位”列导入为' }).click();
+  await page.getByRole('combobox', { name: '“现任岗位”列导入为' }).click();
   await page.getByRole('option', { name: '村（社区）职务' }).click();
   await expect(mapping.getByRole('row', { name: /现任岗位/ })).not.toContainText('未识别');
 
@@ -52,4 +54,68 @@ test('import a messy 花名册: fix the mapping, see refused rows, import, undo 
   await expect(page.getByTestId('batch-table')).toContainText('大良街道花名册.xlsx');
   await expect(page.getByTestId('batch-table')).toContainText('已撤销');
   await page.screenshot({ path: '/tmp/import-batches.png', fullPage: true });
+});
+
+test('import several 任免审批表 files at once with a per-file report', async ({ page, app }) => {
+  await createVault(page, app);
+  await openModule(page, '导入导出');
+  await page.getByRole('tab', { name: '任免审批表（LRMX）' }).click();
+  const a = fullCadre(1);
+  await page.locator('input[type=file][accept*=".lrmx"]').setInputFiles([
+    { name: '陈志强1.lrmx', mimeType: 'application/xml', buffer: serializeLrmx(a) },
+    { name: '损坏.lrmx', mimeType: 'application/xml', buffer: Buffer.from(MALFORMED) },
+    { name: '恶意.lrmx', mimeType: 'application/xml', buffer: Buffer.from(XXE) },
+  ]);
+  await page.getByRole('button', { name: '导入 3 个文件' }).click();
+  const report = page.getByTestId('lrmx-report');
+  await expect(report.getByRole('row', { name: /陈志强1.lrmx/ })).toContainText('新建');
+  await expect(report.getByRole('row', { name: /损坏.lrmx/ })).toContainText('不是完整的 XML 文件');
+  await expect(report.getByRole('row', { name: /恶意.lrmx/ })).toContainText('含有 DTD 或实体声明');
+  await page.screenshot({ path: '/tmp/import-lrmx.png', fullPage: true });
+  const list = await api<Row[]>(app, 'cadre.list', {});
+  expect(list.map((r) => r.name)).toEqual([a.name]);
+});
+
+test('choose the sheet when several hold data, and save the corrected mapping as a template', async ({ page, app }) => {
+  await createVault(page, app);
+  await openModule(page, '导入导出');
+  const id1 = fullCadre(5).idNumber;
+  const id2 = fullCadre(6).idNumber;
+  const buffer = workbookBytes({
+    大良: sheetFrom([['姓名', '身份证号码', '工作单位'], ['甲某', id1, '大良街道']]),
+    容桂: sheetFrom([['姓名', '身份证号码', '工作单位'], ['乙某', id2, '容桂街道']]),
+  });
+  await page.locator('input[type=file][accept*=".xlsx"]').setInputFiles({ name: '两镇.xlsx', mimeType: 'application/octet-stream', buffer });
+  await expect(page.getByText('文件中有多个工作表含有花名册')).toBeVisible();
+  await page.getByRole('button', { name: '容桂（1 行）' }).click();
+  await page.getByRole('combobox', { name: '“工作单位”列导入为' }).click();
+  await page.getByRole('option', { name: '现任职务' }).click();
+  await page.getByRole('button', { name: '保存为导入模板' }).click();
+  await page.getByLabel('模板名称').fill('镇街通用格式');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('已保存导入模板“镇街通用格式”')).toBeVisible();
+  expect(await api(app, 'import.templates', {})).toEqual([{ name: '镇街通用格式', mapping: { 姓名: 'name', 身份证号码: 'idNumber', 工作单位: 'currentPosition' } }]);
+  await page.getByRole('button', { name: '导入 1 人（新建 1，更新 0）' }).click();
+  await expect(page.getByTestId('import-result')).toContainText('新建 1 人');
+  const list = await api<{ name: string }[]>(app, 'cadre.list', {});
+  expect(list.map((r) => r.name)).toEqual(['乙某']);
+});
+
+test('a person already on file: see the differences, choose 更新, import', async ({ page, app }) => {
+  await createVault(page, app);
+  const c = fullCadre(7);
+  const created = await api<{ id: string }>(app, 'cadre.create', { data: { name: c.name, sex: c.sex, birth: c.birth, idNumber: c.idNumber, phone: '13800000000' } });
+  await openModule(page, '导入导出');
+  const buffer = workbookBytes({ S: sheetFrom([['姓名', '身份证号码', '联系电话', '政治面貌'], [c.name, c.idNumber, '13911112222', '党员']]) });
+  await page.locator('input[type=file][accept*=".xlsx"]').setInputFiles({ name: '更新.xlsx', mimeType: 'application/octet-stream', buffer });
+  await page.getByRole('tab', { name: /已有档案/ }).click();
+  const row = page.getByRole('row', { name: new RegExp(c.name) });
+  await expect(row).toContainText('联系电话：13800000000 → 13911112222');
+  await expect(row).toContainText('政治面貌：群众 → 中共党员');
+  await expect(page.getByRole('button', { name: '导入 0 人（新建 0，更新 0）' })).toBeDisabled();
+  await row.getByText('更新', { exact: true }).click();
+  await page.screenshot({ path: '/tmp/import-existing.png', fullPage: true });
+  await page.getByRole('button', { name: '导入 1 人（新建 0，更新 1）' }).click();
+  await expect(page.getByTestId('import-result')).toContainText('新建 0 人，更新 1 人');
+  expect(await api(app, 'cadre.get', { id: created.id })).toMatchObject({ phone: '13911112222', politicalStatus: '中共党员' });
 });

@@ -7,6 +7,7 @@ import { restoreCommand } from './restore.js';
 import { changePasswordCommand } from './changePassword.js';
 import { exportJsonCommand } from './exportJson.js';
 import { demoCommand } from './demo.js';
+import { printRmbCommand } from './printRmb.js';
 
 /** A CLI command returns the process exit code. */
 export type Command = { usage: string; run: (args: ParsedArgs) => Promise<number> };
@@ -21,4 +22,5 @@ export const COMMANDS: Record<string, Command> = {
   'change-password': changePasswordCommand,
   'export-json': exportJsonCommand,
   demo: demoCommand,
+  'print-rmb': printRmbCommand,
 };

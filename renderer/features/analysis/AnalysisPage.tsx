@@ -1,10 +1,11 @@
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Alert, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { TOWNS, townName } from '../../../shared/domain/towns.js';
 import { parseDay, today } from '../../../shared/rules/dates.js';
 import { AGE_BANDS, RESERVE_TARGET_PER_POST, share, structureTable, toCsv, type StructureGroup, type StructureReport } from '../../../shared/rules/structure.js';
 import { saveBytes } from '../../api/client';
+import { navigate } from '../../app/router';
 import { useVaultStatus } from '../../app/useStatus';
 import { useApi } from '../../components/useApi';
 
@@ -49,7 +50,7 @@ export function AnalysisPage() {
         <Group align="end">
           <Select
             label="范围"
-            w={140}
+            w={180}
             data={[{ value: '', label: '全区（十个镇街）' }, ...TOWNS.map((t) => ({ value: t.code, label: t.name }))]}
             value={townCode}
             onChange={(v) => setTownCode(v ?? '')}
@@ -118,7 +119,7 @@ function Report({ report }: { report: StructureReport }) {
               withLabels
               withLabelsLine
               chartLabel={`${scope.members}人`}
-              data={AGE_BANDS.map((b, i) => ({ name: b.label, value: scope.ageBands[i], color: BAND_COLORS[i] }))}
+              data={AGE_BANDS.map((b, i) => ({ name: b.label, value: scope.ageBands[i], color: BAND_COLORS[i] })).filter((d) => d.value > 0)}
             />
             <Stack gap={2}>
               {AGE_BANDS.map((b, i) => (
@@ -172,7 +173,7 @@ function Report({ report }: { report: StructureReport }) {
       </SimpleGrid>
       <Card withBorder>
         <Title order={5} mb="xs">书记平均年龄（岁）</Title>
-        <BarChart h={180} data={byTown} dataKey="town" withBarValueLabel series={[{ name: '书记平均年龄', color: 'indigo.6' }]} yAxisProps={{ domain: [0, 70] }} />
+        <BarChart h={180} data={byTown} dataKey="town" series={[{ name: '书记平均年龄', color: 'indigo.6' }]} yAxisProps={{ domain: [0, 70] }} />
       </Card>
       <Title order={4}>数据表</Title>
       <Table.ScrollContainer minWidth={1400}>
@@ -183,7 +184,14 @@ function Report({ report }: { report: StructureReport }) {
           <Table.Tbody>
             {table.rows.map((row, i) => (
               <Table.Tr key={row[0]} fw={i === table.rows.length - 1 ? 700 : undefined}>
-                {row.map((cell, j) => <Table.Td key={j}>{cell}</Table.Td>)}
+                {row.map((cell, j) => {
+                  const code = j === 0 ? report.towns.find((t) => t.label === cell)?.townCode : null;
+                  return (
+                    <Table.Td key={j}>
+                      {code ? <Anchor component="button" title={`查看${cell}的村（社区）`} onClick={() => navigate(`/villages?town=${code}`)}>{cell}</Anchor> : cell}
+                    </Table.Td>
+                  );
+                })}
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, MultiSelect, Popover, SegmentedControl, Stack } from '@mantine/core';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { EDUCATION_LEVELS, POLITICAL_STATUSES, TALENT_TAGS, VILLAGE_POSTS } from '../../../shared/domain/codes.js';
 import { TOWNS } from '../../../shared/domain/towns.js';
 import type { Village } from '../../../shared/domain/village.js';
@@ -14,7 +14,8 @@ interface Props {
   villages: Village[];
 }
 
-export function CadreFilterBar({ filters, onChange, villages }: Props) {
+/** Memoized: the search box re-renders the page on every keystroke, the filters need not. */
+export const CadreFilterBar = memo(function CadreFilterBar({ filters, onChange, villages }: Props) {
   const set = <K extends keyof CadreFilters>(k: K, v: CadreFilters[K]) => onChange({ ...filters, [k]: v });
   // Villages follow the chosen 镇街 so the list stays short.
   const villageOptions = useMemo(
@@ -41,9 +42,9 @@ export function CadreFilterBar({ filters, onChange, villages }: Props) {
       <Button size="xs" variant="subtle" disabled={!hasFilters(filters)} onClick={() => onChange(NO_FILTERS)}>清除筛选</Button>
     </Group>
   );
-}
+});
 
-export function ColumnChooser({ columns, onChange }: { columns: ColumnKey[]; onChange(c: ColumnKey[]): void }) {
+export const ColumnChooser = memo(function ColumnChooser({ columns, onChange }: { columns: ColumnKey[]; onChange(c: ColumnKey[]): void }) {
   return (
     <Popover position="bottom-end" withArrow shadow="md">
       <Popover.Target>
@@ -69,4 +70,4 @@ export function ColumnChooser({ columns, onChange }: { columns: ColumnKey[]; onC
       </Popover.Dropdown>
     </Popover>
   );
-}
+});

@@ -4,18 +4,42 @@
  */
 import { Alert, Button, Group, Loader, SegmentedControl, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CadreRow } from '../../../shared/contract/cadre.js';
+import type { Village } from '../../../shared/domain/village.js';
 import { today } from '../../../shared/rules/dates.js';
-import { compileQuery } from '../../../shared/rules/search.js';
 import { invoke } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
 import { CadreFilterBar, ColumnChooser } from './CadreFilterBar';
 import { CadreTable, type CadreTableHandle } from './CadreTable';
-import { setCadreListState, useCadreListState } from './cadreFilterStore';
-import { describeFilters, facetPredicate, sortRows, toListRows, type ColumnKey, type ListRow } from './listModel';
+import { publishCurrentList, setCadreListState, useCadreListState } from './cadreFilterStore';
+import { useSearch } from './useSearch';
+import { describeFilters, facetPredicate, sortRows, toListRows, type CadreFilters, type ColumnKey, type ListRow } from './listModel';
 import './cadres.css';
+
+const NO_VILLAGES: Village[] = [];
+const setFilters = (filters: CadreFilters) => setCadreListState({ filters, selectedId: null });
+const setColumns = (columns: ColumnKey[]) => setCadreListState({ columns });
+const setView = (v: string) => setCadreListState({ trash: v === 'trash', selectedId: null });
+const VIEWS = [{ value: 'live', label: '在册档案' }, { value: 'trash', label: '回收站' }];
+
+/** Title, 在册/回收站 switch and actions; memoized so typing in the search box leaves it alone. */
+const ListHeader = memo(function ListHeader({ trash, columns }: { trash: boolean; columns: ColumnKey[] }) {
+  return (
+    <Group justify="space-between" mb="xs">
+      <Group gap="sm">
+        <Title order={2}>干部档案</Title>
+        <SegmentedControl size="xs" data={VIEWS} value={trash ? 'trash' : 'live'} onChange={setView} />
+      </Group>
+      {/* Other modules may add list-wide actions here (导出当前列表, 批量打印). */}
+      <Group gap="xs" data-cadre-list-actions>
+        <ColumnChooser columns={columns} onChange={setColumns} />
+        <Button size="xs" onClick={() => navigate('/cadres/new')}>新建档案</Button>
+      </Group>
+    </Group>
+  );
+});
 
 /** Last loaded rows per view, shown at once when coming back while a fresh copy loads. */
 const cache = new Map<boolean, CadreRow[]>();
@@ -51,7 +75,7 @@ export function CadreListPage() {
   const listRows = useMemo(() => toListRows(rows ?? [], refDate), [rows, refDate]);
   const sorted = useMemo(() => sortRows(listRows, s.sort), [listRows, s.sort]);
   const faceted = useMemo(() => sorted.filter(facetPredicate(s.filters)), [sorted, s.filters]);
-  const shown = useMemo(() => (s.query.trim() ? faceted.filter(compileQuery(s.query)) : faceted), [faceted, s.query]);
+  const shown = useSearch(faceted, s.query);
 
   const villageName = useMemo(() => {
     const m = new Map((villages.data ?? []).map((v) => [v.id, v.name]));
@@ -59,9 +83,8 @@ export function CadreListPage() {
   }, [villages.data]);
 
   // Publish what is shown for 导出当前列表 and other modules acting on the current list.
-  useEffect(() => {
-    setCadreListState({ filteredIds: shown.map((r) => r.id), description: describeFilters(s.filters, villageName, s.query) });
-  }, [shown, s.filters, s.query, villageName]);
+  const description = useMemo(() => describeFilters(s.filters, villageName, s.query), [s.filters, villageName, s.query]);
+  useEffect(() => publishCurrentList(shown, s.trash, description), [shown, s.trash, description]);
 
   const selectedIndex = useMemo(() => (s.selectedId ? shown.findIndex((r) => r.id === s.selectedId) : -1), [shown, s.selectedId]);
 
@@ -129,21 +152,7 @@ export function CadreListPage() {
   const total = rows?.length ?? 0;
   return (
     <>
-      <Group justify="space-between" mb="xs">
-        <Group gap="sm">
-          <Title order={2}>干部档案</Title>
-          <SegmentedControl
-            size="xs"
-            data={[{ value: 'live', label: '在册档案' }, { value: 'trash', label: '回收站' }]}
-            value={s.trash ? 'trash' : 'live'}
-            onChange={(v) => setCadreListState({ trash: v === 'trash', selectedId: null })}
-          />
-        </Group>
-        <Group gap="xs" data-cadre-list-actions>
-          <ColumnChooser columns={s.columns} onChange={(columns) => setCadreListState({ columns })} />
-          <Button size="xs" onClick={() => navigate('/cadres/new')}>新建档案</Button>
-        </Group>
-      </Group>
+      <ListHeader trash={s.trash} columns={s.columns} />
 
       <TextInput
         ref={searchRef}
@@ -156,13 +165,13 @@ export function CadreListPage() {
         mb="xs"
         autoFocus
       />
-      <CadreFilterBar filters={s.filters} onChange={(filters) => setCadreListState({ filters, selectedId: null })} villages={villages.data ?? []} />
+      <CadreFilterBar filters={s.filters} onChange={setFilters} villages={villages.data ?? NO_VILLAGES} />
 
       <Group justify="space-between" my="xs">
         <Text size="sm" data-testid="cadre-count" aria-live="polite">
           {s.trash ? '回收站：' : ''}显示 {shown.length} 人（共 {total} 人）
         </Text>
-        {s.description && <Text size="xs" c="dimmed" maw="60%" truncate="end">{s.description}</Text>}
+        {description && <Text size="xs" c="dimmed" maw="60%" truncate="end">{description}</Text>}
       </Group>
 
       {error && <Alert color="red" mb="xs" title="无法载入干部列表">{error}</Alert>}

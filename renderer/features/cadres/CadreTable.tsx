@@ -5,7 +5,7 @@
  */
 import { Button } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useEffect, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent } from 'react';
 import { COLUMNS, type Column, type ColumnKey, type ListRow, type SortSpec } from './listModel';
 
 export const ROW_HEIGHT = 34;
@@ -35,12 +35,70 @@ function cellText(row: ListRow, key: ColumnKey): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
+interface RowActions {
+  select(i: number): void;
+  open(r: ListRow): void;
+  restore(r: ListRow): void;
+}
+
+/** One row; memoized so scrolling renders only the rows that came into view. */
+const Row = memo(function Row({ row, index, top, selected, cols, template, withRestore, actions }: {
+  row: ListRow;
+  index: number;
+  top: number;
+  selected: boolean;
+  cols: Column[];
+  template: string;
+  withRestore: boolean;
+  actions: RowActions;
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className="cd-row"
+      data-cadre-id={row.id}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)`, gridTemplateColumns: template }}
+      onClick={() => actions.select(index)}
+      onDoubleClick={() => actions.open(row)}
+    >
+      {cols.map((c) =>
+        c.key === 'name' ? (
+          <div key={c.key} role="gridcell" className="cd-cell">
+            <a className="cd-name" href={`#/cadres/${encodeURIComponent(row.id)}`}>{row.name}</a>
+            {row.demo && <span className="cd-demo">示例</span>}
+          </div>
+        ) : (
+          <div key={c.key} role="gridcell" className="cd-cell">{cellText(row, c.key)}</div>
+        ),
+      )}
+      {withRestore && (
+        <div role="gridcell" className="cd-cell">
+          <Button size="compact-xs" variant="light" onClick={(e) => { e.stopPropagation(); actions.restore(row); }}>恢复</Button>
+        </div>
+      )}
+    </div>
+  );
+});
+
 export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTable(
   { rows, columns, sort, onSort, selectedIndex, onSelect, onOpen, onKeyDown, onRestore, height },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const cols: Column[] = columns.map((k) => COLUMNS.find((c) => c.key === k)).filter((c): c is Column => !!c);
+  const cols = useMemo(() => columns.map((k) => COLUMNS.find((c) => c.key === k)).filter((c): c is Column => !!c), [columns]);
+  // Rows are memoized; they call the latest handlers through this stable object.
+  const latest = useRef({ onSelect, onOpen, onRestore });
+  latest.current = { onSelect, onOpen, onRestore };
+  const actions = useMemo<RowActions>(
+    () => ({
+      select: (i) => latest.current.onSelect(i),
+      open: (r) => latest.current.onOpen(r),
+      restore: (r) => latest.current.onRestore?.(r),
+    }),
+    [],
+  );
   const template = cols.map((c) => `${c.width}px`).join(' ') + (onRestore ? ' 80px' : '') + ' minmax(0, 1fr)';
   const width = cols.reduce((s, c) => s + c.width, 0) + (onRestore ? 80 : 0);
 
@@ -48,7 +106,7 @@ export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTabl
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     // The sticky header sits above the rows inside the scroll box: the rows start one row down,
     // and a row scrolled to must land below the header, not under it.
     scrollMargin: ROW_HEIGHT,
@@ -60,11 +118,12 @@ export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTabl
     focus: () => scrollRef.current?.focus(),
   }));
 
-  // A new filter puts the view back at the top, where the first match is.
+  // A new filter puts the view back at the top, where the first match is. The virtualizer's
+  // remembered offset is read instead of scrollTop, which would force a layout on every keystroke.
   const first = rows[0]?.id;
   useEffect(() => {
-    if (scrollRef.current && scrollRef.current.scrollTop > 0 && selectedIndex < 0) scrollRef.current.scrollTop = 0;
-  }, [first, rows.length, selectedIndex]);
+    if (selectedIndex < 0 && (virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
+  }, [first, rows.length, selectedIndex, virtualizer]);
 
   return (
     <div
@@ -90,38 +149,19 @@ export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTabl
         {onRestore && <div role="columnheader" className="cd-cell">操作</div>}
       </div>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: width }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          return (
-            <div
-              key={row.id}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={item.index === selectedIndex}
-              className="cd-row"
-              data-cadre-id={row.id}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start - ROW_HEIGHT}px)`, gridTemplateColumns: template }}
-              onClick={() => onSelect(item.index)}
-              onDoubleClick={() => onOpen(row)}
-            >
-              {cols.map((c) =>
-                c.key === 'name' ? (
-                  <div key={c.key} role="gridcell" className="cd-cell">
-                    <a className="cd-name" href={`#/cadres/${encodeURIComponent(row.id)}`}>{row.name}</a>
-                    {row.demo && <span className="cd-demo">示例</span>}
-                  </div>
-                ) : (
-                  <div key={c.key} role="gridcell" className="cd-cell">{cellText(row, c.key)}</div>
-                ),
-              )}
-              {onRestore && (
-                <div role="gridcell" className="cd-cell">
-                  <Button size="compact-xs" variant="light" onClick={(e) => { e.stopPropagation(); onRestore(row); }}>恢复</Button>
-                </div>
-              )}
-            </div>
-          );
-        })}
+        {virtualizer.getVirtualItems().map((item) => (
+          <Row
+            key={rows[item.index].id}
+            row={rows[item.index]}
+            index={item.index}
+            top={item.start - ROW_HEIGHT}
+            selected={item.index === selectedIndex}
+            cols={cols}
+            template={template}
+            withRestore={!!onRestore}
+            actions={actions}
+          />
+        ))}
       </div>
     </div>
   );

@@ -14,10 +14,6 @@ export interface CadreListState {
   columns: ColumnKey[];
   /** true: showing the 回收站 (deleted files). */
   trash: boolean;
-  /** Ids of the rows the list shows now, in display order. */
-  filteredIds: string[];
-  /** Human-readable summary of filters + search, e.g. for an export's title row. */
-  description: string;
   /** Row under the keyboard cursor. */
   selectedId: string | null;
 }
@@ -40,13 +36,20 @@ let state: CadreListState = {
   sort: null,
   columns: typeof localStorage === 'undefined' ? DEFAULT_COLUMNS : initialColumns(),
   trash: false,
-  filteredIds: [],
-  description: '',
   selectedId: null,
 };
 const listeners = new Set<() => void>();
 
-export function getCadreListState(): CadreListState {
+/**
+ * The list state plus the current list's ids and description, read once (e.g. when an export
+ * button is pressed). React components should use `useCadreFilter` to follow changes.
+ */
+export function getCadreListState(): CadreListState & { filteredIds: string[]; description: string } {
+  const c = getCurrentCadreList();
+  return { ...state, filteredIds: c.ids, description: c.description };
+}
+
+function snapshot(): CadreListState {
   return state;
 }
 
@@ -69,14 +72,48 @@ function subscribe(l: () => void): () => void {
 
 /** The whole list state; re-renders on any change. */
 export function useCadreListState(): CadreListState {
-  return useSyncExternalStore(subscribe, getCadreListState);
+  return useSyncExternalStore(subscribe, snapshot);
 }
 
 /**
- * What another module needs to act on "the current list": the shown ids (in order), whether
- * they are live files or the 回收站, and a description of the filters.
+ * What the list shows now. Kept apart from the list state above so publishing it after every
+ * keystroke does not re-render the list page itself (that doubled the work per keystroke).
  */
-export function useCadreFilter(): { ids: string[]; trash: boolean; description: string } {
-  const s = useCadreListState();
-  return { ids: s.filteredIds, trash: s.trash, description: s.description };
+export interface CurrentCadreList {
+  /** Ids of the rows shown, in display order. */
+  ids: string[];
+  /** true when the rows are the 回收站 (deleted files). */
+  trash: boolean;
+  /** Human-readable summary of filters + search, e.g. for an export's title row. */
+  description: string;
+}
+
+let current: { rows: readonly { id: string }[]; trash: boolean; description: string } = { rows: [], trash: false, description: '' };
+let currentSnapshot: CurrentCadreList | null = null;
+const currentListeners = new Set<() => void>();
+
+export function publishCurrentList(rows: readonly { id: string }[], trash: boolean, description: string): void {
+  if (rows === current.rows && trash === current.trash && description === current.description) return;
+  current = { rows, trash, description };
+  currentSnapshot = null;
+  for (const l of currentListeners) l();
+}
+
+/** The current list, ids computed on first ask (not on every keystroke). */
+export function getCurrentCadreList(): CurrentCadreList {
+  if (!currentSnapshot) currentSnapshot = { ids: current.rows.map((r) => r.id), trash: current.trash, description: current.description };
+  return currentSnapshot;
+}
+
+function subscribeCurrent(l: () => void): () => void {
+  currentListeners.add(l);
+  return () => currentListeners.delete(l);
+}
+
+/**
+ * What another module needs to act on "the current list" (导出当前列表, 批量打印): the shown ids in
+ * order, whether they are the 回收站, and a description of the filters and search.
+ */
+export function useCadreFilter(): CurrentCadreList {
+  return useSyncExternalStore(subscribeCurrent, getCurrentCadreList);
 }

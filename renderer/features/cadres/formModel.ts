@@ -51,7 +51,14 @@ export function toInput(v: FormValues): Record<string, unknown> {
 /** Field path → Chinese message, from the shared schema, before anything is sent. */
 export function validateLocally(input: Record<string, unknown>): Record<string, string> {
   const r = cadreInputSchema.safeParse(Object.fromEntries(Object.entries(input).filter(([, x]) => x !== null)));
-  return r.success ? {} : zodFieldErrors(r.error);
+  if (r.success) return {};
+  const errors = zodFieldErrors(r.error);
+  // zod skips the ID cross-check while other fields fail, so the ID's own problem is added here.
+  const id = checkIdNumber(String(input.idNumber ?? ''));
+  if (!id.ok) errors.idNumber = id.message;
+  if (input.birth === '' && errors.birth) errors.birth = '出生年月不能为空（填写身份证号码后可自动带出）';
+  if (input.sex === '' && errors.sex) errors.sex = '请选择性别（填写身份证号码后可自动带出）';
+  return errors;
 }
 
 /** Chinese labels of the file's fields: error summaries and the 历史记录 tab use them. */

@@ -18,7 +18,7 @@ function Cell({ cell }: { cell: CompareCell }) {
   if (cell.photo) return <img src={`data:image/jpeg;base64,${cell.photo}`} alt="照片" style={{ width: 90, height: 120, objectFit: 'cover', border: '1px solid #ccc' }} />;
   return (
     <>
-      <Group gap={6} wrap="nowrap">
+      <Group gap={6} wrap="wrap">
         {cell.verdict ? <Badge color={VERDICT_COLOR[cell.verdict]} variant={cell.verdict === 'pass' ? 'light' : 'filled'} size="sm">{cell.text}</Badge> : <Text size="sm" fw={cell.best ? 700 : undefined}>{cell.text}</Text>}
         {cell.best && <Badge size="xs" color="green" variant="filled" title="该项较优">较优</Badge>}
       </Group>

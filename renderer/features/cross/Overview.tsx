@@ -1,8 +1,10 @@
 /** 跨村任职 overview: every pilot with its post, candidate count and where the process stands. */
-import { Alert, Badge, Button, Group, Loader, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { PilotRow } from '../../../shared/contract/crossPosting.js';
 import { townName } from '../../../shared/domain/towns.js';
+import { invoke } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
 import { PilotForm } from './PilotForm';
@@ -12,19 +14,61 @@ function stageSummary(r: PilotRow): string {
   return parts.join('，');
 }
 
+/** Villages flagged 跨村任职试点 (e.g. in 村居信息) that have no pilot yet: one click starts one. */
+function UnsetPilotVillages({ pilots, onCreate }: { pilots: PilotRow[]; onCreate: (villageId: string) => void }) {
+  const { data: villages } = useApi('village.list', { deleted: false });
+  const open = (villages ?? []).filter((v) => v.crossPilot && !pilots.some((p) => p.villageId === v.id));
+  if (!open.length) return null;
+  return (
+    <Alert color="blue" mb="sm" title="以下村（社区）已标记为跨村任职试点，尚未设置拟任职务">
+      <Group gap="xs">
+        {open.map((v) => (
+          <Button key={v.id} size="xs" variant="light" onClick={() => onCreate(v.id)}>
+            {townName(v.townCode)} {v.name}
+          </Button>
+        ))}
+      </Group>
+    </Alert>
+  );
+}
+
+function RecycleBin({ onRestored }: { onRestored: () => void }) {
+  const { data, reload } = useApi('cross.overview', { deleted: true });
+  if (!data?.length) return <Text size="sm" c="dimmed">回收站中没有试点。</Text>;
+  return (
+    <Stack gap={4}>
+      {data.map((r) => (
+        <Group key={r.id} gap="sm">
+          <Text size="sm">{townName(r.townCode)} {r.villageName} · {r.post}（{r.candidateCount} 名人选）</Text>
+          <Button size="xs" variant="light" onClick={async () => {
+            try { await invoke('cross.pilotRestore', { id: r.id }); void reload(); onRestored(); } catch (e) { notifications.show({ color: 'red', message: (e as Error).message }); }
+          }}>恢复</Button>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
 export function Overview() {
   const { data, error, loading, reload } = useApi('cross.overview', { deleted: false });
   const [creating, setCreating] = useState(false);
+  const [presetVillage, setPresetVillage] = useState<string | undefined>();
+  const [binOpen, setBinOpen] = useState(false);
   return (
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>跨村任职</Title>
-        <Button onClick={() => setCreating(true)}>新建试点</Button>
+        <Group>
+          <Button variant="subtle" color="gray" onClick={() => setBinOpen(!binOpen)}>回收站</Button>
+          <Button onClick={() => { setPresetVillage(undefined); setCreating(true); }}>新建试点</Button>
+        </Group>
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
         在镇街范围内，从班子战斗力强、发展能力强的村选拔优秀干部到弱村任职。点击试点查看推荐人选、资格审查、人选比较和任用程序。
       </Text>
       {error && <Alert color="red">{error}</Alert>}
+      {binOpen && <Card withBorder mb="sm"><Title order={5} mb="xs">回收站</Title><RecycleBin onRestored={() => void reload()} /></Card>}
+      {data && <UnsetPilotVillages pilots={data} onCreate={(id) => { setPresetVillage(id); setCreating(true); }} />}
       {loading && !data ? (
         <Loader />
       ) : data && data.length === 0 ? (
@@ -60,7 +104,7 @@ export function Overview() {
           </Table.Tbody>
         </Table>
       )}
-      <PilotForm opened={creating} onClose={() => setCreating(false)} onSaved={(p) => { void reload(); navigate(`/cross/${p.id}`); }} />
+      <PilotForm opened={creating} villageId={presetVillage} onClose={() => setCreating(false)} onSaved={(p) => { void reload(); navigate(`/cross/${p.id}`); }} />
     </>
   );
 }

@@ -26,7 +26,7 @@ function normDay(s: string): string {
   return p.ok ? p.value : s;
 }
 
-export function PilotForm({ opened, onClose, pilot, onSaved }: { opened: boolean; onClose: () => void; pilot?: CrossPilot; onSaved: (p: CrossPilot) => void }) {
+export function PilotForm({ opened, onClose, pilot, villageId, onSaved }: { opened: boolean; onClose: () => void; pilot?: CrossPilot; villageId?: string; onSaved: (p: CrossPilot) => void }) {
   const [f, setF] = useState<FormState>(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -35,8 +35,8 @@ export function PilotForm({ opened, onClose, pilot, onSaved }: { opened: boolean
     if (!opened) return;
     setErrors({});
     setMessage(null);
-    setF(pilot ? { villageId: pilot.villageId, post: pilot.post, reason: pilot.reason, periodStart: pilot.periodStart, periodEnd: pilot.periodEnd, referenceDate: pilot.referenceDate, thresholds: { ...pilot.thresholds } } : empty);
-  }, [opened, pilot]);
+    setF(pilot ? { villageId: pilot.villageId, post: pilot.post, reason: pilot.reason, periodStart: pilot.periodStart, periodEnd: pilot.periodEnd, referenceDate: pilot.referenceDate, thresholds: { ...pilot.thresholds } } : { ...empty, villageId: villageId ?? null });
+  }, [opened, pilot, villageId]);
 
   const setT = (k: keyof ThresholdOverrides, v: number | string | undefined) => setF({ ...f, thresholds: { ...f.thresholds, [k]: v === '' || v === null ? undefined : v } });
 

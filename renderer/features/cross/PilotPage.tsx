@@ -2,7 +2,7 @@
  * One pilot: its facts, the candidate list with steps, adding by hand with a preview of the
  * checks, the suggested pool, and picking 2–5 people to compare.
  */
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Collapse, Group, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Group, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Fragment, useEffect, useState } from 'react';
 import type { CandidateView, PilotDetail, PoolRow } from '../../../shared/contract/crossPosting.js';
@@ -20,7 +20,13 @@ const MAX_COMPARE = 5;
 
 function useSelection() {
   const [ids, setIds] = useState<string[]>([]);
-  const toggle = (id: string) => setIds((cur) => (cur.includes(id) ? cur.filter((x) => x !== id) : cur.length >= MAX_COMPARE ? cur : [...cur, id]));
+  const toggle = (id: string) => {
+    if (!ids.includes(id) && ids.length >= MAX_COMPARE) {
+      notifications.show({ color: 'orange', message: `最多同时比较 ${MAX_COMPARE} 名人选` });
+      return;
+    }
+    setIds(ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]);
+  };
   return { ids, toggle, clear: () => setIds([]) };
 }
 
@@ -66,6 +72,10 @@ function StepsTimeline({ c }: { c: CandidateView }) {
           {s.reason && <Text size="sm">原因：{s.reason}</Text>}
           {s.notes && <Text size="sm">备注：{s.notes}</Text>}
           {s.warnings.map((w) => <Text key={w} size="sm" c="orange">提示：{w}</Text>)}
+          <details>
+            <summary style={{ cursor: 'pointer', fontSize: 12 }}>当时的审查明细</summary>
+            <VerdictList verdicts={s.eligibility.verdicts} />
+          </details>
         </Timeline.Item>
       ))}
     </Timeline>
@@ -79,7 +89,7 @@ function CandidateTable({ d, selected, toggle, onStep, onChanged }: { d: PilotDe
     <Table withTableBorder aria-label="人选名单">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={40}>比较</Table.Th>
+          <Table.Th w={60}>比较</Table.Th>
           <Table.Th>姓名</Table.Th>
           <Table.Th>来源村 / 职务</Table.Th>
           <Table.Th>年龄</Table.Th>
@@ -96,7 +106,10 @@ function CandidateTable({ d, selected, toggle, onStep, onChanged }: { d: PilotDe
               <Table.Td fw={600}>{c.name}{c.candidate.origin === '手动添加' && <Badge ml={6} size="xs" variant="light" color="gray">手动添加</Badge>}</Table.Td>
               <Table.Td>{c.villageName || '—'} {c.villagePost}</Table.Td>
               <Table.Td>{c.age}</Table.Td>
-              <Table.Td><VerdictBadges verdicts={c.verdicts} overall={c.overall} /></Table.Td>
+              <Table.Td>
+                <VerdictBadges verdicts={c.verdicts} overall={c.overall} />
+                {c.asOf && <Text size="xs" c="dimmed">{c.asOf} 任命时的审查结果</Text>}
+              </Table.Td>
               <Table.Td>{c.stage ? <Badge color={c.stage === '任命' ? 'green' : c.stage === '未通过' ? 'gray' : 'red'} variant="light">{c.stage}</Badge> : <Text size="sm" c="dimmed">未提名</Text>}</Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
@@ -111,16 +124,16 @@ function CandidateTable({ d, selected, toggle, onStep, onChanged }: { d: PilotDe
                 </Group>
               </Table.Td>
             </Table.Tr>
-            <Table.Tr style={{ display: open === c.candidate.id ? undefined : 'none' }}>
-              <Table.Td colSpan={7}>
-                <Collapse expanded={open === c.candidate.id}>
+            {open === c.candidate.id && (
+              <Table.Tr data-testid={`details-${c.name}`}>
+                <Table.Td colSpan={7}>
                   <Group align="flex-start" grow>
-                    <Stack gap={4}><Text fw={600} size="sm">资格审查（当前档案）</Text><VerdictList verdicts={c.verdicts} /></Stack>
+                    <Stack gap={4}><Text fw={600} size="sm">{c.asOf ? `资格审查（${c.asOf} 任命时）` : '资格审查（按当前档案）'}</Text><VerdictList verdicts={c.verdicts} /></Stack>
                     <Stack gap={4}><Text fw={600} size="sm">任用程序</Text><StepsTimeline c={c} /></Stack>
                   </Group>
-                </Collapse>
-              </Table.Td>
-            </Table.Tr>
+                </Table.Td>
+              </Table.Tr>
+            )}
           </Fragment>
         ))}
       </Table.Tbody>
@@ -182,7 +195,7 @@ function PoolTable({ pilotId, selected, toggle, onAdded, disabled, version }: { 
     <Table withTableBorder striped aria-label="推荐人选">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={40}>比较</Table.Th>
+          <Table.Th w={60}>比较</Table.Th>
           <Table.Th>姓名</Table.Th>
           <Table.Th>来源村</Table.Th>
           <Table.Th>职务</Table.Th>
@@ -238,7 +251,13 @@ export function PilotPage({ id }: { id: string }) {
           <Text size="sm">任职期间 {d.pilot.periodStart}–{d.pilot.periodEnd}{d.pilot.reason ? `　事由：${d.pilot.reason}` : ''}</Text>
           <ThresholdLine d={d} />
         </div>
-        <Button variant="default" onClick={() => setEditing(true)}>修改试点</Button>
+        <Group>
+          <Button variant="default" onClick={() => setEditing(true)}>修改试点</Button>
+          <Button variant="subtle" color="gray" onClick={async () => {
+            if (!window.confirm('将本试点移入回收站？人选和已记录的步骤随试点保留，可在回收站恢复。')) return;
+            try { await invoke('cross.pilotDelete', { id }); navigate('/cross'); } catch (e) { notifications.show({ color: 'red', message: (e as Error).message }); }
+          }}>移入回收站</Button>
+        </Group>
       </Group>
       <FilledNotice d={d} />
       <Group justify="space-between">

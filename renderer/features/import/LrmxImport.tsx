@@ -15,6 +15,7 @@ export function LrmxImport({ onImported }: { onImported: () => void }) {
   const [files, setFiles] = useState<File[]>([]);
   const [existing, setExisting] = useState<'update' | 'skip'>('skip');
   const [reports, setReports] = useState<LrmxFileReport[] | null>(null);
+  const [batchId, setBatchId] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -25,6 +26,7 @@ export function LrmxImport({ onImported }: { onImported: () => void }) {
       const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, base64: await fileToBase64(f) })));
       const r = await invoke('lrmx.import', { files: payload, existing });
       setReports(r.reports);
+      setBatchId(r.batchId);
       setFiles([]);
       onImported();
     } catch (e) {
@@ -42,16 +44,29 @@ export function LrmxImport({ onImported }: { onImported: () => void }) {
         <FileButton multiple accept=".lrmx,.xml" onChange={(f) => { setFiles(f); setReports(null); }}>
           {(props) => <Button variant="default" {...props}>选择 LRMX 文件…</Button>}
         </FileButton>
+        {/* A whole folder (e.g. one town's 审批表 folder): only its .lrmx files are taken. */}
+        <FileButton
+          multiple
+          onChange={(f) => { setFiles(f.filter((x) => /\.lrmx$/i.test(x.name))); setReports(null); }}
+          inputProps={{ ...({ webkitdirectory: '' } as object), 'aria-label': '选择文件夹' }}
+        >
+          {(props) => <Button variant="default" {...props}>选择文件夹…</Button>}
+        </FileButton>
         <Radio.Group label="身份证号码已在档案库中时" value={existing} onChange={(v) => setExisting(v as 'update' | 'skip')}>
           <Group mt={4}>
             <Radio value="skip" label="跳过" />
             <Radio value="update" label="用文件更新审批表各项（村职务、电话等不变）" />
           </Group>
         </Radio.Group>
-        <Button onClick={() => void run()} disabled={!files.length} loading={busy}>导入 {files.length || ''} 个文件</Button>
+        <Button onClick={() => void run()} disabled={!files.length} loading={busy}>{files.length ? `导入 ${files.length} 个文件` : '导入'}</Button>
       </Group>
       {files.length > 0 && <Text size="sm" mt="xs">已选：{files.map((f) => f.name).join('、')}</Text>}
       {error && <Text c="red" size="sm" mt="xs">{error}</Text>}
+      {reports && (
+        <Text size="sm" mt="sm" c="dimmed">
+          {batchId ? '导入的文件已记为一个导入批次，可在“导入批次”中整批撤销。' : '没有导入任何文件。'}
+        </Text>
+      )}
       {reports && (
         <Table mt="sm" striped fz="sm" data-testid="lrmx-report">
           <Table.Thead>

@@ -10,7 +10,7 @@ function More({ total }: { total: number }) {
 function RowTable({ rows }: { rows: ImportRow[] }) {
   return (
     <>
-      <Table striped withTableBorder fz="sm">
+      <Table striped withTableBorder fz="sm" style={{ whiteSpace: 'nowrap' }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>行</Table.Th><Table.Th>姓名</Table.Th><Table.Th>性别</Table.Th><Table.Th>出生年月</Table.Th>
@@ -23,7 +23,7 @@ function RowTable({ rows }: { rows: ImportRow[] }) {
               <Table.Td>{r.row}</Table.Td><Table.Td>{r.data.name}</Table.Td><Table.Td>{r.data.sex}</Table.Td><Table.Td>{r.data.birth}</Table.Td>
               <Table.Td ff="monospace">{r.data.idNumber}</Table.Td><Table.Td>{r.data.politicalStatus}</Table.Td>
               <Table.Td>{r.data.villagePost ?? r.data.currentPosition}</Table.Td>
-              <Table.Td>{r.warnings.map((w, i) => <Text key={i} size="xs" c="orange">【{w.column}】{w.message}</Text>)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'normal' }}>{r.warnings.map((w, i) => <Text key={i} size="xs" c="orange">【{w.column}】{w.message}</Text>)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import type { PrintPreview, PrintWarning } from '../../../shared/contract/print.js';
@@ -121,13 +121,18 @@ export function PrintWarnings({ warnings }: { warnings: PrintWarning[] }) {
   return (
     <>
       {serious.length > 0 && (
-        <Alert color="orange" title="打印前请注意" data-testid="print-warnings">
-          <List size="sm">{serious.map((w, i) => <List.Item key={i}>{w.message}</List.Item>)}</List>
+        <Alert color="orange" title={`打印前请注意（${serious.length} 项）`} data-testid="print-warnings">
+          <ScrollArea.Autosize mah={140} type="auto">
+            <List size="sm">{serious.map((w, i) => <List.Item key={i}>{w.message}</List.Item>)}</List>
+          </ScrollArea.Autosize>
         </Alert>
       )}
       {info.length > 0 && (
         <Alert color="gray" variant="light" data-testid="print-info">
-          <Text size="xs">为放进表格，以下内容已缩小字号（内容完整）：{info.map((w) => `${w.cadreName} ${w.field}`).join('；')}</Text>
+          <Text size="xs">
+            为放进表格，以下内容已缩小字号（内容完整）：{info.slice(0, 12).map((w) => `${w.cadreName} ${w.field}`).join('；')}
+            {info.length > 12 ? ` 等 ${info.length} 项` : ''}
+          </Text>
         </Alert>
       )}
     </>

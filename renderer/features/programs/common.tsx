@@ -2,7 +2,7 @@
  * Pieces the three program pages share: live rule findings, the 镇街/年份/状态 filter bar,
  * dates typed the officials' way, and the "end/cancel with reason" dialog.
  */
-import { Alert, Badge, Button, Group, List, Modal, Select, Stack, Textarea, TextInput, type TextInputProps } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Modal, NumberInput, Select, Stack, Textarea, TextInput, type TextInputProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { Input, MethodName, Output } from '../../../shared/contract/index.js';
@@ -206,3 +206,21 @@ export async function attempt(fn: () => Promise<unknown>, ok?: string): Promise<
 
 export type { Finding };
 export type Method = MethodName;
+
+/** One program limit (青年年龄上限, 专家结对上限) edited where it applies. */
+export function LimitField({ label, limit, value, min, max, onSaved }: { label: string; limit: 'youthAgeLimit' | 'expertLoadLimit'; value: number; min: number; max: number; onSaved: () => void }) {
+  const [v, setV] = useState<number | string>(value);
+  useEffect(() => setV(value), [value]);
+  return (
+    <Group gap="xs" align="end">
+      <NumberInput label={label} w={150} min={min} max={max} value={v} onChange={setV} />
+      <Button
+        variant="default"
+        disabled={Number(v) === value}
+        onClick={() => void attempt(() => invoke('programs.setLimits', { [limit]: Number(v) }), `${label}已改为 ${v}`).then((ok) => ok && onSaved())}
+      >
+        保存
+      </Button>
+    </Group>
+  );
+}

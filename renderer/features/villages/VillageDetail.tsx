@@ -14,10 +14,23 @@ const postRank = (p?: string) => {
   return i < 0 ? 99 : i;
 };
 
+const FIELD_LABELS: Record<string, string> = {
+  name: '名称', townCode: '镇街', kind: '类型', strength: '战斗力', weakLax: '软弱涣散', demonstration: '示范村',
+  redVillage: '红色村', crossPilot: '跨村任职试点', vitality: '活力指数', note: '备注',
+};
+
+/** “（改了：名称、活力指数）” for an update entry, whose `after` holds only the changed fields. */
+function changedLabels(after: unknown): string {
+  if (!after || typeof after !== 'object' || 'id' in after) return '';
+  const names = Object.keys(after).map((k) => FIELD_LABELS[k]).filter(Boolean);
+  return names.length ? `（改了：${names.join('、')}）` : '';
+}
+
 /** One village: its reference data and the cadres whose 所在村 is this village. */
 export function VillageDetail({ id }: { id: string }) {
   const village = useApi('village.get', { id });
   const cadres = useApi('cadre.list', { deleted: false });
+  const history = useApi('audit.list', { recordId: id, limit: 50 });
   const [editing, setEditing] = useState(false);
   const refDate = today();
 
@@ -113,6 +126,24 @@ export function VillageDetail({ id }: { id: string }) {
           {table(others, '后备干部及其他人员')}
         </>
       )}
+      <Title order={4}>修改记录</Title>
+      {history.data && history.data.entries.length === 0 && <Text size="sm" c="dimmed">没有记录。</Text>}
+      {history.data && history.data.entries.length > 0 && (
+        <Table withTableBorder aria-label="修改记录">
+          <Table.Thead>
+            <Table.Tr><Table.Th w={180}>时间</Table.Th><Table.Th w={120}>操作人</Table.Th><Table.Th>内容</Table.Th></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.data.entries.map((e) => (
+              <Table.Tr key={e.seq}>
+                <Table.Td>{new Date(e.at).toLocaleString('zh-CN')}</Table.Td>
+                <Table.Td>{e.operator}</Table.Td>
+                <Table.Td>{e.summary}{changedLabels(e.after)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
       {editing && (
         <VillageForm
           opened
@@ -121,6 +152,7 @@ export function VillageDetail({ id }: { id: string }) {
           onSaved={(saved) => {
             setEditing(false);
             village.setData(saved);
+            void history.reload();
           }}
         />
       )}

@@ -56,8 +56,9 @@ export function VillageForm({ opened, village, defaultTown, onClose, onSaved }: 
     const data = {
       ...d,
       townCode: d.townCode ?? '',
-      weakLax: d.weakLax ? { year: Number(d.weakLax.year), status: d.weakLax.status } : null,
-      vitality: d.vitality.map((x) => ({ year: Number(x.year), stars: x.stars })),
+      // An emptied number box is left out, so the message says 请填写 rather than a range.
+      weakLax: d.weakLax ? { year: d.weakLax.year === '' ? undefined : Number(d.weakLax.year), status: d.weakLax.status } : null,
+      vitality: d.vitality.map((x) => ({ year: x.year === '' ? undefined : Number(x.year), stars: x.stars })),
     };
     setBusy(true);
     try {

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Chip, Group, Loader, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { TOWNS } from '../../../shared/domain/towns.js';
 import type { Village } from '../../../shared/domain/village.js';
 import { invoke } from '../../api/client';
@@ -25,6 +25,8 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
   const live = useApi('village.list', { deleted: false });
   const counts = useApi('village.teamCounts', {});
   const [town, setTown] = useState<string | null>(initialTown);
+  // The nav link and 「← 村居信息」 change the URL's town while this list stays mounted.
+  useEffect(() => setTown(initialTown), [initialTown]);
   const [query, setQuery] = useState('');
   const [flags, setFlags] = useState<string[]>([]);
   const [editing, setEditing] = useState<Village | 'new' | null>(null);
@@ -82,10 +84,7 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
           w={140}
           data={[{ value: '', label: '全部镇街' }, ...TOWNS.map((t) => ({ value: t.code, label: t.name }))]}
           value={town ?? ''}
-          onChange={(v) => {
-            setTown(v || null);
-            navigate(v ? `/villages?town=${v}` : '/villages');
-          }}
+          onChange={(v) => navigate(v ? `/villages?town=${v}` : '/villages')}
           allowDeselect={false}
         />
         <TextInput label="名称" placeholder="按 / 搜索村（社区）名称" data-search-box value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={220} />
@@ -115,7 +114,7 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
               <Table.Tr>
                 <Table.Th>名称</Table.Th>
                 <Table.Th w={60}>类型</Table.Th>
-                <Table.Th w={70}>战斗力</Table.Th>
+                <Table.Th w={90}>战斗力</Table.Th>
                 <Table.Th>标识</Table.Th>
                 <Table.Th w={150}>活力指数</Table.Th>
                 <Table.Th w={110}>书记</Table.Th>

@@ -41,7 +41,7 @@ export function AreaField({ k, label, rows = 3 }: { k: StringKey; label: string;
  * Year-month as officials write it. Accepts what people type ("1975.3", "1975年3月", "1975-03")
  * and shows the canonical "1975.03" when the field is left.
  */
-export function YmInput({ value, onChange, error, path, label, placeholder = '如 1975.03', readOnly, onErrorChange, ...rest }: {
+export function YmInput({ value, onChange, error, path, label, placeholder, readOnly, onErrorChange, ...rest }: {
   value: string;
   onChange(v: string): void;
   error?: string;
@@ -54,7 +54,7 @@ export function YmInput({ value, onChange, error, path, label, placeholder = '�
   return (
     <TextInput
       label={label}
-      placeholder={placeholder}
+      placeholder={placeholder ?? (readOnly ? '' : '如 1975.03')}
       value={value}
       readOnly={readOnly}
       error={error}
@@ -82,8 +82,9 @@ export function YmField({ k, label, ...rest }: { k: StringKey; label: string } &
  * A value from a national code table, typed freely (imports carry odd spellings) and mapped to
  * the table's label on leaving the field: 汉 → 汉族, 党员 → 中共党员, 本科 → 大学.
  */
-export function CodeInput({ table, value, onChange, error, label, readOnly, placeholder }: {
+export function CodeInput({ table, value, onChange, error, label, readOnly, placeholder, size }: {
   table: readonly string[];
+  size?: 'xs' | 'sm';
   value: string;
   onChange(v: string): void;
   error?: string;
@@ -94,6 +95,7 @@ export function CodeInput({ table, value, onChange, error, label, readOnly, plac
   return (
     <Autocomplete
       label={label}
+      size={size}
       data={[...table]}
       value={value}
       readOnly={readOnly}

@@ -92,7 +92,7 @@ function RowsEditor<K extends ListKey>({ k, newRow, columns, empty, addLabel, re
   );
 }
 
-function Ym<T>({ api, field, label }: { api: CellApi<T>; field: keyof T & string; label: string }) {
+function Ym<T>({ api, field, label, placeholder }: { api: CellApi<T>; field: keyof T & string; label: string; placeholder?: string }) {
   const f = useForm();
   return (
     <YmInput
@@ -105,6 +105,7 @@ function Ym<T>({ api, field, label }: { api: CellApi<T>; field: keyof T & string
       readOnly={f.readOnly}
       onErrorChange={f.setError}
       label={undefined}
+      placeholder={placeholder}
     />
   );
 }
@@ -150,7 +151,7 @@ export function ResumeEditor() {
       newRow={() => ({ from: '', to: '', text: '' })}
       columns={[
         { label: '起', width: 110, cell: (a) => <Ym api={a} field="from" label="起" /> },
-        { label: '止（空=至今）', width: 120, cell: (a) => <Ym api={a} field="to" label="止" /> },
+        { label: '止（空=至今）', width: 120, cell: (a) => <Ym api={a} field="to" label="止" placeholder="至今" /> },
         { label: '学习、工作经历及职务', cell: (a) => <Txt api={a} field="text" label="简历内容" placeholder="如 顺德区杏坛镇水藤村党委书记" /> },
       ]}
     />
@@ -201,7 +202,7 @@ export function FamilyEditor() {
           label: '政治面貌',
           width: 130,
           cell: (a) => (
-            <CodeInput table={POLITICAL_STATUSES} value={a.row.politicalStatus} onChange={(v) => a.update({ politicalStatus: v })} error={a.error('politicalStatus')} readOnly={f.readOnly} />
+            <CodeInput size="xs" table={POLITICAL_STATUSES} value={a.row.politicalStatus} onChange={(v) => a.update({ politicalStatus: v })} error={a.error('politicalStatus')} readOnly={f.readOnly} />
           ),
         },
         { label: '工作单位及职务', cell: (a) => <Txt api={a} field="workUnit" label="工作单位及职务" /> },

@@ -8,7 +8,7 @@ import { townName } from '../../../../shared/domain/towns.js';
 import { invoke } from '../../../api/client';
 import { useApi } from '../../../components/useApi';
 import { ActivityLog } from '../ActivityLog';
-import { attempt, CloseModal, emptyFilter, FilterBar, StatusBadge, type ListFilter } from '../common';
+import { attempt, CloseModal, emptyFilter, FilterBar, LimitField, StatusBadge, type ListFilter } from '../common';
 import { ExpertForm, PairForm } from './MentorForms';
 
 export function MentoringPage() {
@@ -35,7 +35,7 @@ export function MentoringPage() {
           <PairsView pairs={pairs.data ?? []} experts={experts.data ?? []} onChanged={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="experts" pt="sm">
-          <ExpertsView experts={experts.data ?? []} loadLimit={settings.data?.expertLoadLimit ?? 3} onChanged={reload} />
+          <ExpertsView experts={experts.data ?? []} loadLimit={settings.data?.expertLoadLimit ?? 3} onChanged={reload} onLimitSaved={() => void settings.reload()} />
         </Tabs.Panel>
         <Tabs.Panel value="summary" pt="sm">{tab === 'summary' && <SummaryView />}</Tabs.Panel>
         <Tabs.Panel value="bin" pt="sm">{tab === 'bin' && <MentoringBin onChanged={reload} />}</Tabs.Panel>
@@ -151,13 +151,16 @@ function PairDrawer({ pair, onClose, onEdit, onChanged }: { pair: MentorPairRow 
   );
 }
 
-function ExpertsView({ experts, loadLimit, onChanged }: { experts: ExpertRow[]; loadLimit: number; onChanged: () => void }) {
+function ExpertsView({ experts, loadLimit, onChanged, onLimitSaved }: { experts: ExpertRow[]; loadLimit: number; onChanged: () => void; onLimitSaved: () => void }) {
   const [editing, setEditing] = useState<ExpertRow | 'new' | null>(null);
   const [leaving, setLeaving] = useState<ExpertRow | null>(null);
   return (
     <Stack>
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">每位专家进行中的结对上限：{loadLimit} 个（可在设置中调整）。专家不必是干部档案中的人员。</Text>
+      <Group justify="space-between" align="end">
+        <Group align="end">
+          <LimitField label="每位专家结对上限" limit="expertLoadLimit" value={loadLimit} min={1} max={50} onSaved={onLimitSaved} />
+          <Text size="sm" c="dimmed">超过上限时提示，不阻止保存。专家不必是干部档案中的人员。</Text>
+        </Group>
         <Button onClick={() => setEditing('new')}>新增专家</Button>
       </Group>
       <Table striped data-testid="expert-table">

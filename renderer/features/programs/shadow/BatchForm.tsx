@@ -89,7 +89,7 @@ export function BatchForm({ batch, opened, onClose, onSaved }: { batch: ShadowBa
         <Group grow align="start">
           <TextInput label="期次名称" placeholder="如 2023年第一期" value={draft.name} onChange={(e) => set({ name: e.currentTarget.value })} required />
           <NumberInput label="年度" value={draft.year} onChange={(v) => set({ year: v })} min={2000} max={2100} w={100} />
-          <DateField label="开始日期" value={draft.start} onChange={(start) => set({ start })} required />
+          <DateField label="开始日期" value={draft.start} onChange={(start) => set({ start, ...(/^\d{4}\./.test(start) ? { year: Number(start.slice(0, 4)) } : {}) })} required />
           <DateField label="结束日期" value={draft.end} onChange={(end) => set({ end })} required />
         </Group>
         <Switch label="青年干部期次（超过青年年龄上限的干部会提示）" checked={draft.youth} onChange={(e) => set({ youth: e.currentTarget.checked })} />

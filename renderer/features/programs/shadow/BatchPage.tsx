@@ -10,6 +10,7 @@ import { BatchForm } from './BatchForm';
 import { batchPhase } from './batchPhase';
 import { FinishForm, PlacementForm } from './PlacementForms';
 import { PlacementTimeline } from './PlacementTimeline';
+import { RosterImport } from './RosterImport';
 
 export function BatchPage({ id }: { id: string }) {
   const { data, error, loading, reload } = useApi('shadow.batchGet', { id });
@@ -19,6 +20,7 @@ export function BatchPage({ id }: { id: string }) {
   const [stopping, setStopping] = useState<PlacementRow | null>(null);
   const [cancelOpen, setCancelOpen] = useState(false);
   const [removing, setRemoving] = useState<PlacementRow | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
 
   if (loading && !data) return <Loader />;
   if (error || !data) return <Alert color="red">{error ?? '找不到该期次'}</Alert>;
@@ -49,6 +51,7 @@ export function BatchPage({ id }: { id: string }) {
         </div>
         <Group>
           {!closed && <Button onClick={() => setPlacing('new')}>安排干部</Button>}
+          {!closed && <Button variant="light" onClick={() => setImportOpen(true)}>导入花名册</Button>}
           <Button variant="light" onClick={() => void exportRoster()}>导出花名册</Button>
           {!closed && <Button variant="default" onClick={() => setEditOpen(true)}>编辑期次</Button>}
           {!closed && <Button variant="subtle" color="red" onClick={() => setCancelOpen(true)}>取消期次</Button>}
@@ -67,12 +70,11 @@ export function BatchPage({ id }: { id: string }) {
           <Table.Tbody>
             {batch.hosts.map((h) => {
               const used = placements.filter((p) => p.hostKey === h.key && p.status !== '中止');
-              const mentor = placements.find((p) => p.hostKey === h.key)?.mentorLabel ?? h.mentorName;
               return (
                 <Table.Tr key={h.key}>
                   <Table.Td>{batch.hostLabels[h.key]}</Table.Td>
                   <Table.Td>{h.kind}</Table.Td>
-                  <Table.Td>{mentor || (h.mentorCadreId ? '（档案中的干部）' : '未指定')}</Table.Td>
+                  <Table.Td>{batch.mentorLabels[h.key] || '未指定'}</Table.Td>
                   <Table.Td c={used.length >= h.capacity ? 'orange' : undefined}>{used.length} / {h.capacity}</Table.Td>
                 </Table.Tr>
               );
@@ -125,6 +127,7 @@ export function BatchPage({ id }: { id: string }) {
 
       <BatchForm batch={batch} opened={editOpen} onClose={() => setEditOpen(false)} onSaved={() => { setEditOpen(false); void reload(); }} />
       <PlacementForm batch={batch} placements={placements} editing={placing === 'new' ? null : placing} opened={placing !== null} onClose={() => setPlacing(null)} onSaved={() => void reload()} />
+      <RosterImport batchId={batch.id} opened={importOpen} onClose={() => setImportOpen(false)} onDone={() => void reload()} />
       <FinishForm placement={finishing} onClose={() => setFinishing(null)} onSaved={() => void reload()} />
       <CloseModal
         opened={!!stopping}

@@ -92,8 +92,11 @@ export function FinishForm({ placement, onClose, onSaved }: { placement: Placeme
   const [attachments, setAttachments] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Keeps the title while the dialog fades out after the placement is cleared.
+  const [shown, setShown] = useState<PlacementRow | null>(null);
   useEffect(() => {
     if (!placement) return;
+    setShown(placement);
     setGrade(placement.evaluation?.grade ?? '合格');
     setMentorComment(placement.evaluation?.mentorComment ?? '');
     setReflection(placement.evaluation?.reflection ?? '');
@@ -116,7 +119,7 @@ export function FinishForm({ placement, onClose, onSaved }: { placement: Placeme
   }
 
   return (
-    <Modal opened={!!placement} onClose={onClose} title={`结业评价：${placement?.cadreName ?? ''}（${placement?.hostLabel ?? ''}）`} size="lg">
+    <Modal opened={!!placement} onClose={onClose} title={`结业评价：${shown?.cadreName ?? ''}（${shown?.hostLabel ?? ''}）`} size="lg">
       <Stack>
         <div>
           <Text size="sm" fw={500} mb={4}>等次</Text>

@@ -8,7 +8,7 @@ import { invoke } from '../../../api/client';
 import type { Route } from '../../../app/router';
 import { navigate } from '../../../app/router';
 import { useApi } from '../../../components/useApi';
-import { attempt, emptyFilter, FilterBar, StatusBadge, type ListFilter } from '../common';
+import { attempt, emptyFilter, FilterBar, LimitField, StatusBadge, type ListFilter } from '../common';
 import { BatchForm } from './BatchForm';
 import { BatchPage } from './BatchPage';
 import { BATCH_PHASES, batchPhase } from './batchPhase';
@@ -27,15 +27,19 @@ function ShadowLists() {
   const batches = useApi('shadow.batchList', { deleted: false });
   const placements = useApi('shadow.placementList', { deleted: false });
   const villages = useApi('village.list', { deleted: false });
+  const settings = useApi('settings.get', {});
   const [tab, setTab] = useState<string | null>('batches');
   const [creating, setCreating] = useState(false);
   const villageTown = useMemo(() => new Map((villages.data ?? []).map((v) => [v.id, v.townCode as string])), [villages.data]);
 
   return (
     <Stack>
-      <Group justify="space-between">
+      <Group justify="space-between" align="end">
         <Title order={2}>书记跟班</Title>
-        <Button onClick={() => setCreating(true)}>新建期次</Button>
+        <Group align="end">
+          {settings.data && <LimitField label="青年干部年龄上限" limit="youthAgeLimit" value={settings.data.youthAgeLimit} min={18} max={60} onSaved={() => void settings.reload()} />}
+          <Button onClick={() => setCreating(true)}>新建期次</Button>
+        </Group>
       </Group>
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>

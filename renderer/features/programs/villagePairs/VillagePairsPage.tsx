@@ -111,7 +111,7 @@ function PairsList({ pairs, onChanged }: { pairs: VillagePairRow[]; onChanged: (
             <Table.Tr key={p.id} style={{ cursor: 'pointer' }} onClick={() => setOpenId(p.id)}>
               <Table.Td><Anchor>{p.helpedName}</Anchor></Table.Td>
               <Table.Td>{townName(p.townCode)}</Table.Td>
-              <Table.Td>{p.partnerLabel}（{p.partnerKind}）</Table.Td>
+              <Table.Td>{p.partnerKind === '村（社区）' ? p.partnerLabel : `${p.partnerLabel}（${p.partnerKind}）`}</Table.Td>
               <Table.Td>{p.year}</Table.Td>
               <Table.Td><Text size="sm" lineClamp={1}>{p.goals}</Text></Table.Td>
               <Table.Td>{p.activities.length} 次 / {p.hours} 小时</Table.Td>

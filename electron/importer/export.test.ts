@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { unescapeText } from './cells.js';
+import { escapeFormula } from './export.js';
+import { numberText } from './workbook.js';
+
+describe('formula injection', () => {
+  it.each(['=1+1', '+86 757', '-3', '@SUM(A1)', '\tx', '\rx'])('escapes %j and the importer takes the escape off again', (s) => {
+    expect(escapeFormula(s)).toBe(`'${s}`);
+    expect(unescapeText(escapeFormula(s))).toBe(s);
+  });
+  it('leaves ordinary text alone, including an apostrophe that is not an escape', () => {
+    expect(escapeFormula('陈强')).toBe('陈强');
+    expect(unescapeText("'陈强")).toBe("'陈强");
+  });
+});
+
+describe('numbers as Excel shows them', () => {
+  it('writes an ID stored as a number the way the General format shows it', () => {
+    expect(numberText(440606197503010000)).toBe('4.40606E+17');
+    expect(numberText(13800138000)).toBe('13800138000');
+  });
+});
+
+describe('zip bombs', () => {
+  it('reads the uncompressed size a real .xlsx declares', async () => {
+    const { rosterTemplate } = await import('./export.js');
+    const { declaredUnzippedBytes } = await import('./workbook.js');
+    const t = rosterTemplate();
+    expect(declaredUnzippedBytes(t)).toBeGreaterThan(t.length);
+  });
+  it('refuses a workbook that declares more than 400 MB unpacked', async () => {
+    const { rosterTemplate } = await import('./export.js');
+    const { readWorkbook } = await import('./workbook.js');
+    const t = Buffer.from(rosterTemplate());
+    // Rewrite the first central-directory entry's uncompressed size to 1 GB.
+    const cd = t.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    t.writeUInt32LE(1024 * 1024 * 1024, cd + 24);
+    expect(() => readWorkbook(t, 'bomb.xlsx')).toThrow('“bomb.xlsx”解压后超过 400 MB，不是正常的花名册，已拒绝读取');
+  });
+});

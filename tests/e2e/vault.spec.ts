@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { startBridge } from '../../electron/bridge/server.js';
+import { api, createVault, expect, openModule, PASSWORD, test } from './fixtures.js';
+import type { BackupInfo } from '../../shared/contract/vault.js';
+
+test('back up, change a setting, lock, and restore the backup from the unlock screen', async ({ page, app }) => {
+  await createVault(page, app);
+  await openModule(page, '设置');
+  const autoLock = page.getByLabel('无操作自动锁定（分钟）');
+  const security = page.locator('.mantine-Card-root').filter({ has: autoLock });
+  await autoLock.fill('30');
+  await security.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByText(/^已备份：/)).toBeVisible();
+
+  await autoLock.fill('45');
+  await security.getByRole('button', { name: '保存', exact: true }).click();
+  await expect.poll(async () => (await api<{ autoLockMinutes: number }>(app, 'settings.get')).autoLockMinutes).toBe(45);
+
+  await page.getByRole('button', { name: '锁定' }).click();
+  await expect(page.getByRole('heading', { name: '解锁档案库' })).toBeVisible();
+  await page.getByRole('button', { name: '从备份恢复…' }).click();
+  const dialog = page.getByRole('dialog', { name: '从备份恢复' });
+  await expect(dialog.getByRole('row')).toHaveCount(2); // header + the one backup
+  await dialog.getByRole('row').nth(1).click();
+  await dialog.getByLabel('该备份的密码').fill('wrong-password');
+  await dialog.getByRole('button', { name: '恢复所选备份' }).click();
+  await expect(dialog.getByText('密码错误')).toBeVisible();
+  await dialog.getByLabel('该备份的密码').fill(PASSWORD);
+  await dialog.getByRole('button', { name: '恢复所选备份' }).click();
+
+  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+  await openModule(page, '设置');
+  await expect(page.getByLabel('无操作自动锁定（分钟）')).toHaveValue('30');
+  // The state the restore replaced (45 minutes) was kept as a backup, so the restore can be undone.
+  const backups = await api<BackupInfo[]>(app, 'vault.backups', {});
+  expect(backups).toHaveLength(2);
+  const audit = await api<{ entries: { action: string; operator: string }[] }>(app, 'audit.list', {});
+  expect(audit.entries[0]).toMatchObject({ action: 'vault.restore', operator: '李组织' });
+  await page.screenshot({ path: '/tmp/h1-vault-restored.png' });
+});
+
+test('an idle lock on the server sends the page to the unlock screen with the reason', async ({ page, app }) => {
+  await createVault(page, app);
+  app.bridge.app.lock('idle'); // what the idle timer does after the configured minutes
+  await expect(page.getByRole('heading', { name: '解锁档案库' })).toBeVisible();
+  await expect(page.getByText('长时间未操作，档案库已自动锁定')).toBeVisible();
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+  await expect(page.getByText('长时间未操作，档案库已自动锁定')).toHaveCount(0);
+});
+
+test('a second instance on the same vault opens read-only and says why', async ({ page, browser, app }) => {
+  await createVault(page, app);
+  const second = await startBridge({ rendererDir: resolve('dist/renderer'), vaultPath: app.vaultPath });
+  const other = await browser.newPage();
+  try {
+    await other.goto(second.openUrl);
+    await other.getByLabel('操作人姓名').fill('王办事');
+    await other.getByLabel('密码').fill(PASSWORD);
+    await other.getByRole('button', { name: '解锁' }).click();
+    await expect(other.getByText(/档案库正被另一个程序使用（进程 \d+，自 .+ 起），本窗口只读/)).toBeVisible();
+    await other.screenshot({ path: '/tmp/h1-vault-read-only.png' });
+    const res = await fetch(`${second.url}api/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-cadre-token': second.token },
+      body: JSON.stringify({ method: 'settings.update', input: { autoLockMinutes: 20 } }),
+    });
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+  } finally {
+    await other.close();
+    await second.close();
+  }
+});
