@@ -4,7 +4,7 @@ import { AppError } from '../../shared/contract/define.js';
 import type { VaultStatus } from '../../shared/contract/vault.js';
 import { vaultContract } from '../../shared/contract/vault.js';
 import { emptyDocument } from '../../shared/domain/document.js';
-import { settingsSchema } from '../../shared/domain/settings.js';
+import { applySettingsPatch } from '../../shared/domain/settings.js';
 import { verifyAudit } from '../store/audit.js';
 import { Session } from '../store/session.js';
 import { OpenVault, restoreBackup } from '../vault/vault.js';
@@ -87,7 +87,7 @@ export const vaultHandlers: HandlersFor<typeof vaultContract> = {
 
   'settings.update': async (patch, app) => {
     const s = app.requireSession();
-    const next = settingsSchema.parse({ ...s.doc.settings, ...patch });
+    const next = applySettingsPatch(s.doc.settings, patch);
     await s.mutate((doc, audit) => {
       audit({ action: 'settings.update', entity: 'settings', recordId: '', summary: '修改设置', before: doc.settings, after: next });
       doc.settings = next;

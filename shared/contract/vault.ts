@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.js';
 import type { AuditEntry } from '../domain/audit.js';
-import { settingsSchema, type Settings } from '../domain/settings.js';
+import { settingsPatchSchema, type Settings } from '../domain/settings.js';
 
 export interface VaultStatus {
   /** Where the vault file is (or will be created). */
@@ -45,7 +45,7 @@ export const vaultContract = {
     z.object({ path: z.string().optional(), file: z.string().min(1), password: z.string().min(1), operator: z.string().trim().min(1).max(40) }),
   ),
   'settings.get': method<Settings>()(z.object({})),
-  'settings.update': method<Settings>()(settingsSchema.partial()),
+  'settings.update': method<Settings>()(settingsPatchSchema),
   'audit.list': method<{ total: number; entries: AuditEntry[] }>()(
     z.object({ recordId: z.string().optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
   ),

@@ -23,4 +23,34 @@ export const settingsSchema = z.object({
     .default({ maxAge: 50, minPartyYears: 3, minEducation: '高中', minVillageYears: 3, assessmentYears: 3 }),
 });
 export type Settings = z.output<typeof settingsSchema>;
+
+/**
+ * A change to some settings. No defaults here: a field left out keeps its stored value
+ * (parsing a patch with the defaults would silently reset every setting not sent).
+ */
+export const settingsPatchSchema = z.object({
+  autoLockMinutes: z.number().int().min(1).max(480).optional(),
+  backupsToKeep: z.number().int().min(1).max(100).optional(),
+  youthAgeLimit: z.number().int().min(18).max(60).optional(),
+  expertLoadLimit: z.number().int().min(1).max(50).optional(),
+  villagePairTargets: z.record(z.string(), z.number().int().min(0)).optional(),
+  familyColumn: z.enum(['出生年月', '年龄']).optional(),
+  eligibility: z
+    .object({
+      maxAge: z.number().int().min(18).max(70),
+      minPartyYears: z.number().int().min(0).max(50),
+      minEducation: z.string(),
+      minVillageYears: z.number().int().min(0).max(50),
+      assessmentYears: z.number().int().min(1).max(10),
+    })
+    .partial()
+    .optional(),
+});
+export type SettingsPatch = z.output<typeof settingsPatchSchema>;
+
+/** Applies a patch; nested `eligibility` is merged field by field. */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  return settingsSchema.parse({ ...current, ...defined, eligibility: { ...current.eligibility, ...(patch.eligibility ?? {}) } });
+}
 export const defaultSettings = (): Settings => settingsSchema.parse({});
