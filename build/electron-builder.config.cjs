@@ -10,7 +10,7 @@ module.exports = {
   directories: { output: 'release', buildResources: 'build' },
   // Only the built app: compiled main/preload/handlers and the bundled renderer. No sources,
   // no type output, no source maps (they would ship our code paths to every PC for nothing).
-  files: ['dist/**', 'package.json', '!dist/types/**', '!dist/tsbuildinfo/**', '!**/*.map', '!**/*.d.ts'],
+  files: ['dist/**', 'package.json', '!dist/types/**', '!dist/tsbuildinfo/**', '!dist/node/**/testing/**', '!**/*.map', '!**/*.d.ts'],
   asar: true,
   // ASCII artifact names: installers travel on USB sticks and intranet shares with old file systems.
   artifactName: 'cadre-desk-${version}-${os}-${arch}.${ext}',

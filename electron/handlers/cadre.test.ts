@@ -70,6 +70,15 @@ describe('cadre handlers', () => {
     expect(audit.entries[0]).toMatchObject({ action: 'cadres.create', summary: '新建干部档案：王建国', operator: '测试员' });
   });
 
+  it('stores the code tables\' labels for short forms (汉 → 汉族, 党员 → 中共党员, 本科 → 大学)', async () => {
+    const c = await call<Cadre>('cadre.create', {
+      data: base({ name: '梁文斌', birth: '1983.05', idNumber: id18('19830508', '037'), ethnicity: '汉', politicalStatus: '党员', fullTimeEducation: { level: '本科', degree: '学士学位' }, family: [{ relation: '妻子', name: '何美玲', politicalStatus: '团员' }] }),
+    });
+    expect([c.ethnicity, c.politicalStatus, c.fullTimeEducation.level, c.fullTimeEducation.degree, c.family[0].politicalStatus]).toEqual(['汉族', '中共党员', '大学', '学士', '共青团员']);
+    const odd = await call<Cadre>('cadre.update', { id: c.id, data: { politicalStatus: '农工党员（旧称）' } });
+    expect(odd.politicalStatus).toBe('农工党员（旧称）'); // unknown spellings are kept, not lost
+  });
+
   it('stores a lowercase x as X', async () => {
     const lower = id18('19491231', '002').toLowerCase();
     const c = await call<Cadre>('cadre.create', { data: base({ name: '李婉婷', sex: '女', birth: '1949.12', idNumber: lower }) });
@@ -156,6 +165,17 @@ describe('cadre handlers', () => {
     await call<Cadre>('cadre.create', { data: base({ name: '周文斌', birth: '1990.01', idNumber }) });
     const err = await fail('cadre.restore', { id: first.id });
     expect(err.code).toBe('CONFLICT');
+  });
+
+  it('changes the list version with every saved change and only then', async () => {
+    const v1 = (await call<{ version: string }>('cadre.listVersion', {})).version;
+    expect((await call<{ version: string }>('cadre.listVersion', {})).version).toBe(v1);
+    const rows = await call<Array<{ id: string; name: string }>>('cadre.list', {});
+    await call('cadre.update', { id: rows[0].id, data: { expertise: '集体经济' } });
+    const v2 = (await call<{ version: string }>('cadre.listVersion', {})).version;
+    expect(v2).not.toBe(v1);
+    await call('village.update', { id: village.id, data: { name: '水藤社区' } });
+    expect((await call<{ version: string }>('cadre.listVersion', {})).version).not.toBe(v2);
   });
 
   it('says which file is missing', async () => {

@@ -77,6 +77,17 @@ export const cadreHandlers: HandlersFor<typeof cadreContract> = {
     return doc.cadres.filter((c) => !!c.deletedAt === deleted).map((c) => toRow(c, villages));
   },
 
+  // Tells the renderer whether its copy of the list is still current without sending 50k rows
+  // again: the newest audit hash changes with every audited save (and a restore); the newest
+  // updatedAt and the counts also catch a change some module saved without an audit entry.
+  'cadre.listVersion': (_i, app) => {
+    const doc = app.requireSession().doc;
+    let newest = '';
+    for (const c of doc.cadres) if (c.updatedAt > newest) newest = c.updatedAt;
+    for (const v of doc.villages) if (v.updatedAt > newest) newest = v.updatedAt;
+    return { version: [doc.audit.at(-1)?.hash ?? '', newest, doc.cadres.length, doc.villages.length].join('|') };
+  },
+
   'cadre.get': ({ id }, app) => findRecord(app.requireSession().doc.cadres, id, '干部档案'),
 
   'cadre.create': async ({ data }, app) => {

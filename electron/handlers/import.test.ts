@@ -140,13 +140,14 @@ describe('export', () => {
     await call('import.commit', { fileName: 'demo', create: fresh, update: [] });
     const ids = live().filter((c) => c.demo).map((c) => c.id);
     expect(ids.length).toBe(fresh.length);
-    const out = await call<{ base64: string; count: number }>('export.cadres', { ids });
+    const out = await call<{ base64: string; count: number }>('export.cadres', { ids, description: '镇街：大良' });
     expect(out.count).toBe(ids.length);
 
     // Raw cells: IDs are text cells, formula-looking text is escaped with a leading apostrophe.
     const wb = XLSX.read(Buffer.from(out.base64, 'base64'), { type: 'buffer' });
     const ws = wb.Sheets['花名册'];
     const grid = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, raw: true, defval: '' });
+    expect(String(grid[1][0])).toMatch(new RegExp(`^共 ${ids.length} 人    范围：镇街：大良    导出日期：\\d{4}\\.\\d{2}\\.\\d{2}$`));
     const header = grid[2];
     const idCol = header.indexOf('身份证号码');
     expect(ws[XLSX.utils.encode_cell({ r: 3, c: idCol })].t).toBe('s');

@@ -38,11 +38,11 @@ function textCell(s: string): XLSX.CellObject {
   return { t: 's', v: escapeFormula(s), z: '@' };
 }
 
-function rosterSheet(rows: string[][], blankRows: number): XLSX.WorkSheet {
+function rosterSheet(rows: string[][], blankRows: number, subtitle = '填报单位：'): XLSX.WorkSheet {
   const width = EXPORT_FIELDS.length;
   const ws: XLSX.WorkSheet = {};
   ws['A1'] = { t: 's', v: ROSTER_TITLE };
-  ws['A2'] = { t: 's', v: '填报单位：' };
+  ws['A2'] = { t: 's', v: escapeFormula(subtitle) };
   EXPORT_FIELDS.forEach((f, c) => {
     ws[XLSX.utils.encode_cell({ r: 2, c })] = { t: 's', v: f.label };
   });
@@ -67,10 +67,11 @@ function toBytes(sheets: [string, XLSX.WorkSheet][]): Buffer {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
 
-export function exportRoster(cadres: Cadre[], villages: Village[]): Buffer {
+export function exportRoster(cadres: Cadre[], villages: Village[], opts: { description?: string; date?: string } = {}): Buffer {
   const byId = new Map(villages.map((v) => [v.id, v]));
   const rows = cadres.map((c, i) => EXPORT_FIELDS.map((f) => valueOf(c, f, byId, i + 1)));
-  return toBytes([['花名册', rosterSheet(rows, 0)]]);
+  const parts = [`共 ${cadres.length} 人`, opts.description ? `范围：${opts.description}` : '', opts.date ? `导出日期：${opts.date}` : ''];
+  return toBytes([['花名册', rosterSheet(rows, 0, parts.filter(Boolean).join('    '))]]);
 }
 
 const NOTES = [

@@ -6,13 +6,17 @@ import { AppError } from '../../shared/contract/define.js';
 import type { LrmxFileReport } from '../../shared/contract/import.js';
 import { cadreInputSchema, type Cadre } from '../../shared/domain/cadre.js';
 import type { BatchCreate, BatchUpdate } from '../importer/batch.js';
+import { FIELD_BY_KEY } from '../importer/fields.js';
 import { editableFields } from '../importer/merge.js';
 import { LRMX_PATHS, parseLrmx } from './lrmx.js';
 
 const FIELD_LABELS: Record<string, string> = {
   name: '姓名（XingMing）', sex: '性别（XingBie）', birth: '出生年月（ChuShengNianYue）', idNumber: '身份证号码（ShenFenZheng）',
   photo: '照片（ZhaoPian）', resume: '简历（JianLi）', family: '家庭成员（JiaTingChengYuan）',
+  proposedPosition: '拟任职务', proposedRemoval: '拟免职务', appointmentReason: '任免理由', reportingUnit: '呈报单位', filledBy: '填表人',
+  'fullTimeEducation.degreeSchool': '全日制学位毕业院校系及专业', 'partTimeEducation.degreeSchool': '在职学位毕业院校系及专业',
 };
+const labelOf = (path: string) => FIELD_LABELS[path] ?? FIELD_BY_KEY.get(path)?.label ?? FIELD_LABELS[path.split('.')[0]] ?? path;
 
 export function importLrmxFiles(
   files: { fileName: string; bytes: Buffer }[],
@@ -32,7 +36,8 @@ export function importLrmxFiles(
       if (!r.success) {
         const i = r.error.issues[0];
         const field = i.path.join('.');
-        throw new AppError('INVALID', `${FIELD_LABELS[field] ?? field}：${i.message}`);
+        const message = field === 'photo' ? '照片太大（超过约 1.5 MB），请在任免审批表编辑器中压缩照片后重新导出' : i.message;
+        throw new AppError('INVALID', `${labelOf(field)}：${message}`);
       }
       const fields = r.data;
       const first = inBatch.get(fields.idNumber);

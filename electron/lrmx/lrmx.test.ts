@@ -78,3 +78,17 @@ describe('LRMX', () => {
     expect(plan.create).toHaveLength(2);
   });
 });
+
+describe('LRMX refusals name the field in Chinese', () => {
+  it('says which field is wrong when a value breaks the rules', () => {
+    const xml = serializeLrmx(fullCadre()).toString('utf8').replace('<XingBie>男</XingBie>', '<XingBie>未知</XingBie>');
+    const plan = importLrmxFiles([{ fileName: 'x.lrmx', bytes: Buffer.from(xml) }], [], 'skip');
+    expect(plan.reports[0]).toMatchObject({ status: 'refused', message: '性别（XingBie）：性别应为 男 或 女' });
+  });
+  it('asks for a smaller photo instead of quoting a size limit', () => {
+    const big = 'A'.repeat(2_000_004);
+    const xml = serializeLrmx(fullCadre()).toString('utf8').replace(/<ZhaoPian>[^<]*<\/ZhaoPian>/, `<ZhaoPian>${big}</ZhaoPian>`);
+    const plan = importLrmxFiles([{ fileName: 'x.lrmx', bytes: Buffer.from(xml) }], [], 'skip');
+    expect(plan.reports[0].message).toBe('照片（ZhaoPian）：照片太大（超过约 1.5 MB），请在任免审批表编辑器中压缩照片后重新导出');
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeVault } from './format.js';
 import { fsyncDir, writeFileAtomic } from './atomicWrite.js';
@@ -64,9 +64,26 @@ export function snapshot(vaultPath: string, master: Buffer, keep: number): Backu
   }
   // Unchanged since a backup already kept (e.g. right after restoring one): a second copy
   // would only push an older, different state out of the rotation.
-  const same = listBackups(vaultPath).find((b) => b.bytes === current.length && readFileSync(join(backupDir(vaultPath), b.file)).equals(current));
+  const same = listBackups(vaultPath).find((b) => b.bytes === current.length && sameSave(join(backupDir(vaultPath), b.file), current));
   if (same) return same;
   return addBackup(vaultPath, current, keep);
+}
+
+/**
+ * Every save draws a fresh random salt and nonce into its header, so two files of equal length
+ * whose first 4 KB (header, digest, key-check) match are copies of the same save: no need to
+ * read a 100 MB backup to the end to know.
+ */
+function sameSave(file: string, current: Buffer): boolean {
+  const n = Math.min(4096, current.length);
+  const head = Buffer.alloc(n);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, n, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.equals(current.subarray(0, n));
 }
 
 export function backupPath(vaultPath: string, file: string): string {

@@ -62,7 +62,7 @@ it(`the vault always opens to the old or the new whole state (${ROUNDS} SIGKILLs
   let tornWrites = 0;
   let killedBeforeAnySave = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const { lastSaved } = await killedWriter(Math.floor(Math.random() * 40));
+    const { lastSaved } = await killedWriter(Math.floor(Math.random() * 80));
     if (lastSaved === null) killedBeforeAnySave++;
     const reported = lastSaved ?? onDisk;
     // A temp file left behind means the kill landed between creating and renaming it.

@@ -93,11 +93,32 @@ function subkeys(master: Buffer, saveSalt: Buffer): { dataKey: Buffer; checkKey:
 const SLICE = 8 * 1024 * 1024;
 
 /**
+ * Feeds the cipher: a string is encoded to UTF-8 slice by slice inside `update` (the document
+ * never exists as one big UTF-8 buffer), cutting only between whole characters.
+ */
+function encryptSlices(cipher: { update(data: Buffer): Buffer; update(data: string, enc: 'utf8'): Buffer }, plaintext: string | Buffer, slice: number): Buffer[] {
+  const out: Buffer[] = [];
+  if (typeof plaintext !== 'string') {
+    for (let off = 0; off < plaintext.length; off += slice) out.push(cipher.update(plaintext.subarray(off, off + slice)));
+    return out;
+  }
+  for (let off = 0; off < plaintext.length; ) {
+    let end = Math.min(plaintext.length, off + slice);
+    const last = plaintext.charCodeAt(end - 1);
+    // Keep a surrogate pair together: cut before it, or after it if it is all the slice holds.
+    if (end < plaintext.length && last >= 0xd800 && last <= 0xdbff) end = end - 1 > off ? end - 1 : end + 1;
+    out.push(cipher.update(plaintext.slice(off, end), 'utf8'));
+    off = end;
+  }
+  return out;
+}
+
+/**
  * The encrypted file as a list of buffers, in order, for a vectored write: joining them would
  * copy the whole document once more for nothing (≈100 MB at 50 000 cadres).
  * `formatVersion` other than the current one exists only so tests can write old-format fixtures.
  */
-export function encodeVaultParts(plaintext: Buffer, master: Buffer, kdf: KdfParams, formatVersion = FORMAT_VERSION): Buffer[] {
+export function encodeVaultParts(plaintext: string | Buffer, master: Buffer, kdf: KdfParams, formatVersion = FORMAT_VERSION, slice = SLICE): Buffer[] {
   const saveSalt = randomBytes(32);
   const nonce = randomBytes(NONCE);
   const header: VaultHeader = {
@@ -118,13 +139,12 @@ export function encodeVaultParts(plaintext: Buffer, master: Buffer, kdf: KdfPara
   const digest = createHash('sha256').update(aad).update(formatVersion >= 2 ? kcv : Buffer.alloc(0)).digest();
   const cipher = createCipheriv('aes-256-gcm', dataKey, nonce, { authTagLength: TAG });
   cipher.setAAD(aad);
-  const parts = [aad, digest, kcv];
-  for (let off = 0; off < plaintext.length; off += SLICE) parts.push(cipher.update(plaintext.subarray(off, off + SLICE)));
+  const parts = [aad, digest, kcv, ...encryptSlices(cipher, plaintext, slice)];
   parts.push(cipher.final(), cipher.getAuthTag());
   return parts;
 }
 
-export function encodeVault(plaintext: Buffer, master: Buffer, kdf: KdfParams, formatVersion = FORMAT_VERSION): Buffer {
+export function encodeVault(plaintext: string | Buffer, master: Buffer, kdf: KdfParams, formatVersion = FORMAT_VERSION): Buffer {
   return Buffer.concat(encodeVaultParts(plaintext, master, kdf, formatVersion));
 }
 

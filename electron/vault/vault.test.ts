@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract/define.js';
 import { emptyDocument } from '../../shared/domain/document.js';
-import { decodeVault, deriveMasterKey, encodeVault, readHeader, type KdfParams } from './format.js';
+import { decodeVault, deriveMasterKey, encodeVault, encodeVaultParts, FORMAT_VERSION, readHeader, type KdfParams } from './format.js';
 import { backupDir, listBackups } from './backups.js';
 import { OpenVault, readVault, restoreBackup } from './vault.js';
 import { flipBit, splitFrame, withHeader } from './testing/craft.js';
@@ -145,6 +145,15 @@ describe('vault fault table', () => {
     const v1 = encodeVault(plaintext, master, kdf, 1);
     expect(splitFrame(v1).version).toBe(1);
     expect(decodeVault(v1, master).plaintext.equals(plaintext)).toBe(true);
+  });
+
+  it('encrypts a string slice by slice without splitting a character', () => {
+    // Slices of 5 UTF-16 units: '😀' (a surrogate pair) and 档 fall on the cut points.
+    const text = JSON.stringify({ note: 'abc😀档案de😀😀f', n: 1 });
+    for (let slice = 1; slice <= 7; slice++) {
+      const file = Buffer.concat(encodeVaultParts(text, master, kdf, FORMAT_VERSION, slice));
+      expect(decodeVault(file, master).plaintext.toString('utf8')).toBe(text);
+    }
   });
 
   it('draws a fresh salt and nonce on every save', () => {

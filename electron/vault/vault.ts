@@ -99,7 +99,7 @@ export class OpenVault {
   }
 
   private writeNow(master = this.key(), kdf = this.kdf): void {
-    const plaintext = Buffer.from(JSON.stringify(this.doc), 'utf8');
+    const plaintext = JSON.stringify(this.doc);
     try {
       writeFileAtomic(this.path, encodeVaultParts(plaintext, master, kdf));
     } catch (e) {

@@ -27,6 +27,8 @@ export interface CadreRow {
 
 export const cadreContract = {
   'cadre.list': method<CadreRow[]>()(z.object({ deleted: z.boolean().default(false) })),
+  /** Changes whenever anything that cadre.list shows may have changed. */
+  'cadre.listVersion': method<{ version: string }>()(z.object({})),
   'cadre.get': method<Cadre>()(z.object({ id: z.string().min(1) })),
   /**
    * Input is validated with cadreInputSchema in the handler, so field errors come back per field.

@@ -111,7 +111,11 @@ export const importContract = {
 
 export const exportContract = {
   'export.cadres': method<{ fileName: string; base64: string; count: number }>()(
-    z.object({ ids: z.array(z.string()).optional() }),
+    z.object({
+      ids: z.array(z.string()).optional(),
+      /** The list's filters in words, printed under the title so the sheet says what it holds. */
+      description: z.string().max(300).optional(),
+    }),
   ),
   'export.template': method<{ fileName: string; base64: string }>()(z.object({})),
 };

@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { ASSESSMENT_GRADES, TALENT_TAGS, VILLAGE_POSTS } from './codes.js';
+import { ASSESSMENT_GRADES, DEGREES, EDUCATION_LEVELS, ETHNICITIES, HEALTH_STATUSES, normalizeCode, POLITICAL_STATUSES, TALENT_TAGS, VILLAGE_POSTS } from './codes.js';
 import { idSchema, looseDateSchema, recordMeta, text, yearMonthSchema } from './common.js';
 import { checkIdNumber } from '../rules/idCard.js';
 
 const optionalYm = z.union([yearMonthSchema, z.literal('')]).default('');
 
+/**
+ * Free text from a national code table: a known short form is stored as the table's label
+ * (汉 → 汉族, 党员 → 中共党员, 本科 → 大学) whichever way the data arrived; anything else is kept.
+ */
+const codeText = (table: readonly string[], max: number) => text(max).transform((v) => normalizeCode(table, v) ?? v);
+
 export const educationSchema = z.object({
-  level: text(40).default(''), // 学历
-  degree: text(40).default(''), // 学位
+  level: codeText(EDUCATION_LEVELS, 40).default(''), // 学历
+  degree: codeText(DEGREES, 40).default(''), // 学位
   levelSchool: text(200).default(''), // 毕业院校系及专业（学历）
   degreeSchool: text(200).default(''), // 毕业院校系及专业（学位）
 });
@@ -22,7 +28,7 @@ export const familyMemberSchema = z.object({
   relation: text(20), // 称谓
   name: text(40),
   birth: z.union([yearMonthSchema, z.literal('')]).default(''),
-  politicalStatus: text(40).default(''),
+  politicalStatus: codeText(POLITICAL_STATUSES, 40).default(''),
   workUnit: text(200).default(''), // 工作单位及职务
   idNumber: text(18).default(''),
 });
@@ -60,13 +66,13 @@ export const cadreInputSchema = z
     name: z.string().trim().min(1, '姓名不能为空').max(40),
     sex: z.enum(['男', '女'], { message: '性别应为 男 或 女' }),
     birth: yearMonthSchema, // 出生年月
-    ethnicity: text(20).default('汉族'),
+    ethnicity: codeText(ETHNICITIES, 20).default('汉族'),
     nativePlace: text(60).default(''), // 籍贯
     birthPlace: text(60).default(''), // 出生地
-    politicalStatus: text(20).default('群众'),
+    politicalStatus: codeText(POLITICAL_STATUSES, 20).default('群众'),
     partyJoinDate: z.union([yearMonthSchema, z.literal('')]).default(''), // 入党时间
     workStartDate: z.union([yearMonthSchema, z.literal('')]).default(''), // 参加工作时间
-    health: text(20).default('健康'),
+    health: codeText(HEALTH_STATUSES, 20).default('健康'),
     techTitle: text(60).default(''), // 专业技术职务
     expertise: text(200).default(''), // 熟悉专业有何专长
     fullTimeEducation: educationSchema.default({ level: '', degree: '', levelSchool: '', degreeSchool: '' }),

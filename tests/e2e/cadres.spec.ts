@@ -47,7 +47,7 @@ test('create a cadre: bad ID shown at the field, fixed, saved; found by pinyin i
 
   // Saving anyway is refused with the error still beside the field and nothing created.
   await page.getByRole('button', { name: '保存' }).first().click();
-  await expect(page.getByTestId('form-errors')).toContainText('身份证号码：身份证号码校验位错误');
+  await expect(page.getByTestId('form-errors')).toContainText(`身份证号码校验位错误（末位应为 ${good[17]}）`);
   await expect(fieldBox(page, '身份证号码')).toContainText('校验位错误');
   expect((await api<unknown[]>(app, 'cadre.list', {})).length).toBe(2);
 
@@ -144,7 +144,7 @@ test('keyboard opens a file; edit shows in 历史记录; delete to 回收站 and
     return { png: c.toDataURL('image/png').split(',')[1], jpeg: c.toDataURL('image/jpeg').split(',')[1] };
   });
   await photoInput.setInputFiles({ name: '证件照.png', mimeType: 'image/jpeg', buffer: Buffer.from(pngBase64.png, 'base64') });
-  await expect(page.getByText('“证件照.png”不是 JPEG 图片，请选择 .jpg 照片')).toBeVisible();
+  await expect(page.getByText('“证件照.png”不是 JPEG 图片，请选择 .jpg 照片', { exact: true })).toBeVisible();
   await photoInput.setInputFiles({ name: '证件照.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(pngBase64.jpeg, 'base64') });
   await expect(page.getByRole('img', { name: '干部照片' })).toBeVisible();
   expect(await page.getByRole('img', { name: '干部照片' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(30);

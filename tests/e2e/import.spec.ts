@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { api, createVault, expect, openModule, test } from './fixtures.js';
 import { messyRosterRows, sheetFrom, workbookBytes } from '../fixtures/roster.js';
 import { MALFORMED, XXE, fullCadre } from '../fixtures/lrmx.js';
@@ -72,8 +73,18 @@ test('import several 任免审批表 files at once with a per-file report', asyn
   await expect(report.getByRole('row', { name: /损坏.lrmx/ })).toContainText('不是完整的 XML 文件');
   await expect(report.getByRole('row', { name: /恶意.lrmx/ })).toContainText('含有 DTD 或实体声明');
   await page.screenshot({ path: '/tmp/import-lrmx.png', fullPage: true });
-  const list = await api<Row[]>(app, 'cadre.list', {});
+  const list = await api<(Row & { id: string })[]>(app, 'cadre.list', {});
   expect(list.map((r) => r.name)).toEqual([a.name]);
+
+  // Back out from the cadre's page: the same 任免审批表, 4.0 fields included.
+  await page.evaluate((id) => { location.hash = `#/cadres/${id}`; }, list[0].id);
+  const download = page.waitForEvent('download');
+  await page.locator('[data-cadre-actions]').getByRole('button', { name: '导出 LRMX' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`${a.name}_任免审批表.lrmx`);
+  const xml = readFileSync(await file.path(), 'utf8');
+  expect(xml).toContain(`<ShenFenZheng>${a.idNumber}</ShenFenZheng>`);
+  expect(xml).toContain('<DaoLingNianYue>203503</DaoLingNianYue>');
 });
 
 test('choose the sheet when several hold data, and save the corrected mapping as a template', async ({ page, app }) => {

@@ -8,7 +8,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import type { CadreRow } from '../../../shared/contract/cadre.js';
 import type { Village } from '../../../shared/domain/village.js';
 import { today } from '../../../shared/rules/dates.js';
-import { invoke } from '../../api/client';
+import { invoke, onEvent } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
 import { CadreFilterBar, ColumnChooser } from './CadreFilterBar';
@@ -41,24 +41,47 @@ const ListHeader = memo(function ListHeader({ trash, columns }: { trash: boolean
   );
 });
 
-/** Last loaded rows per view, shown at once when coming back while a fresh copy loads. */
-const cache = new Map<boolean, CadreRow[]>();
+/** Last loaded rows per view (live / 回收站) with the version they were loaded at. */
+const cache = new Map<boolean, { rows: CadreRow[]; version: string }>();
+let watchingLock = false;
 
+/** Locking the vault must not leave 50k people's details in the window's memory. */
+function forgetRowsOnLock(): void {
+  if (watchingLock) return;
+  watchingLock = true;
+  onEvent((e) => {
+    if (e.type !== 'locked') return;
+    cache.clear();
+    publishCurrentList([], false, '');
+  });
+}
+
+/**
+ * The rows of one view. Coming back to the list shows the remembered rows at once and asks the
+ * server only for a version string; the 50k rows are fetched again only when something changed.
+ */
 function useCadreRows(trash: boolean) {
-  const [rows, setRows] = useState<CadreRow[] | null>(() => cache.get(trash) ?? null);
+  const [rows, setRows] = useState<CadreRow[] | null>(() => cache.get(trash)?.rows ?? null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     try {
-      const fresh = await invoke('cadre.list', { deleted: trash });
-      cache.set(trash, fresh);
-      setRows(fresh);
+      const { version } = await invoke('cadre.listVersion', {});
+      const hit = cache.get(trash);
+      if (hit && hit.version === version) {
+        setRows(hit.rows);
+      } else {
+        const fresh = await invoke('cadre.list', { deleted: trash });
+        cache.set(trash, { rows: fresh, version });
+        setRows(fresh);
+      }
       setError(null);
     } catch (e) {
       setError((e as Error).message);
     }
   }, [trash]);
   useEffect(() => {
-    setRows(cache.get(trash) ?? null);
+    forgetRowsOnLock();
+    setRows(cache.get(trash)?.rows ?? null);
     void reload();
   }, [trash, reload]);
   return { rows, error, reload };
@@ -87,6 +110,14 @@ export function CadreListPage() {
   useEffect(() => publishCurrentList(shown, s.trash, description), [shown, s.trash, description]);
 
   const selectedIndex = useMemo(() => (s.selectedId ? shown.findIndex((r) => r.id === s.selectedId) : -1), [shown, s.selectedId]);
+
+  // Back from a file, the row it was opened from is in view and still selected.
+  const scrolledBack = useRef(false);
+  useEffect(() => {
+    if (scrolledBack.current || rows === null) return;
+    scrolledBack.current = true;
+    if (selectedIndex > 0) requestAnimationFrame(() => tableRef.current?.scrollToIndex(selectedIndex));
+  }, [rows, selectedIndex]);
 
   const select = (i: number) => {
     if (shown.length === 0) return;
@@ -141,7 +172,6 @@ export function CadreListPage() {
   const restore = async (row: ListRow) => {
     try {
       await invoke('cadre.restore', { id: row.id });
-      cache.delete(false);
       notifications.show({ color: 'green', message: `已恢复 ${row.name} 的档案` });
       await reload();
     } catch (e) {

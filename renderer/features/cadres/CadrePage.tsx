@@ -11,12 +11,12 @@ import { parseDay, parseYearMonth, today } from '../../../shared/rules/dates.js'
 import { ApiCallError, invoke } from '../../api/client';
 import { navigate } from '../../app/router';
 import { CadreHistory } from './CadreHistory';
+import { LrmxExportButton } from '../import/LrmxExportButton';
 import { setCadreListState } from './cadreFilterStore';
-import { FormContext, type FormApi } from './form/FormContext';
+import { AreaField, FormContext, TextField, type FormApi } from './form/FormContext';
 import { AssessmentEditor, FamilyEditor, NegativeFlagEditor, RelationEditor, ResumeEditor } from './form/RowsEditor';
 import { BasicSection, EducationSection, PositionSection, Section, VillageWorkSection } from './form/Sections';
-import { AreaField, TextField } from './form/FormContext';
-import { blankForm, describePath, fromCadre, toInput, validateLocally, type FormValues } from './formModel';
+import { blankForm, describePath, dropBlankRows, fromCadre, toInput, validateLocally, type FormValues } from './formModel';
 import './cadres.css';
 
 export function CadrePage({ id }: { id: string | null }) {
@@ -26,6 +26,7 @@ export function CadrePage({ id }: { id: string | null }) {
   const [values, setValues] = useState<FormValues>(blankForm);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [editing, setEditing] = useState(isNew);
+  const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [tab, setTab] = useState<string | null>('file');
@@ -38,6 +39,7 @@ export function CadrePage({ id }: { id: string | null }) {
       setCadre(c);
       setValues(fromCadre(c));
       setErrors({});
+      setDirty(false);
       setLoadError(null);
     } catch (e) {
       setLoadError((e as Error).message);
@@ -70,6 +72,7 @@ export function CadrePage({ id }: { id: string | null }) {
       readOnly,
       set: (key, value) => {
         setValues((v) => ({ ...v, [key]: value }));
+        setDirty(true);
         // A field's own error goes once it is changed; row errors ("family.0.name") go with their list.
         setErrors((e) => {
           const prefix = `${String(key)}.`;
@@ -91,7 +94,9 @@ export function CadrePage({ id }: { id: string | null }) {
   );
 
   const save = async () => {
-    const input = toInput(values);
+    const cleaned = dropBlankRows(values);
+    setValues(cleaned);
+    const input = toInput(cleaned);
     const local = validateLocally(input);
     if (Object.keys(local).length) {
       // A message set when a field was left ("月份 13 不存在") says more than the schema's generic one.
@@ -104,6 +109,7 @@ export function CadrePage({ id }: { id: string | null }) {
       const saved = isNew ? await invoke('cadre.create', { data: input }) : await invoke('cadre.update', { id: id!, data: input });
       notifications.show({ color: 'green', message: `已保存 ${saved.name} 的档案` });
       setErrors({});
+      setDirty(false);
       if (isNew) {
         setCadreListState({ selectedId: saved.id });
         navigate(`/cadres/${encodeURIComponent(saved.id)}`);
@@ -121,7 +127,18 @@ export function CadrePage({ id }: { id: string | null }) {
     }
   };
 
+  // Closing the window with unsaved edits asks first (Electron and browsers honour this).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+  const mayLeave = () => !dirty || window.confirm('有未保存的修改，确定放弃这些修改吗？');
+
   const cancel = () => {
+    if (!mayLeave()) return;
+    setDirty(false);
     if (isNew) return navigate('/cadres');
     if (cadre) setValues(fromCadre(cadre));
     setErrors({});
@@ -164,11 +181,12 @@ export function CadrePage({ id }: { id: string | null }) {
     <FormContext.Provider value={form}>
       <Group justify="space-between" mb="sm" wrap="nowrap">
         <Group gap="sm">
-          <Button variant="subtle" size="xs" onClick={() => navigate('/cadres')}>← 干部列表</Button>
+          <Button variant="subtle" size="xs" onClick={() => mayLeave() && navigate('/cadres')}>← 干部列表</Button>
           <Title order={2} data-testid="cadre-title">{isNew ? '新建干部档案' : cadre!.name}</Title>
           {cadre?.demo && <Badge color="yellow">示例</Badge>}
           {deleted && <Badge color="red">已在回收站</Badge>}
           {editing && !isNew && <Badge color="blue" variant="light">编辑中</Badge>}
+          {dirty && <Badge color="orange" variant="light">有未保存的修改</Badge>}
         </Group>
         {/* Toolbar: other modules add their buttons here (打印审批表, 导出 LRMX…). */}
         <Group gap="xs" data-cadre-actions data-cadre-id={id ?? ''}>
@@ -183,15 +201,20 @@ export function CadrePage({ id }: { id: string | null }) {
             <>
               <Button size="xs" onClick={() => { setEditing(true); setTab('file'); }}>编辑</Button>
               <Button size="xs" variant="default" color="red" onClick={() => setConfirmDelete(true)}>删除</Button>
+              {id && !isNew && <LrmxExportButton cadreId={id} />}
             </>
           )}
         </Group>
       </Group>
 
-      {deleted && <Alert color="red" mb="sm">该档案已移入回收站（{cadre!.deletedAt!.slice(0, 10)}），恢复后才能修改。</Alert>}
+      {deleted && <Alert color="red" mb="sm">该档案已移入回收站（{cadre!.deletedAt!.slice(0, 10).replace(/-/g, '.')}），恢复后才能修改。</Alert>}
       {errorList.length > 0 && (
         <Alert color="red" mb="sm" title={`有 ${errorList.length} 处需要修改`} data-testid="form-errors">
-          {errorList.slice(0, 8).map(([p, m]) => <div key={p}>{describePath(p)}：{m}</div>)}
+          {errorList.slice(0, 8).map(([p, m]) => {
+            const where = describePath(p);
+            // "入党时间月份 13 不存在" already names its field; do not say it twice.
+            return <div key={p}>{m.startsWith(where) ? m : `${where}：${m}`}</div>;
+          })}
           {errorList.length > 8 && <div>……另有 {errorList.length - 8} 处</div>}
         </Alert>
       )}
@@ -219,6 +242,8 @@ export function CadrePage({ id }: { id: string | null }) {
           <Section title="家庭成员及重要社会关系"><FamilyEditor /></Section>
           <Section title="十不选负面情形"><NegativeFlagEditor /></Section>
           <Section title="亲属关系（回避核查）"><RelationEditor /></Section>
+          {/* 培育经历 (书记跟班 / 智库结对 history) of an existing file belongs here, e.g.
+              {!isNew && <Section title="培育经历"><CadreProgramHistory cadreId={id!} /></Section>} */}
           <Section title="呈报">
             <Group grow>
               <TextField k="reportingUnit" label="呈报单位" />

@@ -5,7 +5,7 @@
  */
 import { Button } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { COLUMNS, type Column, type ColumnKey, type ListRow, type SortSpec } from './listModel';
 
 export const ROW_HEIGHT = 34;
@@ -26,6 +26,7 @@ interface Props {
   onKeyDown(e: KeyboardEvent): void;
   /** In the 回收站 each row gets a 恢复 button. */
   onRestore?: (row: ListRow) => void;
+  /** Used until the grid has measured where it sits; then it fills the window below. */
   height: number | string;
 }
 
@@ -102,6 +103,21 @@ export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTabl
   const template = cols.map((c) => `${c.width}px`).join(' ') + (onRestore ? ' 80px' : '') + ' minmax(0, 1fr)';
   const width = cols.reduce((s, c) => s + c.width, 0) + (onRestore ? 80 : 0);
 
+  // The grid fills the window below the filters, so its last row is never cut off by the window
+  // edge (the filter bar wraps to two lines on narrow screens, so the top is measured, not assumed).
+  const [fitHeight, setFitHeight] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const fit = () => {
+      const el = scrollRef.current;
+      if (!el) return;
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      setFitHeight(Math.max(320, Math.floor(window.innerHeight - top - 16)));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, []);
+
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -134,7 +150,7 @@ export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTabl
       aria-rowcount={rows.length + 1}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      style={{ height }}
+      style={{ height: fitHeight ?? height }}
       data-testid="cadre-grid"
     >
       <div className="cd-row cd-head" role="row" style={{ gridTemplateColumns: template, minWidth: width }}>

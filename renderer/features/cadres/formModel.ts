@@ -48,6 +48,20 @@ export function toInput(v: FormValues): Record<string, unknown> {
   };
 }
 
+/**
+ * Rows added and left blank are dropped rather than refused or stored empty. Done on the form
+ * values (not only the sent copy) so row numbers in error messages match the rows on screen.
+ */
+export function dropBlankRows(v: FormValues): FormValues {
+  const filled = (...xs: string[]) => xs.some((x) => x.trim() !== '');
+  return {
+    ...v,
+    resume: v.resume.filter((r) => filled(r.from, r.to, r.text)),
+    family: v.family.filter((f) => filled(f.relation, f.name, f.birth, f.politicalStatus, f.workUnit, f.idNumber)),
+    relations: v.relations.filter((r) => filled(r.name, r.idNumber, r.note)),
+  };
+}
+
 /** Field path → Chinese message, from the shared schema, before anything is sent. */
 export function validateLocally(input: Record<string, unknown>): Record<string, string> {
   const r = cadreInputSchema.safeParse(Object.fromEntries(Object.entries(input).filter(([, x]) => x !== null)));

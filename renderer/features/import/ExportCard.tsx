@@ -16,7 +16,7 @@ export function ExportCard() {
         const r = await invoke('export.template', {});
         saveBytes(r.fileName, r.base64, XLSX_MIME);
       } else {
-        const r = await invoke('export.cadres', filtered ? { ids: list.ids } : {});
+        const r = await invoke('export.cadres', filtered ? { ids: list.ids, description: list.description || undefined } : {});
         if (r.count === 0) notifications.show({ color: 'orange', message: '当前列表没有干部，导出的是空表' });
         saveBytes(r.fileName, r.base64, XLSX_MIME);
       }

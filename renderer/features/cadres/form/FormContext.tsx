@@ -104,6 +104,7 @@ export function CodeInput({ table, value, onChange, error, label, readOnly, plac
       limit={60}
       onChange={onChange}
       onBlur={() => {
+        if (readOnly) return;
         const canonical = normalizeCode(table, value);
         if (canonical && canonical !== value) onChange(canonical);
       }}

@@ -110,9 +110,11 @@ export function VillageWorkSection() {
     }
     f.setError('idNumber', null);
     if (r.id !== f.values.idNumber) f.set('idNumber', r.id);
-    // Fill only what is empty; a filled field is cross-checked on save instead of overwritten.
+    // Fill only what is empty; a filled field is cross-checked (same words as the shared schema), not overwritten.
     if (!f.values.birth) f.set('birth', r.birth);
+    else if (f.values.birth !== r.birth) f.setError('birth', `出生年月 ${f.values.birth} 与身份证号码中的 ${r.birth} 不一致`);
     if (!f.values.sex) f.set('sex', r.sex);
+    else if (f.values.sex !== r.sex) f.setError('sex', `性别“${f.values.sex}”与身份证号码（${r.sex}）不一致`);
   };
   return (
     <Section title="村（社区）工作">
