@@ -1,3 +1,4 @@
+import '../zodLocale.js';
 import type { z } from 'zod';
 
 /** One contract entry: the zod schema of the input and (as a phantom type) the result. */

@@ -1,3 +1,4 @@
+import '../zodLocale.js';
 import { z } from 'zod';
 
 /** Officials' year-month "1975.03". */

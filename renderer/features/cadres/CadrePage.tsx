@@ -12,6 +12,7 @@ import { ApiCallError, invoke } from '../../api/client';
 import { navigate } from '../../app/router';
 import { CadreHistory } from './CadreHistory';
 import { LrmxExportButton } from '../import/LrmxExportButton';
+import { CadreProgramHistory } from '../programs/CadreProgramHistory';
 import { setCadreListState } from './cadreFilterStore';
 import { AreaField, FormContext, TextField, type FormApi } from './form/FormContext';
 import { AssessmentEditor, FamilyEditor, NegativeFlagEditor, RelationEditor, ResumeEditor } from './form/RowsEditor';
@@ -224,7 +225,7 @@ export function CadrePage({ id }: { id: string | null }) {
           <Tabs.Tab value="file">档案</Tabs.Tab>
           {!isNew && <Tabs.Tab value="history">历史记录</Tabs.Tab>}
         </Tabs.List>
-        <Tabs.Panel value="file">
+        <Tabs.Panel value="file" className={readOnly ? 'cd-view' : undefined}>
           <Group justify="flex-end" mb={-8}>
             <TextInput size="xs" w={230} label="年龄计算截至" value={refInput} onChange={(e) => setRefInput(e.currentTarget.value)} error={ref.error} />
           </Group>
@@ -242,8 +243,7 @@ export function CadrePage({ id }: { id: string | null }) {
           <Section title="家庭成员及重要社会关系"><FamilyEditor /></Section>
           <Section title="十不选负面情形"><NegativeFlagEditor /></Section>
           <Section title="亲属关系（回避核查）"><RelationEditor /></Section>
-          {/* 培育经历 (书记跟班 / 智库结对 history) of an existing file belongs here, e.g.
-              {!isNew && <Section title="培育经历"><CadreProgramHistory cadreId={id!} /></Section>} */}
+          {!isNew && <Section title="培育经历（书记跟班 / 智库结对）"><CadreProgramHistory cadreId={id!} /></Section>}
           <Section title="呈报">
             <Group grow>
               <TextField k="reportingUnit" label="呈报单位" />
