@@ -46,6 +46,9 @@ export const vaultHandlers: HandlersFor<typeof vaultContract> = {
 
   'vault.unlock': async ({ path, password, operator }, app) => {
     const target = resolve(path ?? app.vaultPath);
+    // Unlocking again in the same app (a second window, a reload) must not meet our own
+    // lock file and fall back to read-only: let go of the current session first.
+    if (app.session) app.lock('manual');
     const vault = await OpenVault.open(target, password);
     app.vaultPath = target;
     app.open(new Session(vault, operator));
