@@ -104,6 +104,21 @@ describe('cadre handlers', () => {
     expect(err.fields?.['family.0.birth']).toBe('日期应写成 1975.03 的形式');
   });
 
+  it('speaks Chinese for every kind of bad value, not zod\'s English defaults', async () => {
+    const err = await fail('cadre.create', {
+      data: base({ name: '陈志强', idNumber: id18('19750312', '019'), villagePost: '村长', tags: ['能人'], assessments: [{ year: 0, grade: '良好' }], negativeFlags: [{ kind: '赌博', date: '2020.01', source: '' }], relations: [{ kind: '朋友', name: '李' }] }),
+    });
+    expect(err.fields).toMatchObject({
+      villagePost: expect.stringContaining('村职务应为'),
+      'tags.0': expect.stringContaining('人才类别应为'),
+      'assessments.0.year': '年度应在 1950–2100 之间',
+      'assessments.0.grade': expect.stringContaining('考核等次应为'),
+      'negativeFlags.0.kind': '请从十不选情形中选择',
+      'relations.0.kind': expect.stringContaining('亲属关系应为'),
+    });
+    for (const m of Object.values(err.fields ?? {})) expect(m).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('refuses a second live file with the same ID number', async () => {
     const err = await fail('cadre.create', { data: base({ name: '王建国二' }) });
     expect(err.code).toBe('CONFLICT');

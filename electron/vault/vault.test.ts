@@ -199,6 +199,20 @@ describe('one writer', () => {
     third.close();
   });
 
+  it('two simultaneous creators of one vault: exactly one wins, the other is refused', async () => {
+    const rdir = mkdtempSync(join(tmpdir(), 'cadre-race-'));
+    const rpath = join(rdir, 'vault.cdv');
+    const results = await Promise.allSettled([OpenVault.create(rpath, 'password-A-1', emptyDocument()), OpenVault.create(rpath, 'password-B-2', emptyDocument())]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(['READ_ONLY', 'CONFLICT']).toContain((lost[0].reason as AppError).code);
+    (won[0] as PromiseFulfilledResult<OpenVault>).value.close();
+    const winner = results[0].status === 'fulfilled' ? 'password-A-1' : 'password-B-2';
+    await expect(readVault(rpath, winner)).resolves.toBeTruthy();
+    rmSync(rdir, { recursive: true, force: true });
+  });
+
   it('refuses to restore a backup over a vault another opener holds', async () => {
     const holder = OpenVault.openWithKey(path, readFileSync(path), Buffer.from(master), kdf);
     try {

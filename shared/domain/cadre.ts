@@ -34,8 +34,8 @@ export const familyMemberSchema = z.object({
 });
 
 export const assessmentSchema = z.object({
-  year: z.number().int().min(1950).max(2100),
-  grade: z.enum(ASSESSMENT_GRADES),
+  year: z.number({ message: '年度应为数字' }).int('年度应为整数').min(1950, '年度应在 1950–2100 之间').max(2100, '年度应在 1950–2100 之间'),
+  grade: z.enum(ASSESSMENT_GRADES, { message: `考核等次应为 ${ASSESSMENT_GRADES.join('、')} 之一` }),
 });
 
 /** 十不选 negative list. */
@@ -44,7 +44,7 @@ export const NEGATIVE_FLAG_KINDS = [
   '煽动闹事', '参与非法宗教/邪教', '失信被执行人', '长期外出不能履职', '其他不宜人选情形',
 ] as const;
 export const negativeFlagSchema = z.object({
-  kind: z.enum(NEGATIVE_FLAG_KINDS),
+  kind: z.enum(NEGATIVE_FLAG_KINDS, { message: '请从十不选情形中选择' }),
   date: looseDateSchema,
   source: text(200), // 来源：纪委函告、法院公告…
   note: text(500).default(''),
@@ -53,7 +53,7 @@ export const negativeFlagSchema = z.object({
 /** Kinship categories that trigger 回避. */
 export const KINSHIP_KINDS = ['配偶', '直系血亲', '三代以内旁系血亲', '近姻亲'] as const;
 export const relationSchema = z.object({
-  kind: z.enum(KINSHIP_KINDS),
+  kind: z.enum(KINSHIP_KINDS, { message: `亲属关系应为 ${KINSHIP_KINDS.join('、')} 之一` }),
   name: text(40),
   idNumber: text(18).default(''),
   cadreId: idSchema.optional(),
@@ -63,7 +63,7 @@ export const relationSchema = z.object({
 /** The editable part of a cadre file (what the form and the importer produce). */
 export const cadreInputSchema = z
   .object({
-    name: z.string().trim().min(1, '姓名不能为空').max(40),
+    name: z.string({ message: '姓名应为文字' }).trim().min(1, '姓名不能为空').max(40, '姓名不能超过 40 个字'),
     sex: z.enum(['男', '女'], { message: '性别应为 男 或 女' }),
     birth: yearMonthSchema, // 出生年月
     ethnicity: codeText(ETHNICITIES, 20).default('汉族'),
@@ -80,23 +80,23 @@ export const cadreInputSchema = z
     currentPosition: text(200).default(''), // 现任职务
     proposedPosition: text(200).default(''), // 拟任职务
     proposedRemoval: text(200).default(''), // 拟免职务
-    resume: z.array(resumeLineSchema).max(200).default([]),
+    resume: z.array(resumeLineSchema).max(200, '简历最多 200 行').default([]),
     rewards: text(4000).default(''), // 奖惩情况
     assessmentText: text(2000).default(''), // 年度考核结果（表上文字）
-    assessments: z.array(assessmentSchema).max(100).default([]),
+    assessments: z.array(assessmentSchema).max(100, '年度考核最多 100 条').default([]),
     appointmentReason: text(2000).default(''), // 任免理由
-    family: z.array(familyMemberSchema).max(50).default([]),
-    photo: z.string().max(2_000_000).default(''), // base64 JPEG
+    family: z.array(familyMemberSchema).max(50, '家庭成员最多 50 人').default([]),
+    photo: z.string().max(2_000_000, '照片过大，请选择 1.4 MB 以内的 JPEG').default(''), // base64 JPEG
     reportingUnit: text(200).default(''), // 呈报单位
     filledBy: text(40).default(''), // 填表人
     // village work
     idNumber: z.string().trim(),
-    phone: z.string().trim().max(40).regex(/^[\d\-+ ]*$/, '联系电话只能包含数字和 -').default(''),
+    phone: z.string().trim().max(40, '联系电话不能超过 40 个字符').regex(/^[\d\-+ ]*$/, '联系电话只能包含数字和 -').default(''),
     villageId: idSchema.optional(),
-    villagePost: z.enum(VILLAGE_POSTS).optional(),
+    villagePost: z.enum(VILLAGE_POSTS, { message: `村职务应为 ${VILLAGE_POSTS.join('、')} 之一` }).optional(),
     postSince: z.union([yearMonthSchema, z.literal('')]).default(''), // 任现职时间
     villageWorkSince: z.union([yearMonthSchema, z.literal('')]).default(''), // 开始从事村（社区）工作时间
-    tags: z.array(z.enum(TALENT_TAGS)).default([]),
+    tags: z.array(z.enum(TALENT_TAGS, { message: `人才类别应为 ${TALENT_TAGS.join('、')} 之一` })).default([]),
     negativeFlags: z.array(negativeFlagSchema).default([]),
     relations: z.array(relationSchema).default([]),
     /** LRMX fields we do not model (DaoLingNianYue…), kept so a round trip loses nothing. */

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { idCheckChar } from '../../shared/rules/idCard.js';
-import { api, createVault, expect, openModule, test } from './fixtures.js';
+import { api, createVault, expect, openModule, PASSWORD, test } from './fixtures.js';
 
 /** A valid 18-digit number for a birth date and sequence (odd sequence = 男). */
 function idNumber(birth8: string, seq3: string): string {
@@ -76,7 +76,8 @@ test('create a cadre: bad ID shown at the field, fixed, saved; found by pinyin i
   // Back to the list: `/` focuses the search box; pinyin initials find him.
   await page.getByRole('button', { name: '← 干部列表' }).click();
   await expect(page.getByTestId('cadre-count')).toHaveText('显示 3 人（共 3 人）');
-  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.getByTestId('cadre-count').click(); // focus leaves the search box (it has autofocus)
+  await expect(page.getByLabel('搜索干部')).not.toBeFocused();
   await page.keyboard.press('/');
   await expect(page.getByLabel('搜索干部')).toBeFocused();
   await page.keyboard.type('wjg');
@@ -194,4 +195,13 @@ test('keyboard opens a file; edit shows in 历史记录; delete to 回收站 and
   await page.goBack();
   await expect(page.getByLabel('搜索干部')).toHaveValue('chenlijuan');
   await expect(page.getByTestId('cadre-count')).toHaveText('显示 1 人（共 2 人）');
+
+  // Lock and unlock: the list comes back from the vault, not from what the window remembered.
+  await api(app, 'cadre.create', { data: { name: '周文斌', sex: '男', birth: '1990.01', idNumber: idNumber('19900101', '031') } });
+  await page.getByRole('button', { name: '锁定' }).click();
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await openModule(page, '干部档案');
+  await page.getByLabel('搜索干部').fill('');
+  await expect(page.getByTestId('cadre-count')).toHaveText('显示 3 人（共 3 人）');
 });

@@ -53,6 +53,17 @@ test('an idle lock on the server sends the page to the unlock screen with the re
   await expect(page.getByText('长时间未操作，档案库已自动锁定')).toHaveCount(0);
 });
 
+test('a missed lock event still ends at the unlock screen: the next call gets LOCKED', async ({ page, app }) => {
+  await createVault(page, app);
+  // Lock on the server without the event (as if the event stream dropped while the PC slept).
+  const state = app.bridge.app;
+  state.session?.vault.close();
+  state.session = null;
+  await openModule(page, '设置'); // the page asks for settings and is told the vault is locked
+  await expect(page.getByRole('heading', { name: '解锁档案库' })).toBeVisible();
+  await expect(page.getByText('长时间未操作，档案库已自动锁定')).toBeVisible();
+});
+
 test('a second instance on the same vault opens read-only and says why', async ({ page, browser, app }) => {
   await createVault(page, app);
   const second = await startBridge({ rendererDir: resolve('dist/renderer'), vaultPath: app.vaultPath });

@@ -5,7 +5,7 @@
  * "the current list with its filters" without reaching into the list page.
  */
 import { useSyncExternalStore } from 'react';
-import { DEFAULT_COLUMNS, NO_FILTERS, type CadreFilters, type ColumnKey, type SortSpec } from './listModel';
+import { DEFAULT_COLUMNS, NO_FILTERS, type CadreFilters, type ColumnKey, type ListRow, type SortSpec } from './listModel';
 
 export interface CadreListState {
   filters: CadreFilters;
@@ -82,17 +82,19 @@ export function useCadreListState(): CadreListState {
 export interface CurrentCadreList {
   /** Ids of the rows shown, in display order. */
   ids: string[];
+  /** The rows shown (name, village, post… as in the list), in display order. Do not mutate. */
+  rows: readonly ListRow[];
   /** true when the rows are the 回收站 (deleted files). */
   trash: boolean;
   /** Human-readable summary of filters + search, e.g. for an export's title row. */
   description: string;
 }
 
-let current: { rows: readonly { id: string }[]; trash: boolean; description: string } = { rows: [], trash: false, description: '' };
+let current: { rows: readonly ListRow[]; trash: boolean; description: string } = { rows: [], trash: false, description: '' };
 let currentSnapshot: CurrentCadreList | null = null;
 const currentListeners = new Set<() => void>();
 
-export function publishCurrentList(rows: readonly { id: string }[], trash: boolean, description: string): void {
+export function publishCurrentList(rows: readonly ListRow[], trash: boolean, description: string): void {
   if (rows === current.rows && trash === current.trash && description === current.description) return;
   current = { rows, trash, description };
   currentSnapshot = null;
@@ -101,7 +103,7 @@ export function publishCurrentList(rows: readonly { id: string }[], trash: boole
 
 /** The current list, ids computed on first ask (not on every keystroke). */
 export function getCurrentCadreList(): CurrentCadreList {
-  if (!currentSnapshot) currentSnapshot = { ids: current.rows.map((r) => r.id), trash: current.trash, description: current.description };
+  if (!currentSnapshot) currentSnapshot = { ids: current.rows.map((r) => r.id), rows: current.rows, trash: current.trash, description: current.description };
   return currentSnapshot;
 }
 
