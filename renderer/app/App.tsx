@@ -63,6 +63,12 @@ function Shell({ status, onLocked }: { status: VaultStatus; onLocked: (s: VaultS
     // `/` focuses the page's search box, wherever the page put it.
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement;
+      // In the search box itself `/` selects the query: no name, pinyin, ID or phone holds a slash.
+      if (e.key === '/' && t.hasAttribute('data-search-box')) {
+        e.preventDefault();
+        (t as HTMLInputElement).select();
+        return;
+      }
       if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName) && !t.isContentEditable) {
         const box = document.querySelector<HTMLInputElement>('[data-search-box]');
         if (box) {

@@ -7,7 +7,6 @@ import type { Route } from './router';
 import { ImportPage } from '../features/import/ImportPage';
 import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { Placeholder } from '../features/home/Placeholder';
 import { VillagesPage } from '../features/villages/VillagesPage';
 import { AnalysisPage } from '../features/analysis/AnalysisPage';
 import { CadresModule } from '../features/cadres/CadresModule';
