@@ -5,6 +5,7 @@
 import type { Contract } from '../../shared/contract/index.js';
 import type { HandlersFor } from './types.js';
 import { vaultHandlers } from './vault.js';
+import { homeHandlers } from './home.js';
 import { cadreHandlers } from './cadre.js';
 import { villageHandlers } from './village.js';
 import { analysisHandlers } from './analysis.js';
@@ -18,6 +19,7 @@ import { printHandlers } from './print.js';
 
 export const handlers: HandlersFor<Contract> = {
   ...vaultHandlers,
+  ...homeHandlers,
   ...cadreHandlers,
   ...villageHandlers,
   ...analysisHandlers,

@@ -4,6 +4,7 @@
  * the method's zod schema. Add a feature: write `<feature>.ts` here and spread it below.
  */
 import { vaultContract } from './vault.js';
+import { homeContract } from './home.js';
 import { cadreContract } from './cadre.js';
 import { villageContract } from './village.js';
 import { analysisContract } from './analysis.js';
@@ -17,6 +18,7 @@ import type { InputOf, OutputOf } from './define.js';
 
 export const contract = {
   ...vaultContract,
+  ...homeContract,
   ...cadreContract,
   ...villageContract,
   ...analysisContract,

@@ -2,7 +2,10 @@ import { createVault, expect, PASSWORD, test } from './fixtures.js';
 
 test('first run → create vault → lock → wrong password → unlock', async ({ page, app }) => {
   await createVault(page, app);
-  await expect(page.getByText('当前档案库')).toBeVisible();
+  // A new vault's home page: nothing on file yet, and the creation already in the audit trail.
+  await expect(page.getByRole('button', { name: /在册干部\s*0/ })).toBeVisible();
+  await expect(page.getByText('尚未设立试点')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '创建档案库' })).toBeVisible();
   for (const label of ['干部档案', '书记跟班', '智库结对', '跨村任职', '村居结对', '村居信息', '设置']) {
     await expect(page.locator('nav').getByText(label, { exact: true })).toBeVisible();
   }
