@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '../../shared/contract/define.js';
-import type { CandidateView, PilotDetail, PilotRow, PoolRow } from '../../shared/contract/crossPosting.js';
+import type { CandidateView, PilotDetail, PilotRow, PoolRow, StepResult } from '../../shared/contract/crossPosting.js';
 import type { Cadre } from '../../shared/domain/cadre.js';
 import type { CrossPilot } from '../../shared/domain/crossPosting.js';
 import { emptyDocument } from '../../shared/domain/document.js';
@@ -172,9 +172,11 @@ describe('跨村任职 handlers', () => {
     expect(e.message).toContain('黄老 资格审查有不符合项，不能任命：年龄（出生年月 1970.02');
     expect((await call<Cadre>('cadre.get', { id: old.id })).villageId).toBe(strong.id);
 
+    // The hand-added 平村人 was closed when 陈志强 was appointed, so no step can follow.
     const filled = await call<PilotDetail>('cross.pilotGet', { id: pilot.id });
     const other = filled.candidates.find((c) => c.stage !== '任命')!;
-    await call('cross.step', { candidateId: other.candidate.id, step: { stage: '提名', date: '2026.11.21' } });
+    const closedOne = await fail('cross.step', { candidateId: other.candidate.id, step: { stage: '提名', date: '2026.11.21' } });
+    expect(closedOne.message).toBe('平村人 当前为“未通过”，流程已结束');
     const e2 = await fail('cross.candidateAdd', { pilotId: pilot.id, cadreId: second.id });
     expect(e2.message).toContain('已任命 陈志强');
   });
@@ -217,4 +219,110 @@ describe('跨村任职 handlers', () => {
     // A4 landscape is 842 × 595 points.
     expect(bytes.toString('latin1')).toMatch(/MediaBox\s*\[\s*0 0 841\.\d+ 59[45]\.\d+\s*\]/);
   }, 60_000);
+});
+
+describe('跨村任职: closing the other candidates at 任命, and restoring removed ones', () => {
+  let p: CrossPilot;
+  let appointee: Cadre, examined: Cadre, listed: Cadre, rejected: Cadre, removed: Cadre;
+  const cand: Record<string, string> = {};
+  const steps = async (name: string, list: [string, string][]) => {
+    for (const [stage, date] of list) {
+      const step = stage === '公示' ? { stage, date, publicityStart: date, publicityEnd: '2026.12.11' } : stage === '未通过' ? { stage, date, reason: '考察中群众评价一般' } : { stage, date };
+      await call('cross.step', { candidateId: cand[name], step });
+    }
+  };
+  const detail = () => call<PilotDetail>('cross.pilotGet', { id: p.id });
+
+  beforeAll(async () => {
+    const t = await village('三号弱村', { strength: '弱' });
+    appointee = await cadre('任命甲', strong.id);
+    examined = await cadre('考察乙', strong.id);
+    listed = await cadre('列入丙', strong.id);
+    rejected = await cadre('落选丁', strong.id);
+    removed = await cadre('移出戊', strong.id);
+    p = await call<CrossPilot>('cross.pilotCreate', { data: { villageId: t.id, post: '党组织书记', periodStart: '2026.12.20', periodEnd: '2029.12.19' } });
+    for (const c of [appointee, examined, listed, rejected, removed]) cand[c.name] = (await call<CandidateView>('cross.candidateAdd', { pilotId: p.id, cadreId: c.id })).candidate.id;
+    await steps('任命甲', [['提名', '2026.12.01'], ['考察', '2026.12.02'], ['公示', '2026.12.03']]);
+    // 考察 recorded after the day of 任命: the closing step must not go back before it.
+    await steps('考察乙', [['提名', '2026.12.01'], ['考察', '2026.12.16']]);
+    await steps('落选丁', [['提名', '2026.12.01'], ['未通过', '2026.12.02']]);
+    await steps('移出戊', [['提名', '2026.12.01']]);
+  });
+
+  it('lists a removed candidate apart and restores it with an audit entry', async () => {
+    await call('cross.candidateRemove', { id: cand['移出戊'] });
+    let d = await detail();
+    expect(d.candidates.map((c) => c.name)).not.toContain('移出戊');
+    expect(d.removed.map((c) => [c.name, c.stage])).toEqual([['移出戊', '提名']]);
+    expect((await fail('cross.candidateRemove', { id: cand['移出戊'] })).message).toBe('该人选已移出名单');
+
+    const r = await call<StepResult>('cross.candidateRestore', { id: cand['移出戊'] });
+    expect(r).toMatchObject({ warnings: [], closed: [] });
+    expect(r.candidate.stage).toBe('提名');
+    expect(r.candidate.candidate.steps.map((s) => s.stage)).toEqual(['提名']);
+    d = await detail();
+    expect(d.removed).toEqual([]);
+    expect(d.candidates.map((c) => c.name)).toContain('移出戊');
+    expect(app.requireSession().doc.audit.at(-1)).toMatchObject({ action: 'crossCandidates.restore', recordId: cand['移出戊'], summary: '从回收站恢复：跨村任职人选 大良 三号弱村 · 党组织书记 — 移出戊', operator: '测试员' });
+
+    const again = await fail('cross.candidateRestore', { id: cand['移出戊'] });
+    expect(again.message).toBe('该人选不在回收站中，无需恢复');
+  });
+
+  it('refuses restoring a removed candidate who was listed again meanwhile', async () => {
+    await call('cross.candidateRemove', { id: cand['列入丙'] });
+    const fresh = await call<CandidateView>('cross.candidateAdd', { pilotId: p.id, cadreId: listed.id });
+    const e = await fail('cross.candidateRestore', { id: cand['列入丙'] });
+    expect(e.message).toBe('列入丙 已重新列入本试点的人选名单，不能再恢复这条记录');
+    cand['列入丙'] = fresh.candidate.id;
+  });
+
+  it('任命 closes every other open candidate as 未通过（该试点已任命他人）in the same save', async () => {
+    await call('cross.candidateRemove', { id: cand['移出戊'] }); // in the 回收站 while 任命 happens
+    const session = app.requireSession();
+    const spy = vi.spyOn(session, 'mutate');
+    const before = session.doc.audit.length;
+    let r: StepResult;
+    try {
+      r = await call<StepResult>('cross.step', { candidateId: cand['任命甲'], step: { stage: '任命', date: '2026.12.15' } });
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(r.closed.sort()).toEqual(['列入丙', '考察乙'].sort());
+
+    const d = await detail();
+    const byName = Object.fromEntries(d.candidates.map((c) => [c.name, c]));
+    expect(Object.entries(byName).map(([n, c]) => `${n}:${c.stage}`).sort()).toEqual(['任命甲:任命', '列入丙:未通过', '考察乙:未通过', '落选丁:未通过'].sort());
+    const last = (name: string) => byName[name].candidate.steps.at(-1)!;
+    expect(last('列入丙')).toMatchObject({ stage: '未通过', date: '2026.12.15', reason: '该试点已任命他人', notes: '2026.12.15 已任命 任命甲，本人选随之结束', operator: '测试员' });
+    expect(byName['列入丙'].candidate.steps).toHaveLength(1); // listed, never nominated: closed straight away
+    expect(last('考察乙')).toMatchObject({ stage: '未通过', date: '2026.12.16', reason: '该试点已任命他人' });
+    expect(last('考察乙').eligibility.inputs.candidate.village?.name).toBe('强村');
+    // One already 未通过 keeps its own reason and gets no second step.
+    expect(byName['落选丁'].candidate.steps.map((s) => `${s.stage}:${s.reason}`)).toEqual(['提名:', '未通过:考察中群众评价一般']);
+
+    const entries = session.doc.audit.slice(before);
+    expect(new Set(entries.map((e) => e.at)).size).toBe(1);
+    expect(entries.filter((e) => e.action === 'crossCandidates.step').map((e) => e.summary).sort()).toEqual(
+      [
+        '跨村任职 大良 三号弱村 · 党组织书记：任命甲 任命',
+        '跨村任职 大良 三号弱村 · 党组织书记：列入丙 未通过（该试点已任命他人）',
+        '跨村任职 大良 三号弱村 · 党组织书记：考察乙 未通过（该试点已任命他人）',
+      ].sort(),
+    );
+    const row = (await call<PilotRow[]>('cross.overview', {})).find((x) => x.id === p.id)!;
+    expect(row.currentStep).toBe('已任命 任命甲');
+    expect(row.stageCounts).toEqual({ 任命: 1, 未通过: 3 });
+  });
+
+  it('a candidate removed before 任命 comes back closed as 未通过 on the filled pilot', async () => {
+    const r = await call<StepResult>('cross.candidateRestore', { id: cand['移出戊'] });
+    expect(r.candidate.stage).toBe('未通过');
+    expect(r.closed).toEqual(['移出戊']);
+    expect(r.warnings).toEqual(['大良 三号弱村 · 党组织书记 已于 2026.12.15 任命 任命甲，移出戊 恢复后按“未通过”结束（该试点已任命他人）']);
+    expect(r.candidate.candidate.steps.map((s) => `${s.stage} ${s.date} ${s.reason}`)).toEqual(['提名 2026.12.01 ', '未通过 2026.12.15 该试点已任命他人']);
+    expect(app.requireSession().doc.audit.slice(-2).map((e) => e.action)).toEqual(['crossCandidates.restore', 'crossCandidates.step']);
+    expect(removed.id).toBeTruthy();
+  });
 });

@@ -1,16 +1,18 @@
 import { AppError } from '../../shared/contract/define.js';
-import { crossPostingContract, type CandidateView, type PilotRow, type PoolRow } from '../../shared/contract/crossPosting.js';
+import { crossPostingContract, type CandidateView, type PilotRow, type PoolRow, type StepResult } from '../../shared/contract/crossPosting.js';
 import type { Cadre } from '../../shared/domain/cadre.js';
 import {
   crossCandidateInputSchema,
   crossPilotInputSchema,
   currentStage,
+  FINAL_STAGES,
   nextStages,
   type CrossCandidate,
   type CrossPilot,
   type CrossStage,
   type CrossStep,
   type CrossStepFields,
+  type PilotFilled,
 } from '../../shared/domain/crossPosting.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
 import { townName } from '../../shared/domain/towns.js';
@@ -27,6 +29,8 @@ import type { HandlersFor } from './types.js';
 
 const PILOT = '跨村任职试点';
 const CANDIDATE = '跨村任职人选';
+/** The reason officials write when a pilot's post went to someone else. */
+export const FILLED_ELSEWHERE = '该试点已任命他人';
 
 function villageMap(doc: VaultDocument): Map<string, Village> {
   return new Map(doc.villages.map((v) => [v.id, v]));
@@ -121,7 +125,46 @@ function flagVillage(doc: VaultDocument, audit: (e: AuditInput) => void, village
   audit({ action: 'villages.update', entity: 'villages', recordId: v.id, summary: `标记为跨村任职试点：${townName(v.townCode)}${v.name}`, before: { crossPilot: false }, after: { crossPilot: true } });
 }
 
-async function recordStep(s: Session, candidateId: string, input: CrossStepFields): Promise<{ candidate: CandidateView; warnings: string[] }> {
+const isOpen = (c: CrossCandidate) => !FINAL_STAGES.includes(currentStage(c) as CrossStage);
+
+/**
+ * The 未通过 step the app records for an open candidate once the pilot is filled by someone
+ * else. Its date is the appointment's, or the candidate's own last step when that came later,
+ * so the steps stay in date order; the checks are kept as they stood at that moment.
+ */
+function filledElsewhereStep(doc: VaultDocument, pilot: CrossPilot, cand: CrossCandidate, filled: Pick<PilotFilled, 'cadreName' | 'date'>, operator: string): CrossStep {
+  const last = cand.steps[cand.steps.length - 1];
+  const ev = evaluateFor(doc, pilot, findRecord(doc.cadres, cand.cadreId, '干部档案'));
+  const at = nowIso();
+  return {
+    stage: '未通过',
+    date: last && last.date > filled.date ? last.date : filled.date,
+    notes: `${filled.date} 已任命 ${filled.cadreName}，本人选随之结束`,
+    publicityStart: '',
+    publicityEnd: '',
+    reason: FILLED_ELSEWHERE,
+    operator,
+    recordedAt: at,
+    warnings: [],
+    eligibility: { ruleVersion: ev.ruleVersion, evaluatedAt: at, inputs: ev.inputs, verdicts: ev.verdicts, overall: ev.overall },
+  };
+}
+
+function closeAsFilledElsewhere(doc: VaultDocument, audit: (e: AuditInput) => void, pilot: CrossPilot, cand: CrossCandidate, step: CrossStep): string {
+  const name = doc.cadres.find((c) => c.id === cand.cadreId)?.name ?? '';
+  cand.steps.push(step);
+  cand.updatedAt = step.recordedAt;
+  audit({
+    action: 'crossCandidates.step',
+    entity: 'crossCandidates',
+    recordId: cand.id,
+    summary: `跨村任职 ${pilotLabel(doc, pilot)}：${name} 未通过（${FILLED_ELSEWHERE}）`,
+    after: { stage: step.stage, date: step.date, reason: step.reason, notes: step.notes, overall: step.eligibility.overall, ruleVersion: step.eligibility.ruleVersion },
+  });
+  return name;
+}
+
+async function recordStep(s: Session, candidateId: string, input: CrossStepFields): Promise<StepResult> {
   const doc = s.doc;
   const cand = findRecord(doc.crossCandidates, candidateId, CANDIDATE);
   if (cand.deletedAt) throw new AppError('CONFLICT', '该人选已移出名单');
@@ -152,6 +195,14 @@ async function recordStep(s: Session, candidateId: string, input: CrossStepField
   if (input.stage !== '未通过' && input.stage !== '任命') {
     for (const f of ev.verdicts.filter((v) => v.result === 'fail')) warnings.push(`资格审查“${f.label}”不符合：${f.reason}`);
   }
+  // Evaluated before the save moves the appointee into the target village, as the day stood.
+  const others =
+    input.stage === '任命'
+      ? doc.crossCandidates
+          .filter((c) => !c.deletedAt && c.pilotId === pilot.id && c.id !== cand.id && isOpen(c))
+          .map((c) => ({ cand: c, step: filledElsewhereStep(doc, pilot, c, { cadreName: cadre.name, date: input.date }, s.operator) }))
+      : [];
+  const closed: string[] = [];
   const step: CrossStep = {
     ...input,
     operator: s.operator,
@@ -184,9 +235,35 @@ async function recordStep(s: Session, candidateId: string, input: CrossStepField
       pilot.filled = { candidateId: cand.id, cadreId: cadre.id, cadreName: cadre.name, date: input.date };
       pilot.updatedAt = step.recordedAt;
       audit({ action: 'crossPilots.update', entity: 'crossPilots', recordId: pilot.id, summary: `跨村任职试点已任命：${pilotLabel(d, pilot)} — ${cadre.name}`, after: { filled: pilot.filled } });
+      for (const o of others) closed.push(closeAsFilledElsewhere(d, audit, pilot, o.cand, o.step));
     }
   });
-  return { candidate: candidateView(s.doc, pilot, cand), warnings };
+  return { candidate: candidateView(s.doc, pilot, cand), warnings, closed };
+}
+
+/**
+ * Back on the list from the 回收站. On a pilot filled meanwhile, an open candidate returns closed
+ * as 未通过 in the same save, so the pilot never shows an open candidate after 任命.
+ */
+async function restoreCandidate(s: Session, id: string): Promise<StepResult> {
+  const doc = s.doc;
+  const cand = findRecord(doc.crossCandidates, id, CANDIDATE);
+  if (!cand.deletedAt) throw new AppError('CONFLICT', '该人选不在回收站中，无需恢复');
+  const pilot = livePilot(doc, cand.pilotId);
+  const cadre = liveCadre(doc, cand.cadreId);
+  if (doc.crossCandidates.some((c) => !c.deletedAt && c.id !== id && c.pilotId === pilot.id && c.cadreId === cand.cadreId)) {
+    throw new AppError('CONFLICT', `${cadre.name} 已重新列入本试点的人选名单，不能再恢复这条记录`);
+  }
+  const closing = pilot.filled && isOpen(cand) ? filledElsewhereStep(doc, pilot, cand, pilot.filled, s.operator) : null;
+  const warnings = closing ? [`${pilotLabel(doc, pilot)} 已于 ${pilot.filled!.date} 任命 ${pilot.filled!.cadreName}，${cadre.name} 恢复后按“未通过”结束（${FILLED_ELSEWHERE}）`] : [];
+  const closed: string[] = [];
+  await s.mutate((d, audit) => {
+    delete cand.deletedAt;
+    cand.updatedAt = nowIso();
+    audit({ action: 'crossCandidates.restore', entity: 'crossCandidates', recordId: cand.id, summary: `从回收站恢复：${CANDIDATE} ${pilotLabel(d, pilot)} — ${cadre.name}` });
+    if (closing) closed.push(closeAsFilledElsewhere(d, audit, pilot, cand, closing));
+  });
+  return { candidate: candidateView(s.doc, pilot, cand), warnings, closed };
 }
 
 export const crossPostingHandlers: HandlersFor<typeof crossPostingContract> = {
@@ -200,6 +277,10 @@ export const crossPostingHandlers: HandlersFor<typeof crossPostingContract> = {
     const pilot = findRecord(doc.crossPilots, id, PILOT);
     const v = doc.villages.find((x) => x.id === pilot.villageId);
     const candidates = doc.crossCandidates.filter((c) => !c.deletedAt && c.pilotId === id).map((c) => candidateView(doc, pilot, c));
+    const removed = doc.crossCandidates
+      .filter((c) => c.deletedAt && c.pilotId === id)
+      .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? ''))
+      .map((c) => candidateView(doc, pilot, c));
     return {
       pilot,
       villageName: v?.name ?? '（村居已删除）',
@@ -208,6 +289,7 @@ export const crossPostingHandlers: HandlersFor<typeof crossPostingContract> = {
       thresholds: effectiveThresholds(doc.settings.eligibility, pilot.thresholds),
       ruleVersion: RULE_VERSION,
       candidates,
+      removed,
     };
   },
 
@@ -282,11 +364,14 @@ export const crossPostingHandlers: HandlersFor<typeof crossPostingContract> = {
   'cross.candidateRemove': async ({ id }, app) => {
     const s = app.requireSession();
     const cand = findRecord(s.doc.crossCandidates, id, CANDIDATE);
+    if (cand.deletedAt) throw new AppError('CONFLICT', '该人选已移出名单');
     if (currentStage(cand) === '任命') throw new AppError('CONFLICT', '已任命的人选不能移出名单');
     const name = s.doc.cadres.find((c) => c.id === cand.cadreId)?.name ?? '';
     await setDeleted<CrossCandidate>(s, 'crossCandidates', id, true, CANDIDATE, () => name);
     return { ok: true as const };
   },
+
+  'cross.candidateRestore': ({ id }, app) => restoreCandidate(app.requireSession(), id),
 
   'cross.step': ({ candidateId, step }, app) => recordStep(app.requireSession(), candidateId, step),
 

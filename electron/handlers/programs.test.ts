@@ -283,6 +283,37 @@ describe('智库结对 handlers', () => {
     expect(audit().at(-1)).toMatchObject({ action: 'mentorPairs.activityRemove', before: { date: '2023.03.01' } });
   });
 
+  it('edits an activity in place: same id, re-sorted by date, the period warning, an audit entry of the changed fields', async () => {
+    const added = await call<Saved<MentorPair>>('mentoring.activityAdd', { pairId: pair.id, data: { date: '2023.06.02', form: '座谈', hours: 2, content: '座谈股份社分红' } });
+    const target = added.record.activities.find((a) => a.date === '2023.06.02')!;
+    const before = audit().length;
+
+    const moved = await call<Saved<MentorPair>>('mentoring.activityUpdate', { pairId: pair.id, activityId: target.id, data: { date: '2023.03.20', hours: 2.5 } });
+    expect(moved.findings.map((f) => f.message)).toEqual(['活动日期 2023.03.20 不在结对期限 2023.04–至今 内']);
+    expect(moved.record.activities.map((a) => `${a.date} ${a.form} ${a.hours} ${a.content}`)).toEqual(['2023.03.20 座谈 2.5 座谈股份社分红', '2023.05.10 实地指导 3 走访村集体物业']);
+    expect(moved.record.activities[0]).toMatchObject({ id: target.id, createdAt: target.createdAt });
+    expect(audit().length).toBe(before + 1);
+    expect(audit().at(-1)).toMatchObject({
+      action: 'mentorPairs.activityUpdate',
+      summary: '修改结对活动：王教授、赵律师—马东村班子 2023.03.20 座谈 2.5 小时',
+      before: { id: target.id, date: '2023.06.02', hours: 2 },
+      after: { id: target.id, date: '2023.03.20', hours: 2.5 },
+    });
+    expect(Object.keys(audit().at(-1)!.after as object).sort()).toEqual(['date', 'hours', 'id']);
+
+    const bad = await fail('mentoring.activityUpdate', { pairId: pair.id, activityId: target.id, data: { content: '  ', hours: -1 } });
+    expect(bad.message).toContain('请填写活动内容');
+    expect(bad.message).toContain('时长不能为负');
+    const gone = await fail('mentoring.activityUpdate', { pairId: pair.id, activityId: 'no-such-activity', data: { hours: 1 } });
+    expect(gone.message).toBe('找不到该活动记录，可能已被删除');
+    expect(audit().length).toBe(before + 1);
+
+    const back = await call<Saved<MentorPair>>('mentoring.activityUpdate', { pairId: pair.id, activityId: target.id, data: { date: '2023.06.02' } });
+    expect(back.findings).toEqual([]);
+    expect(await call('mentoring.summary', {})).toEqual([{ year: 2023, pairs: 1, activities: 2, hours: 5.5 }]);
+    await call('mentoring.activityRemove', { pairId: pair.id, activityId: target.id });
+  });
+
   it('refuses an expert leaving while a pair runs past that date, then closes the pair and lets them leave', async () => {
     const e = await fail('mentoring.expertLeave', { id: zhao.id, date: '2023.12', reason: '工作调动' });
     expect(e.message).toContain('赵律师 还有 1 个进行中且超过 2023.12 的结对（王教授、赵律师—马东村班子）');
@@ -315,6 +346,22 @@ describe('村居结对 handlers', () => {
     const rows = await call<{ year: number; formed: number; target: number | null }[]>('villagePair.summary', {});
     expect(rows.map((r) => [r.year, r.formed, r.target])).toEqual([[2023, 1, 10], [2024, 1, 12]]);
     expect(app.requireSession().doc.settings.villagePairTargets).toEqual({ '2023': 10, '2024': 12 });
+  });
+
+  it('edits a village pair activity in place, warning when its date falls outside the pair’s year', async () => {
+    const pair = (await call<VillagePair[]>('villagePair.list', {})).find((p) => p.year === 2023)!;
+    const added = await call<Saved<VillagePair>>('villagePair.activityAdd', { pairId: pair.id, data: { date: '2023.05', form: '座谈', hours: 2, content: '两村班子座谈' } });
+    const act = added.record.activities[0];
+    const early = await call<Saved<VillagePair>>('villagePair.activityUpdate', { pairId: pair.id, activityId: act.id, data: { date: '2022.12.30', outcomes: '确定帮扶清单' } });
+    expect(early.findings.map((f) => f.code)).toEqual(['activity-outside']);
+    expect(early.record.activities).toEqual([{ ...act, date: '2022.12.30', outcomes: '确定帮扶清单' }]);
+    expect(audit().at(-1)).toMatchObject({ action: 'villagePairs.activityUpdate', summary: '修改村居结对活动：水藤村—马东村（2023） 2022.12.30 座谈', before: { date: '2023.05', outcomes: '' } });
+    const ok = await call<Saved<VillagePair>>('villagePair.activityUpdate', { pairId: pair.id, activityId: act.id, data: { date: '2023.05.08' } });
+    expect(ok.findings).toEqual([]);
+    await call('villagePair.delete', { id: pair.id });
+    const binned = await fail('villagePair.activityUpdate', { pairId: pair.id, activityId: act.id, data: { hours: 3 } });
+    expect(binned.message).toBe('该村居结对在回收站中，请先恢复再修改');
+    await call('villagePair.restore', { id: pair.id });
   });
 });
 

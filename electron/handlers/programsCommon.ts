@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/contract/define.js';
 import type { MentorPairRow, PlacementRow, ShadowBatchRow, VillagePairRow } from '../../shared/contract/programs.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
-import type { Activity, MentorPair, ShadowBatch, ShadowPlacement, VillagePair } from '../../shared/domain/programs.js';
+import { activityInputSchema, type Activity, type MentorPair, type ShadowBatch, type ShadowPlacement, type VillagePair } from '../../shared/domain/programs.js';
+import { changedFields } from './records.js';
 import { nowIso, type Session } from '../store/session.js';
 import { townName } from '../../shared/domain/towns.js';
 import {
@@ -97,30 +98,53 @@ export function assertLive(r: { deletedAt?: string }, what: string): void {
   if (r.deletedAt) throw new AppError('CONFLICT', `该${what}在回收站中，请先恢复再修改`);
 }
 
+type ActivityChange = { add: Activity } | { remove: Activity } | { update: Activity; before: Activity };
+
 /**
- * Adds or removes one activity of a pair. The audit entry carries just that activity, not the
- * whole log before and after, so the trail stays small however long the log grows.
+ * Adds, edits or removes one activity of a pair. The audit entry carries just that activity (for
+ * an edit, only its changed fields), not the whole log, so the trail stays small however long
+ * the log grows.
  */
 export async function changeActivities<P extends MentorPair | VillagePair>(
   s: Session,
   collection: 'mentorPairs' | 'villagePairs',
   pair: P,
-  change: { add: Activity } | { remove: Activity },
+  change: ActivityChange,
   summary: string,
 ): Promise<P> {
+  const byDate = (list: Activity[]) => list.sort((a, b) => a.date.localeCompare(b.date));
   return s.mutate((_doc, audit) => {
-    if ('add' in change) pair.activities = [...pair.activities, change.add].sort((a, b) => a.date.localeCompare(b.date));
-    else pair.activities = pair.activities.filter((a) => a.id !== change.remove.id);
+    let action: string;
+    let detail: { before?: unknown; after?: unknown };
+    if ('add' in change) {
+      pair.activities = byDate([...pair.activities, change.add]);
+      action = 'activityAdd';
+      detail = { after: change.add };
+    } else if ('update' in change) {
+      pair.activities = byDate(pair.activities.map((a) => (a.id === change.update.id ? change.update : a)));
+      action = 'activityUpdate';
+      detail = { before: { id: change.before.id, ...changedFields(change.before, change.update) }, after: { id: change.update.id, ...changedFields(change.update, change.before) } };
+    } else {
+      pair.activities = pair.activities.filter((a) => a.id !== change.remove.id);
+      action = 'activityRemove';
+      detail = { before: change.remove };
+    }
     pair.updatedAt = nowIso();
-    audit({
-      action: `${collection}.${'add' in change ? 'activityAdd' : 'activityRemove'}`,
-      entity: collection,
-      recordId: pair.id,
-      summary,
-      ...('add' in change ? { after: change.add } : { before: change.remove }),
-    });
+    audit({ action: `${collection}.${action}`, entity: collection, recordId: pair.id, summary, ...detail });
     return pair;
   });
+}
+
+/**
+ * An edited activity: the stored one with the changed fields on top, validated like a new one.
+ * Its id and createdAt stay, so links and the audit trail keep pointing at the same activity.
+ */
+export function editedActivity(pair: MentorPair | VillagePair, activityId: string, data: Record<string, unknown>): { before: Activity; after: Activity } {
+  const before = pair.activities.find((x) => x.id === activityId);
+  if (!before) throw new AppError('NOT_FOUND', '找不到该活动记录，可能已被删除');
+  const { id, createdAt, ...fields } = before;
+  const input = parseOrThrow(activityInputSchema, { ...fields, ...data }, '结对活动');
+  return { before, after: { ...input, id, createdAt } };
 }
 
 // ───────────────────────────── contexts ─────────────────────────────

@@ -6,7 +6,7 @@ import type { VaultDocument } from '../../shared/domain/document.js';
 import { activityInputSchema, expertInputSchema, mentorPairInputSchema, type Activity, type Expert, type MentorPair } from '../../shared/domain/programs.js';
 import { checkActivity, checkMentorPair, endKey, pairTargetName, yearlySummary, type Finding } from '../../shared/rules/programs.js';
 import { nowIso, type Session } from '../store/session.js';
-import { assertLive, changeActivities, mustDraft, editable, mentoringContext, mentorPairRowsFor, parseDraft, parseOrThrow, refuseOnErrors } from './programsCommon.js';
+import { assertLive, changeActivities, editedActivity, mustDraft, editable, mentoringContext, mentorPairRowsFor, parseDraft, parseOrThrow, refuseOnErrors } from './programsCommon.js';
 import { createRecord, findRecord, setDeleted, updateRecord } from './records.js';
 import type { HandlersFor } from './types.js';
 
@@ -155,6 +155,16 @@ export const mentoringHandlers: HandlersFor<MentoringMethods> = {
     const a = p.activities.find((x) => x.id === activityId);
     if (!a) throw new AppError('NOT_FOUND', '找不到该活动记录');
     return changeActivities(s, 'mentorPairs', p, { remove: a }, `删除结对活动：${mentorPairLabel(p, s.doc)} ${a.date} ${a.form}`);
+  },
+
+  'mentoring.activityUpdate': async ({ pairId, activityId, data }, app) => {
+    const s = app.requireSession();
+    const p = findRecord(s.doc.mentorPairs, pairId, PAIR);
+    assertLive(p, PAIR);
+    const { before, after } = editedActivity(p, activityId, data);
+    const findings = checkActivity(after, p, '结对');
+    const record = await changeActivities(s, 'mentorPairs', p, { update: after, before }, `修改结对活动：${mentorPairLabel(p, s.doc)} ${after.date} ${after.form} ${after.hours} 小时`);
+    return { record, findings };
   },
 
   'mentoring.summary': (_i, app) => yearlySummary(app.requireSession().doc.mentorPairs),

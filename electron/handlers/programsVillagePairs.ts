@@ -6,7 +6,7 @@ import type { VaultDocument } from '../../shared/domain/document.js';
 import { activityInputSchema, villagePairInputSchema, type Activity, type VillagePair } from '../../shared/domain/programs.js';
 import { checkActivity, checkVillagePair, endKey, partnerLabel, type Finding } from '../../shared/rules/programs.js';
 import { nowIso, type Session } from '../store/session.js';
-import { assertLive, changeActivities, mustDraft, editable, parseDraft, parseOrThrow, refuseOnErrors, villageMap, villagePairRowsFor } from './programsCommon.js';
+import { assertLive, changeActivities, editedActivity, mustDraft, editable, parseDraft, parseOrThrow, refuseOnErrors, villageMap, villagePairRowsFor } from './programsCommon.js';
 import { createRecord, findRecord, setDeleted, updateRecord } from './records.js';
 import type { HandlersFor } from './types.js';
 
@@ -99,6 +99,16 @@ export const villagePairHandlers: HandlersFor<VillagePairMethods> = {
     const a = p.activities.find((x) => x.id === activityId);
     if (!a) throw new AppError('NOT_FOUND', '找不到该活动记录');
     return changeActivities(s, 'villagePairs', p, { remove: a }, `删除村居结对活动：${label(p, s.doc)} ${a.date} ${a.form}`);
+  },
+
+  'villagePair.activityUpdate': async ({ pairId, activityId, data }, app) => {
+    const s = app.requireSession();
+    const p = findRecord(s.doc.villagePairs, pairId, PAIR);
+    assertLive(p, PAIR);
+    const { before, after } = editedActivity(p, activityId, data);
+    const warnings = checkActivity(after, periodOf(p), '结对');
+    const record = await changeActivities(s, 'villagePairs', p, { update: after, before }, `修改村居结对活动：${label(p, s.doc)} ${after.date} ${after.form}`);
+    return { record, findings: warnings };
   },
 
   'villagePair.summary': (_i, app) => {

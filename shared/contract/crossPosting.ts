@@ -61,6 +61,16 @@ export interface PilotDetail {
   thresholds: EligibilityThresholds;
   ruleVersion: string;
   candidates: CandidateView[];
+  /** Candidates moved out of the list (回收站), newest removal first, so they can be restored. */
+  removed: CandidateView[];
+}
+
+/** What recording a step or restoring a candidate reports besides the candidate itself. */
+export interface StepResult {
+  candidate: CandidateView;
+  warnings: string[];
+  /** Names of the other candidates closed as 未通过 because this step filled the pilot. */
+  closed: string[];
 }
 
 export interface RuleInfo {
@@ -85,8 +95,13 @@ export const crossPostingContract = {
   'cross.evaluate': method<PoolRow>()(z.object({ pilotId: id, cadreId: id })),
   'cross.candidateAdd': method<CandidateView>()(z.object({ pilotId: id, cadreId: id, origin: z.enum(['推荐', '手动添加']).default('手动添加') })),
   'cross.candidateRemove': method<{ ok: true }>()(z.object({ id })),
-  /** Records the next step; the result carries warnings such as 公示不足 5 个工作日. */
-  'cross.step': method<{ candidate: CandidateView; warnings: string[] }>()(z.object({ candidateId: id, step: crossStepInputSchema })),
+  /** Puts a removed candidate back on the list; on a filled pilot an open one comes back as 未通过. */
+  'cross.candidateRestore': method<StepResult>()(z.object({ id })),
+  /**
+   * Records the next step; the result carries warnings such as 公示不足 5 个工作日. 任命 closes the
+   * pilot's other open candidates as 未通过 in the same save.
+   */
+  'cross.step': method<StepResult>()(z.object({ candidateId: id, step: crossStepInputSchema })),
   'cross.compare': method<CompareColumn[]>()(z.object({ pilotId: id, cadreIds })),
   'cross.comparisonPdf': method<{ fileName: string; base64: string }>()(z.object({ pilotId: id, cadreIds })),
   'cross.rules': method<{ version: string; rules: RuleInfo[] }>()(z.object({})),

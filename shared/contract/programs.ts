@@ -139,6 +139,8 @@ export const programsContract = {
   'mentoring.pairRestore': method<MentorPair>()(z.object({ id })),
   'mentoring.activityAdd': method<Saved<MentorPair>>()(z.object({ pairId: id, data })),
   'mentoring.activityRemove': method<MentorPair>()(z.object({ pairId: id, activityId: id })),
+  /** Edits one activity in place; fields left out keep their value. */
+  'mentoring.activityUpdate': method<Saved<MentorPair>>()(z.object({ pairId: id, activityId: id, data })),
   'mentoring.summary': method<{ year: number; pairs: number; activities: number; hours: number }[]>()(z.object({})),
 
   // 村居结对
@@ -151,6 +153,8 @@ export const programsContract = {
   'villagePair.restore': method<VillagePair>()(z.object({ id })),
   'villagePair.activityAdd': method<Saved<VillagePair>>()(z.object({ pairId: id, data })),
   'villagePair.activityRemove': method<VillagePair>()(z.object({ pairId: id, activityId: id })),
+  /** Edits one activity in place; fields left out keep their value. */
+  'villagePair.activityUpdate': method<Saved<VillagePair>>()(z.object({ pairId: id, activityId: id, data })),
   /** Per year: pairs formed (by their year) against the target in settings.villagePairTargets. */
   'villagePair.summary': method<{ year: number; formed: number; active: number; target: number | null; activities: number; hours: number }[]>()(z.object({})),
   'villagePair.setTarget': method<Record<string, number>>()(z.object({ year: z.number().int().min(2000).max(2100), target: z.number().int().min(0).max(1000).nullable() })),

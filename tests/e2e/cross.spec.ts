@@ -121,6 +121,15 @@ test('跨村任职: pool, hand-added ineligible person, comparison of three, app
     if (stage === '公示') await expect(page.getByRole('alert').filter({ hasText: '只有 3 个工作日' })).toBeVisible();
   }
   await expect(chenRow).toContainText('任命');
+  // The other two were closed in the same save, and the page says so.
+  await expect(page.getByRole('alert').filter({ hasText: '其余人选已按“未通过”结束（该试点已任命他人）' })).toContainText(/梁家豪|平村人/);
+  for (const name of ['梁家豪', '平村人']) {
+    await expect(candidates.getByTestId(`candidate-${name}`)).toContainText('未通过');
+    await expect(candidates.getByTestId(`candidate-${name}`).getByRole('button', { name: '下一步' })).toHaveCount(0);
+  }
+  await candidates.getByTestId('candidate-梁家豪').getByRole('button', { name: '详情' }).click();
+  await expect(candidates.getByTestId('details-梁家豪')).toContainText('原因：该试点已任命他人');
+  await candidates.getByTestId('candidate-梁家豪').getByRole('button', { name: '收起' }).click();
   const notice = page.getByTestId('filled-notice');
   await expect(notice).toContainText('已任命：陈志强');
   await expect(notice).toContainText('现任职务：弱村党组织书记');
@@ -143,6 +152,42 @@ test('跨村任职: pool, hand-added ineligible person, comparison of three, app
   await openModule(page, '跨村任职');
   await expect(page.getByRole('table', { name: '跨村任职试点' }).getByRole('row', { name: /弱村/ })).toContainText('已任命 陈志强');
   expect(pilot.id).toBeTruthy();
+});
+
+test('跨村任职: a removed candidate is listed apart with its steps and restored to the list', async ({ page, app }) => {
+  await createVault(page, app);
+  const { pilot, chen } = await seed(app);
+  const cand = await api<{ candidate: { id: string } }>(app, 'cross.candidateAdd', { pilotId: pilot.id, cadreId: chen.id, origin: '推荐' });
+  await api(app, 'cross.step', { candidateId: cand.candidate.id, step: { stage: '提名', date: '2026.11.02', notes: '镇党委推荐' } });
+
+  await openModule(page, '跨村任职');
+  await page.getByRole('table', { name: '跨村任职试点' }).getByRole('row', { name: /弱村/ }).click();
+  const candidates = page.getByRole('table', { name: '人选名单' });
+  await expect(candidates.getByTestId('candidate-陈志强')).toContainText('提名');
+  await expect(page.getByTestId('removed-candidates')).toHaveCount(0);
+
+  page.once('dialog', (d) => void d.accept());
+  await candidates.getByRole('button', { name: '移出 陈志强' }).click();
+  await expect(page.getByText('还没有人选。')).toBeVisible();
+  const removed = page.getByTestId('removed-candidates');
+  await removed.getByText('已移出的人选（1）').click();
+  const row = removed.getByTestId('removed-陈志强');
+  await expect(row).toContainText('强村 党组织副书记');
+  await expect(row).toContainText('提名');
+  await page.screenshot({ path: '/tmp/cross-removed.png', fullPage: true });
+
+  await row.getByRole('button', { name: '恢复到名单' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '已将 陈志强 恢复到人选名单' })).toBeVisible();
+  await expect(candidates.getByTestId('candidate-陈志强')).toContainText('提名');
+  await expect(page.getByTestId('removed-candidates')).toHaveCount(0);
+  // The steps came back with it: the next step follows 提名.
+  await candidates.getByTestId('candidate-陈志强').getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByRole('dialog').getByRole('radio', { name: '考察' })).toBeChecked();
+  await page.keyboard.press('Escape');
+
+  const audit = await api<{ entries: { action: string; summary: string; operator: string }[] }>(app, 'audit.list', { recordId: cand.candidate.id });
+  expect(audit.entries.slice(0, 2).map((e) => e.action)).toEqual(['crossCandidates.restore', 'crossCandidates.delete']);
+  expect(audit.entries[0]).toMatchObject({ summary: '从回收站恢复：跨村任职人选 大良 弱村 · 党组织书记 — 陈志强', operator: '李组织' });
 });
 
 test('跨村任职: a pilot created from a flagged village through the form; thresholds from 设置 change the verdicts', async ({ page, app }) => {

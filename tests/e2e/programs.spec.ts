@@ -136,11 +136,83 @@ test('智库结对: a 多对一 pair and an activity in its log', async ({ page,
   await expect(drawer.getByTestId('activity-table').getByRole('row', { name: /2023\.05\.10.*实地指导.*3 小时.*走访村集体物业/ })).toBeVisible();
   await expect(drawer.getByText('活动记录（1 次，共 3 小时）')).toBeVisible();
   await page.screenshot({ path: '/tmp/h5/mentoring-pair.png', fullPage: true });
+
+  // Edit the activity in place: a date before the pair began is saved with a warning.
+  await drawer.getByRole('button', { name: '修改 2023.05.10 的活动' }).click();
+  const form = drawer.getByTestId('activity-form');
+  await expect(form).toContainText('修改活动：2023.05.10 实地指导');
+  await expect(form.getByLabel('活动内容')).toHaveValue('走访村集体物业，研究招商方案');
+  await form.getByLabel('活动日期').fill('2023.3.28');
+  await form.getByLabel('时长（小时）').fill('4.5');
+  await form.getByLabel('成效').fill('形成物业升级改造计划，报镇审批');
+  await form.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '活动日期 2023.03.28 不在结对期限 2023.04–至今 内' })).toBeVisible();
+  const activities = drawer.getByTestId('activity-table');
+  await expect(activities.getByRole('row', { name: /2023\.03\.28.*实地指导.*4\.5 小时.*走访村集体物业.*报镇审批/ })).toBeVisible();
+  await expect(activities.getByRole('row')).toHaveCount(2); // header + the one edited, none added
+  await expect(drawer.getByText('活动记录（1 次，共 4.5 小时）')).toBeVisible();
+  await expect(form.getByRole('button', { name: '记录活动' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/h5/mentoring-activity-edited.png', fullPage: true });
   await page.keyboard.press('Escape');
 
   await page.getByRole('tab', { name: '年度汇总' }).click();
-  await expect(page.getByTestId('mentoring-summary').getByRole('row', { name: '2023 1 1 3' })).toBeVisible();
+  await expect(page.getByTestId('mentoring-summary').getByRole('row', { name: '2023 1 1 4.5' })).toBeVisible();
   await page.screenshot({ path: '/tmp/h5/mentoring-summary.png' });
+});
+
+test('智库结对: edit an expert, and 退出智库 refused while a pair runs past the date, then recorded', async ({ page, app }) => {
+  await createVault(page, app);
+  const home = await api<{ id: string }>(app, 'village.create', { data: { name: '光华村', townCode: '440606005' } });
+  const chen = await api<{ id: string }>(app, 'cadre.create', { data: { name: '陈建国', sex: '男', birth: '1980.05', idNumber: makeIdNumber(1980, 5, 12, true, 2), villageId: home.id } });
+  const wang = await api<{ id: string }>(app, 'mentoring.expertCreate', { data: { name: '王教授', unit: '华南农业大学', fields: ['乡村振兴'], joined: '2023.01' } });
+  const pair = await api<{ record: { id: string } }>(app, 'mentoring.pairCreate', { data: { kind: '一对一', expertIds: [wang.id], cadreId: chen.id, start: '2023.04' } });
+
+  await openModule(page, '智库结对');
+  await page.getByRole('tab', { name: '智库专家' }).click();
+  const experts = page.getByTestId('expert-table');
+  const row = experts.getByRole('row', { name: /王教授/ });
+  await row.getByRole('button', { name: '编辑' }).click();
+  const dialog = page.getByRole('dialog', { name: '编辑专家：王教授' });
+  await expect(dialog.getByLabel('单位')).toHaveValue('华南农业大学');
+  await dialog.getByLabel('单位').fill('广东省农业科学院');
+  await dialog.getByLabel('职称/职务').fill('研究员');
+  await dialog.getByLabel('联系电话').fill('020-8888 1234');
+  await dialog.getByRole('button', { name: '保存专家' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('广东省农业科学院');
+  await expect(row).toContainText('研究员');
+  await expect(row).toContainText('020-8888 1234');
+  await expect(row).toContainText('2023.01–至今');
+  await expect(row).toContainText('1 / 3');
+
+  // Leaving while the pair runs on is refused with the pair named.
+  await row.getByRole('button', { name: '退出智库' }).click();
+  const leave = page.getByRole('dialog', { name: '退出智库：王教授' });
+  await leave.getByLabel('退出时间').fill('2024.06');
+  await leave.getByLabel('原因').fill('工作调动');
+  await leave.getByRole('button', { name: '确认退出' }).click();
+  await expect(leave.getByRole('alert')).toHaveText('王教授 还有 1 个进行中且超过 2024.06 的结对（王教授—陈建国），请先结束这些结对或调整其中的专家');
+  await leave.getByRole('button', { name: '取消' }).click();
+  await expect(row).toContainText('2023.01–至今');
+
+  await api(app, 'mentoring.pairClose', { id: pair.record.id, status: '已结束', date: '2024.05', reason: '目标完成' });
+  // Leave the module and come back so the list is read afresh.
+  await openModule(page, '村居结对');
+  await openModule(page, '智库结对');
+  await page.getByRole('tab', { name: '智库专家' }).click();
+  await row.getByRole('button', { name: '退出智库' }).click();
+  await leave.getByLabel('退出时间').fill('2024.06');
+  await leave.getByLabel('原因').fill('工作调动');
+  await leave.getByRole('button', { name: '确认退出' }).click();
+  await expect(leave).toBeHidden();
+  await expect(row).toContainText('2023.01–2024.06');
+  await expect(row).toContainText('工作调动');
+  await expect(row).toContainText('0 / 3');
+  await expect(row.getByRole('button', { name: '退出智库' })).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/h5/expert-left.png', fullPage: true });
+
+  const list = await api<{ name: string; unit: string; title: string; phone: string; left: string; leftReason: string }[]>(app, 'mentoring.expertList', { deleted: false });
+  expect(list).toMatchObject([{ name: '王教授', unit: '广东省农业科学院', title: '研究员', phone: '020-8888 1234', left: '2024.06', leftReason: '工作调动' }]);
 });
 
 test('村居结对: a village cannot pair with itself; pairs formed per year against an editable target', async ({ page, app }) => {

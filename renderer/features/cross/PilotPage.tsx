@@ -5,7 +5,7 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Group, Loader, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Fragment, useEffect, useState } from 'react';
-import type { CandidateView, PilotDetail, PoolRow } from '../../../shared/contract/crossPosting.js';
+import type { CandidateView, PilotDetail, PoolRow, StepResult } from '../../../shared/contract/crossPosting.js';
 import type { Cadre } from '../../../shared/domain/cadre.js';
 import { townName } from '../../../shared/domain/towns.js';
 import { invoke } from '../../api/client';
@@ -141,6 +141,60 @@ function CandidateTable({ d, selected, toggle, onStep, onChanged }: { d: PilotDe
   );
 }
 
+/** What a step or a restore did beyond the candidate itself, said in one notification. */
+export function notifyStepResult(r: StepResult, done: string): void {
+  const lines = [...r.warnings];
+  // Only 任命 closes others; a restore's own closing is already said in its warning.
+  if (r.closed.length && r.candidate.stage === '任命') lines.push(`其余人选已按“未通过”结束（该试点已任命他人）：${r.closed.join('、')}`);
+  notifications.show({ color: r.warnings.length ? 'orange' : 'green', title: '已记录', message: lines.length ? lines.join('；') : done, autoClose: lines.length ? 12_000 : 4000 });
+}
+
+/** The 回收站 of this pilot's list: who was moved out, at which step, and a way back. */
+function RemovedCandidates({ d, onChanged }: { d: PilotDetail; onChanged: () => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  if (!d.removed.length) return null;
+  return (
+    <details data-testid="removed-candidates">
+      <summary style={{ cursor: 'pointer' }}><Text span size="sm" fw={600}>已移出的人选（{d.removed.length}）</Text></summary>
+      <Text size="sm" c="dimmed" my="xs">移出的人选连同已记录的步骤保留在这里，可随时恢复到人选名单。{d.pilot.filled ? '本试点已任命，恢复的未完成人选将按“未通过”结束。' : ''}</Text>
+      <Table withTableBorder aria-label="已移出的人选">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>姓名</Table.Th>
+            <Table.Th>来源村 / 职务</Table.Th>
+            <Table.Th>移出时的步骤</Table.Th>
+            <Table.Th>移出时间</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {d.removed.map((c) => (
+            <Table.Tr key={c.candidate.id} data-testid={`removed-${c.name}`}>
+              <Table.Td fw={600}>{c.name}</Table.Td>
+              <Table.Td>{c.villageName || '—'} {c.villagePost}</Table.Td>
+              <Table.Td>{c.stage || '未提名'}</Table.Td>
+              <Table.Td>{c.candidate.deletedAt ? new Date(c.candidate.deletedAt).toLocaleString('zh-CN', { hour12: false }) : ''}</Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="light" loading={busy === c.candidate.id} onClick={async () => {
+                  setBusy(c.candidate.id);
+                  try {
+                    notifyStepResult(await invoke('cross.candidateRestore', { id: c.candidate.id }), `已将 ${c.name} 恢复到人选名单`);
+                    onChanged();
+                  } catch (e) {
+                    notifications.show({ color: 'red', message: (e as Error).message });
+                  } finally {
+                    setBusy(null);
+                  }
+                }}>恢复到名单</Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </details>
+  );
+}
+
 function ManualAdd({ pilotId, onAdded, disabled }: { pilotId: string; onAdded: () => void; disabled: boolean }) {
   const [cadreId, setCadreId] = useState<string | null>(null);
   const [preview, setPreview] = useState<PoolRow | null>(null);
@@ -268,6 +322,7 @@ export function PilotPage({ id }: { id: string }) {
         </Group>
       </Group>
       <CandidateTable d={d} selected={sel.ids} toggle={sel.toggle} onStep={setStepFor} onChanged={refresh} />
+      <RemovedCandidates d={d} onChanged={refresh} />
       <ManualAdd pilotId={id} onAdded={refresh} disabled={filled} />
       <Title order={4}>推荐人选（{townName(d.townCode)}强村、示范村干部，不含本村）</Title>
       <PoolTable pilotId={id} selected={sel.ids} toggle={sel.toggle} onAdded={refresh} disabled={filled} version={version} />
@@ -275,10 +330,10 @@ export function PilotPage({ id }: { id: string }) {
       <StepModal
         candidate={stepFor}
         onClose={() => setStepFor(null)}
-        onDone={(warnings) => {
+        onDone={(result) => {
           setStepFor(null);
           refresh();
-          notifications.show({ color: warnings.length ? 'orange' : 'green', title: '已记录', message: warnings.length ? warnings.join('；') : '步骤已保存', autoClose: warnings.length ? 12_000 : 4000 });
+          notifyStepResult(result, '步骤已保存');
         }}
       />
     </Stack>

@@ -1,7 +1,7 @@
 /** Records the next step of a candidate: 提名 → 考察 → 公示 → 任命 / 未通过. */
 import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { CandidateView } from '../../../shared/contract/crossPosting.js';
+import type { CandidateView, StepResult } from '../../../shared/contract/crossPosting.js';
 import { nextStages, type CrossStage } from '../../../shared/domain/crossPosting.js';
 import { countWeekdays, MIN_PUBLICITY_WORKDAYS } from '../../../shared/rules/eligibility.js';
 import { parseDay, today } from '../../../shared/rules/dates.js';
@@ -12,7 +12,7 @@ const norm = (s: string) => {
   return p.ok ? p.value : s.trim();
 };
 
-export function StepModal({ candidate, onClose, onDone }: { candidate: CandidateView | null; onClose: () => void; onDone: (warnings: string[]) => void }) {
+export function StepModal({ candidate, onClose, onDone }: { candidate: CandidateView | null; onClose: () => void; onDone: (result: StepResult) => void }) {
   const allowed = candidate ? nextStages(candidate.stage) : [];
   const [stage, setStage] = useState<CrossStage>('提名');
   const [date, setDate] = useState(today());
@@ -47,7 +47,7 @@ export function StepModal({ candidate, onClose, onDone }: { candidate: Candidate
     setMessage(null);
     try {
       const r = await invoke('cross.step', { candidateId: candidate.candidate.id, step: { stage, date: norm(date), notes, publicityStart: stage === '公示' ? s : '', publicityEnd: stage === '公示' ? e : '', reason: stage === '未通过' ? reason : '' } });
-      onDone(r.warnings);
+      onDone(r);
     } catch (err) {
       setMessage((err as Error).message);
       if (err instanceof ApiCallError) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k.replace(/^step\./, ''), v])));
@@ -78,7 +78,7 @@ export function StepModal({ candidate, onClose, onDone }: { candidate: Candidate
           )}
           {stage === '未通过' && <Textarea label="未通过原因" required autosize minRows={2} value={reason} onChange={(ev) => setReason(ev.currentTarget.value)} error={errors.reason} />}
           {stage === '任命' && (
-            <Alert color="blue">任命后，该干部档案的村（社区）、现任职务、任现职时间将改为本试点职务，并在简历中新增一行；本试点显示为已任命。</Alert>
+            <Alert color="blue">任命后，该干部档案的村（社区）、现任职务、任现职时间将改为本试点职务，并在简历中新增一行；本试点显示为已任命，其余未完成的人选按“未通过”（该试点已任命他人）结束。</Alert>
           )}
           <Textarea label="备注（会议、考察情况等）" autosize minRows={2} value={notes} onChange={(ev) => setNotes(ev.currentTarget.value)} />
           {message && <Alert color="red">{message}</Alert>}

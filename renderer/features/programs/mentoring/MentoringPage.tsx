@@ -129,6 +129,11 @@ function PairDrawer({ pair, onClose, onEdit, onChanged }: { pair: MentorPairRow 
                 onChanged();
                 return r;
               }}
+              onUpdate={async (a, data) => {
+                const r = await invoke('mentoring.activityUpdate', { pairId: pair.id, activityId: a.id, data });
+                onChanged();
+                return r;
+              }}
               onRemove={async (a) => {
                 if (await attempt(() => invoke('mentoring.activityRemove', { pairId: pair.id, activityId: a.id }), '已删除活动记录')) onChanged();
               }}

@@ -151,6 +151,11 @@ function PairDetail({ pair, onEdit, onChanged, onGone }: { pair: VillagePairRow;
             onChanged();
             return r;
           }}
+          onUpdate={async (a, data) => {
+            const r = await invoke('villagePair.activityUpdate', { pairId: pair.id, activityId: a.id, data });
+            onChanged();
+            return r;
+          }}
           onRemove={async (a) => {
             if (await attempt(() => invoke('villagePair.activityRemove', { pairId: pair.id, activityId: a.id }), '已删除活动记录')) onChanged();
           }}
