@@ -2,6 +2,7 @@ import { AppError } from '../../shared/contract/define.js';
 import { importContract } from '../../shared/contract/import.js';
 import { commitBatch, undoBatch } from '../importer/batch.js';
 import { previewFile } from '../importer/preview.js';
+import { commitVillages, previewVillages } from '../importer/villageRoster.js';
 import type { HandlersFor } from './types.js';
 
 /** base64 of up to 30 MB of file (the bridge caps the request at 64 MB). */
@@ -33,6 +34,11 @@ export const importHandlers: HandlersFor<typeof importContract> = {
       .requireSession()
       .doc.importBatches.map(({ replaced, ...b }) => ({ ...b, replacedCount: replaced.length }))
       .reverse(),
+
+  'import.villagePreview': ({ fileName, base64, sheet, mapping }, app) =>
+    previewVillages(fromBase64(base64, fileName), fileName, { sheet, mapping }, app.requireSession().doc.villages),
+
+  'import.villageCommit': (input, app) => commitVillages(app.requireSession(), input),
 
   'import.templates': (_i, app) => app.requireSession().doc.importTemplates,
 

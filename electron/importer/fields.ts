@@ -66,9 +66,27 @@ export function normalizeHeader(text: string): string {
     .toLowerCase();
 }
 
-const BY_HEADER = new Map<string, string>();
-for (const f of IMPORT_FIELDS) {
-  for (const s of [f.label, ...f.synonyms]) BY_HEADER.set(normalizeHeader(s), f.key);
+/**
+ * Header text → field key for one kind of sheet: the label and synonyms exactly, then the
+ * patterns, then the header without a bracketed note ("姓名（必填）", "任现职时间(年月)").
+ */
+export function makeHeaderMatcher(
+  fields: readonly { key: string; label: string; synonyms: readonly string[] }[],
+  rules: readonly (readonly [RegExp, string])[] = [],
+): (text: string) => string {
+  const byHeader = new Map<string, string>();
+  for (const f of fields) {
+    for (const s of [f.label, ...f.synonyms]) byHeader.set(normalizeHeader(s), f.key);
+  }
+  return (text) => {
+    const n = normalizeHeader(text);
+    if (!n) return '';
+    const hit = byHeader.get(n);
+    if (hit) return hit;
+    for (const [re, key] of rules) if (re.test(n)) return key;
+    const bare = n.replace(/\([^)]*\)/g, '');
+    return bare !== n ? (byHeader.get(bare) ?? '') : '';
+  };
 }
 
 /** Composite headers from two-row layouts ("全日制教育" over "学历"). */
@@ -84,17 +102,8 @@ const RULES: Array<[RegExp, string]> = [
   [/电话|手机/, 'phone'],
 ];
 
-/** Field key for a header, or '' when we do not recognize it. */
-export function fieldForHeader(text: string): string {
-  const n = normalizeHeader(text);
-  if (!n) return '';
-  const hit = BY_HEADER.get(n);
-  if (hit) return hit;
-  for (const [re, key] of RULES) if (re.test(n)) return key;
-  // Notes in brackets: "姓名（必填）", "任现职时间(年月)".
-  const bare = n.replace(/\([^)]*\)/g, '');
-  return bare !== n ? (BY_HEADER.get(bare) ?? '') : '';
-}
+/** Field key for a 花名册 header, or '' when we do not recognize it. */
+export const fieldForHeader: (text: string) => string = makeHeaderMatcher(IMPORT_FIELDS, RULES);
 
 /** Column letters as Excel shows them (0 → A, 27 → AB). */
 export function columnLetter(index: number): string {

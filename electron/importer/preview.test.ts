@@ -84,6 +84,14 @@ describe('cells people type', () => {
     expect([p.accepted[0].data.birth, p.accepted[0].data.sex]).toEqual(['1950.01', '男']);
   });
 
+  it('reads a header right under a title merged across the sheet (no 填报单位 line between)', () => {
+    const id = makeIdNumber(1960, 2, 3, true, 41);
+    const bytes = workbookBytes({ S: sheetFrom([['勒流街道村干部花名册'], ['姓名', '身份证号码', '联系电话'], ['李四', id, '13800138000']], ['A1:C1']) });
+    const p = previewFile(bytes, 'a.xlsx', {}, ctx);
+    expect(p.columns.map((c) => [c.header, c.field])).toEqual([['姓名', 'name'], ['身份证号码', 'idNumber'], ['联系电话', 'phone']]);
+    expect(p.accepted.map((r) => [r.row, r.data.name, r.data.phone])).toEqual([[3, '李四', '13800138000']]);
+  });
+
   it('recognizes headers with notes in brackets and line breaks', () => {
     const id = makeIdNumber(1950, 1, 1, true, 40);
     const bytes = workbookBytes({ S: sheetFrom([['姓名（必填）', '身份证号码\n(18位)', '任现职时间\n（年.月）'], ['张三', id, '2021.01']]) });

@@ -64,13 +64,18 @@ export function previewFile(bytes: Buffer, fileName: string, opts: PreviewOption
   return { ...empty, sheet: grid.name, headerRow: table.headerRow, columns, ...sortOutcomes(outcomes, ctx, columns) };
 }
 
-function applyMapping(table: DetectedTable, mapping: Record<string, string> | undefined): ImportColumn[] {
+/** The detected columns with the user's corrections; `known` tells the field keys of this kind of sheet. */
+export function applyMapping(
+  table: DetectedTable,
+  mapping: Record<string, string> | undefined,
+  known: (field: string) => boolean = (f) => FIELD_BY_KEY.has(f),
+): ImportColumn[] {
   const cols = table.columns.map((c) => ({
     index: c.index,
     letter: columnLetter(c.index),
     header: c.header,
     key: c.key,
-    field: mapping && c.key in mapping ? (FIELD_BY_KEY.has(mapping[c.key]) ? mapping[c.key] : '') : c.detected,
+    field: mapping && c.key in mapping ? (known(mapping[c.key]) ? mapping[c.key] : '') : c.detected,
   }));
   // A field chosen for two columns: the user's explicit choice wins, then the leftmost.
   const owner = new Map<string, ImportColumn>();

@@ -36,22 +36,32 @@ const SKIP_ROW = /^(合计|总计|小计|共计)/;
 
 const cellText = (c: Cell | null | undefined) => (c ? c.text : '');
 
-function distinctFields(row: (Cell | null)[]): Set<string> {
+/** What kind of sheet we look for: how headers are recognized and which one a header row must name. */
+export interface TableSpec {
+  fieldFor: (header: string) => string;
+  /** A header row names at least one of these fields. */
+  anchors: readonly string[];
+}
+
+/** The cadre 花名册: a header row names 姓名 or 身份证号码. */
+export const CADRE_TABLE: TableSpec = { fieldFor: fieldForHeader, anchors: ['name', 'idNumber'] };
+
+function distinctFields(row: (Cell | null)[], spec: TableSpec): Set<string> {
   const found = new Set<string>();
   for (const c of row) {
-    const f = fieldForHeader(cellText(c));
+    const f = spec.fieldFor(cellText(c));
     if (f && f !== 'seq') found.add(f);
   }
   return found;
 }
 
-/** The header row is the early row naming most known columns, and it must name 姓名 or 身份证号码. */
-export function detectTable(grid: SheetGrid): DetectedTable | null {
+/** The header row is the early row naming most known columns, and it must name an anchor (姓名 or 身份证号码). */
+export function detectTable(grid: SheetGrid, spec: TableSpec = CADRE_TABLE): DetectedTable | null {
   let best = -1;
   let bestScore = 1;
   for (let r = 0; r < Math.min(SCAN_ROWS, grid.rows.length); r++) {
-    const fields = distinctFields(grid.rows[r]);
-    if (!fields.has('name') && !fields.has('idNumber')) continue;
+    const fields = distinctFields(grid.rows[r], spec);
+    if (!spec.anchors.some((a) => fields.has(a))) continue;
     if (fields.size > bestScore) {
       best = r;
       bestScore = fields.size;
@@ -64,12 +74,13 @@ export function detectTable(grid: SheetGrid): DetectedTable | null {
   // merged down (then the lower row repeats every header and scores best).
   const isGroup = (r: number, c: number) => grid.mergedAcross.has(`${r}:${c}`);
   const hasGroupAbove =
-    best > 0 && grid.rows[best].some((cell, c) => isGroup(best - 1, c) && cell && cell.text !== cellText(grid.rows[best - 1][c]));
+    best > 0 && !isTitleRow(grid, best - 1, best) &&
+    grid.rows[best].some((cell, c) => isGroup(best - 1, c) && cell && cell.text !== cellText(grid.rows[best - 1][c]));
   const parentRow = hasGroupAbove ? best - 1 : best;
   const top = grid.rows[parentRow];
   const below = grid.rows[parentRow + 1] ?? [];
   const groupCols = top.map((_, c) => isGroup(parentRow, c));
-  const twoRow = hasGroupAbove || (groupCols.some(Boolean) && below.some((c, i) => groupCols[i] && c && isSubHeader(c.text)));
+  const twoRow = hasGroupAbove || (groupCols.some(Boolean) && below.some((c, i) => groupCols[i] && c && isSubHeader(c.text, spec)));
   const width = Math.max(top.length, twoRow ? below.length : 0);
 
   const columns: TableColumn[] = [];
@@ -80,8 +91,8 @@ export function detectTable(grid: SheetGrid): DetectedTable | null {
     let header = parent;
     if (twoRow && child && child !== parent) header = groupCols[c] ? `${parent}${child}` : child;
     if (!header) continue;
-    let detected = fieldForHeader(header);
-    if (!detected && twoRow && child) detected = fieldForHeader(child);
+    let detected = spec.fieldFor(header);
+    if (!detected && twoRow && child) detected = spec.fieldFor(child);
     let key = normalizeHeader(header);
     const n = (seenKeys.get(key) ?? 0) + 1;
     seenKeys.set(key, n);
@@ -118,12 +129,23 @@ export function detectTable(grid: SheetGrid): DetectedTable | null {
   return { headerRow: headerRowIndex + 1, columns, rows };
 }
 
-function isSubHeader(text: string): boolean {
+/**
+ * A title merged across the whole table straight above the header (no 填报单位 or blank row
+ * between) is not a group header: one text, over every column the header row uses.
+ */
+function isTitleRow(grid: SheetGrid, r: number, headerRow: number): boolean {
+  const above = grid.rows[r];
+  const texts = new Set(above.map(cellText).filter((t) => t !== ''));
+  if (texts.size !== 1) return false;
+  return grid.rows[headerRow].every((cell, c) => cellText(cell) === '' || cellText(above[c]) !== '');
+}
+
+function isSubHeader(text: string, spec: TableSpec): boolean {
   const n = normalizeHeader(text);
-  return /^(学历|学位|毕业院校系及专业|毕业院校|院校|专业|全日制|在职|全日制教育|在职教育)$/.test(n) || fieldForHeader(text) !== '';
+  return /^(学历|学位|毕业院校系及专业|毕业院校|院校|专业|全日制|在职|全日制教育|在职教育)$/.test(n) || spec.fieldFor(text) !== '';
 }
 
 /** Counts the rows of a sheet that look like data, for the sheet chooser. */
-export function sheetSummary(grid: SheetGrid, table = detectTable(grid)): { name: string; rows: number; hasTable: boolean } {
+export function sheetSummary(grid: SheetGrid, table: DetectedTable | null = detectTable(grid)): { name: string; rows: number; hasTable: boolean } {
   return { name: grid.name, rows: table?.rows.length ?? 0, hasTable: !!table && table.rows.length > 0 };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define.js';
 import type { CadreFields } from '../domain/cadre.js';
 import type { ImportBatch, ImportTemplate } from '../domain/document.js';
+import type { Village } from '../domain/village.js';
 
 /** One problem in a 花名册, located as the user sees it in Excel. */
 export interface ImportIssue {
@@ -78,6 +79,40 @@ export interface LrmxFileReport {
   warnings: string[];
 }
 
+/** A 村（社区） as the roster gives it: everything but the record's id and timestamps. */
+export type VillageData = Omit<Village, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+
+export interface VillageImportRow {
+  row: number;
+  data: VillageData;
+}
+
+export interface VillageExistingRow {
+  row: number;
+  villageId: string;
+  updatedAt: string;
+  name: string;
+  townCode: string;
+  /** The stored village with the file's non-blank columns laid over it. */
+  data: VillageData;
+  /** Empty: the file says nothing new about this village. */
+  diffs: ImportDiff[];
+}
+
+/** The 村（社区） roster read, nothing saved yet. */
+export interface VillageImportPreview {
+  fileName: string;
+  sheets: { name: string; rows: number; hasTable: boolean }[];
+  sheet: string;
+  chooseSheet: boolean;
+  headerRow: number;
+  columns: ImportColumn[];
+  fields: { key: string; label: string }[];
+  accepted: VillageImportRow[];
+  refused: { row: number; name: string; issues: ImportIssue[] }[];
+  existing: VillageExistingRow[];
+}
+
 const fileInput = z.object({
   fileName: z.string().min(1).max(260),
   base64: z.string().min(1, '请选择文件'),
@@ -103,6 +138,17 @@ export const importContract = {
   ),
   'import.undo': method<{ removed: number; restored: number }>()(z.object({ batchId: z.string().min(1) })),
   'import.batches': method<(Omit<ImportBatch, 'replaced'> & { replacedCount: number })[]>()(z.object({})),
+  'import.villagePreview': method<VillageImportPreview>()(
+    fileInput.extend({ sheet: z.string().optional(), mapping: z.record(z.string(), z.string()).optional() }),
+  ),
+  /** All or nothing: new villages, and (when the user chose so) changes to villages already on file. */
+  'import.villageCommit': method<{ batchId: string; created: number; updated: number }>()(
+    z.object({
+      fileName: z.string().min(1).max(260),
+      create: z.array(z.object({ row: z.number().int(), data: rowData })).max(10_000),
+      update: z.array(z.object({ row: z.number().int(), villageId: z.string().min(1), updatedAt: z.string(), data: rowData })).max(10_000),
+    }),
+  ),
   'import.templates': method<ImportTemplate[]>()(z.object({})),
   'import.saveTemplate': method<ImportTemplate>()(
     z.object({ name: z.string().trim().min(1, '请填写模板名称').max(40), mapping: z.record(z.string(), z.string()) }),

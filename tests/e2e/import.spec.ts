@@ -130,3 +130,36 @@ test('a person already on file: see the differences, choose 更新, import', asy
   await expect(page.getByTestId('import-result')).toContainText('新建 0 人，更新 1 人');
   expect(await api(app, 'cadre.get', { id: created.id })).toMatchObject({ phone: '13911112222', politicalStatus: '中共党员' });
 });
+
+test('村居信息: import a 村（社区） roster from Excel, refused rows shown, the rest saved at once', async ({ page, app }) => {
+  await createVault(page, app);
+  await api(app, 'village.create', { data: { name: '逢简村', townCode: '440606105' } });
+  await openModule(page, '村居信息');
+  await page.getByRole('button', { name: '从 Excel 导入' }).click();
+  const buffer = workbookBytes({
+    村居: sheetFrom([
+      ['杏坛镇村（社区）基本情况'],
+      ['镇街', '村（社区）名称', '类型', '战斗力', '软弱涣散年份', '示范村', '红色村', '试点'],
+      ['杏坛', '逢简村', '村', '强', null, '市级', '是', '是'],
+      [null, '马齐村', '村', '弱', 2023, null, null, null],
+      [null, '光华社区', null, '一般', null, null, null, null],
+      ['杏坛', '右滩村', '村', '很强', null, null, null, null],
+    ], ['A1:H1', 'A3:A5']),
+  });
+  await page.locator('input[type=file][accept*=".xlsx"]').setInputFiles({ name: '杏坛村居.xlsx', mimeType: 'application/octet-stream', buffer });
+  await expect(page.getByText('工作表“村居”，表头在第 2 行')).toBeVisible();
+  // The title merged straight above the header is not part of any column's name.
+  await expect(page.getByRole('combobox', { name: '“镇街”列导入为' })).toHaveValue('镇街');
+  const refused = page.getByTestId('village-refused-table');
+  await expect(refused.getByRole('row', { name: /^6 右滩村/ })).toContainText('战斗力“很强”应为 强、一般 或 弱');
+  await page.getByRole('tab', { name: /已有/ }).click();
+  await expect(page.getByTestId('village-existing-table')).toContainText('示范村：否 → 市级');
+  await page.screenshot({ path: '/tmp/village-import.png', fullPage: true });
+  await page.getByRole('button', { name: '导入 3 个（新建 2，更新 1）' }).click();
+  await expect(page.getByText('已导入村（社区）名册：新建 2 个，更新 1 个')).toBeVisible();
+  const table = page.getByRole('table', { name: '杏坛村（社区）' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table.getByRole('row', { name: /马齐村/ })).toContainText('软弱涣散');
+  const list = await api<{ name: string; strength: string; demonstration: string | null }[]>(app, 'village.list', { deleted: false });
+  expect(list.map((v) => [v.name, v.strength, v.demonstration])).toEqual([['逢简村', '强', '市级'], ['马齐村', '弱', null], ['光华社区', '一般', null]]);
+});

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyDocument } from '../../../shared/domain/document.js';
 import { OpenVault } from '../../vault/vault.js';
 import { messyRosterBytes } from '../../../tests/fixtures/roster.js';
+import { MALFORMED, XXE, fullCadre } from '../../../tests/fixtures/lrmx.js';
+import { serializeLrmx } from '../../lrmx/lrmx.js';
 
 const run = promisify(execFile);
 const PASSWORD = 'cli-test-password';
@@ -78,5 +80,82 @@ describe('npm run cli -- import', () => {
     const missing = await cli('import', vaultPath, join(dir, 'nope.xlsx'), '--json');
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.out).error.message).toContain('无法读取文件');
+  });
+});
+
+describe('npm run cli -- import with 任免审批表 (.lrmx) files', () => {
+  let lrmxVault: string;
+  let folder: string;
+  const good = fullCadre(11);
+  const second = fullCadre(12);
+
+  async function people(): Promise<{ name: string; techTitle: string }[]> {
+    const v = await OpenVault.open(lrmxVault, PASSWORD);
+    const out = v.doc.cadres.map((c) => ({ name: c.name, techTitle: c.techTitle }));
+    v.close();
+    return out.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  beforeAll(async () => {
+    lrmxVault = join(dir, 'lrmx.cdv');
+    (await OpenVault.create(lrmxVault, PASSWORD, emptyDocument())).close();
+    folder = join(dir, '任免审批表');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a_陈志强11.lrmx'), serializeLrmx(good));
+    writeFileSync(join(folder, 'b_损坏.lrmx'), MALFORMED);
+    writeFileSync(join(folder, 'c_恶意.lrmx'), XXE);
+    writeFileSync(join(folder, 'd_说明.txt'), '不是任免审批表，应被忽略');
+    writeFileSync(join(dir, '陈志强12.LRMX'), serializeLrmx(second));
+  });
+
+  it('--dry-run on a folder reports each file and changes nothing', async () => {
+    const r = await cli('import', lrmxVault, folder, '--dry-run', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out).toMatchObject({ accepted: 1, created: 0, updated: 0, dryRun: true, warnings: [] });
+    expect(out.batchId).toBeUndefined();
+    expect(out.rejected.map((x: { file: string }) => x.file)).toEqual(['b_损坏.lrmx', 'c_恶意.lrmx']);
+    expect(out.rejected[0].message).toContain('不是完整的 XML 文件');
+    expect(out.rejected[1].message).toContain('含有 DTD 或实体声明');
+    expect(await people()).toEqual([]);
+  });
+
+  it('imports a folder and a single file for real, as one batch each', async () => {
+    const r = JSON.parse((await cli('import', lrmxVault, folder, '--json')).out);
+    expect(r).toMatchObject({ accepted: 1, created: 1, updated: 0, dryRun: false });
+    expect(r.rejected).toHaveLength(2);
+    const single = await cli('import', lrmxVault, join(dir, '陈志强12.LRMX'));
+    expect(single.code).toBe(0);
+    expect(single.out).toContain('导入任免审批表“陈志强12.LRMX”：共 1 个文件，可导入 1 个（新建 1，更新 0），拒绝 0 个');
+    expect((await people()).map((p) => p.name)).toEqual([good.name, second.name]);
+    const v = await OpenVault.open(lrmxVault, PASSWORD);
+    expect(v.doc.importBatches.map((b) => [b.kind, b.fileName, b.createdIds.length])).toEqual([
+      ['lrmx', '任免审批表（3 个文件）', 1],
+      ['lrmx', '陈志强12.LRMX', 1],
+    ]);
+    v.close();
+  });
+
+  it('leaves people already on file unless --update-existing', async () => {
+    writeFileSync(join(folder, 'a_陈志强11.lrmx'), serializeLrmx({ ...good, techTitle: '高级农艺师' }));
+    const skipped = JSON.parse((await cli('import', lrmxVault, folder, '--json')).out);
+    expect(skipped.accepted).toBe(0);
+    expect(skipped.warnings).toEqual([{ file: 'a_陈志强11.lrmx', message: `已有 ${good.name} 的档案，未覆盖；加 --update-existing 更新` }]);
+    expect((await people()).find((p) => p.name === good.name)?.techTitle).toBe('农艺师');
+
+    const updated = JSON.parse((await cli('import', lrmxVault, folder, '--update-existing', '--json')).out);
+    expect(updated).toMatchObject({ accepted: 1, created: 0, updated: 1 });
+    expect((await people()).find((p) => p.name === good.name)?.techTitle).toBe('高级农艺师');
+  });
+
+  it('exits 1 for a folder without .lrmx files or a missing file', async () => {
+    const empty = join(dir, '空文件夹');
+    mkdirSync(empty);
+    const r = await cli('import', lrmxVault, empty, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).error.message).toBe('文件夹“空文件夹”中没有 .lrmx 任免审批表文件');
+    const missing = await cli('import', lrmxVault, join(dir, '没有.lrmx'), '--json');
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.out).error.message).toContain('无法读取');
   });
 });

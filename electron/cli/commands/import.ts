@@ -1,8 +1,9 @@
 /**
- * `npm run cli -- import <vault> <file> [--dry-run] [--sheet 名称] [--template 模板]
+ * `npm run cli -- import <vault> <file|folder> [--dry-run] [--sheet 名称] [--template 模板]
  * [--update-existing] [--json]`: the same preview and batch as the import page, headless.
+ * A .lrmx file or a folder of them goes through the 任免审批表 import instead (importLrmx.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/contract/define.js';
 import type { ImportIssue } from '../../../shared/contract/import.js';
@@ -13,8 +14,17 @@ import { OpenVault } from '../../vault/vault.js';
 import type { ParsedArgs } from '../args.js';
 import { readPassword, report } from '../io.js';
 import type { Command } from './index.js';
+import { importLrmxPaths, isLrmxPath, lrmxFilesAt, lrmxReportText } from './importLrmx.js';
 
-const usage = '<档案库> <花名册.xlsx|.xls|.csv> [--dry-run] [--sheet 工作表] [--template 模板] [--update-existing] [--json]  导入干部花名册';
+const usage = '<档案库> <花名册.xlsx|.xls|.csv|任免审批表.lrmx|文件夹> [--dry-run] [--sheet 工作表] [--template 模板] [--update-existing] [--json]  导入干部花名册或任免审批表';
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // a missing path is reported by the reader with its own message
+  }
+}
 
 function readInput(path: string): Buffer {
   try {
@@ -30,9 +40,10 @@ async function run(args: ParsedArgs): Promise<number> {
     console.error(`用法：npm run cli -- import ${usage}`);
     return 2;
   }
+  const dryRun = args.flags['dry-run'] === true;
+  if (isLrmxPath(file) || isFolder(resolve(file))) return runLrmx(args, resolve(vaultPath), resolve(file), dryRun);
   const bytes = readInput(resolve(file));
   const fileName = basename(file);
-  const dryRun = args.flags['dry-run'] === true;
   const vault = await OpenVault.open(resolve(vaultPath), await readPassword());
   try {
     if (vault.readOnly && !dryRun) throw new AppError('READ_ONLY', '档案库正被另一个程序使用，只能用 --dry-run 检查');
@@ -80,6 +91,22 @@ async function run(args: ParsedArgs): Promise<number> {
       ...(batchId ? [`批次号 ${batchId}（可在“导入导出”页整批撤销）`] : []),
     ];
     report(args.json, { accepted, rejected, warnings, created: dryRun ? 0 : creates.length, updated: dryRun ? 0 : updates.length, dryRun, batchId }, lines.join('\n'));
+    return 0;
+  } finally {
+    vault.close();
+  }
+}
+
+async function runLrmx(args: ParsedArgs, vaultPath: string, path: string, dryRun: boolean): Promise<number> {
+  // Files are listed before the password is asked, so a wrong path fails at once.
+  const paths = lrmxFilesAt(path);
+  const label = isFolder(path) ? `${basename(path)}（${paths.length} 个文件）` : basename(path);
+  const vault = await OpenVault.open(vaultPath, await readPassword());
+  try {
+    if (vault.readOnly && !dryRun) throw new AppError('READ_ONLY', '档案库正被另一个程序使用，只能用 --dry-run 检查');
+    const session = new Session(vault, typeof args.flags.operator === 'string' ? args.flags.operator : '命令行导入');
+    const r = await importLrmxPaths(session, paths, { dryRun, updateExisting: args.flags['update-existing'] === true, label });
+    report(args.json, r, lrmxReportText(r, label, paths.length));
     return 0;
   } finally {
     vault.close();

@@ -12,6 +12,7 @@ import { invoke, onEvent } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
 import { CadreFilterBar, ColumnChooser } from './CadreFilterBar';
+import { ExportListButton } from '../import/ExportListButton';
 import { CadreTable, type CadreTableHandle } from './CadreTable';
 import { publishCurrentList, setCadreListState, useCadreListState } from './cadreFilterStore';
 import { useSearch } from './useSearch';
@@ -35,6 +36,7 @@ const ListHeader = memo(function ListHeader({ trash, columns }: { trash: boolean
       {/* Other modules may add list-wide actions here (导出当前列表, 批量打印). */}
       <Group gap="xs" data-cadre-list-actions>
         <ColumnChooser columns={columns} onChange={setColumns} />
+        <ExportListButton trash={trash} />
         <Button size="xs" onClick={() => navigate('/cadres/new')}>新建档案</Button>
       </Group>
     </Group>

@@ -6,6 +6,7 @@ import type { Village } from '../../../shared/domain/village.js';
 import { invoke } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
+import { VillageImportModal } from '../import/VillageImportModal';
 import { BulkAddModal } from './BulkAddModal';
 import { LatestStars, STRENGTH_COLOR, VillageBadges } from './VillageBadges';
 import { VillageForm } from './VillageForm';
@@ -31,6 +32,7 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
   const [flags, setFlags] = useState<string[]>([]);
   const [editing, setEditing] = useState<Village | 'new' | null>(null);
   const [bulkOpen, setBulkOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<Village | null>(null);
 
   const groups = useMemo(() => {
@@ -75,6 +77,7 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
         <Title order={2}>村居信息</Title>
         <Group>
           <Button variant="light" onClick={() => setBulkOpen(true)}>批量添加</Button>
+          <Button variant="light" onClick={() => setImportOpen(true)}>从 Excel 导入</Button>
           <Button onClick={() => setEditing('new')}>新建村（社区）</Button>
         </Group>
       </Group>
@@ -168,6 +171,7 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
           }}
         />
       )}
+      <VillageImportModal opened={importOpen} onClose={() => setImportOpen(false)} onDone={() => { setImportOpen(false); refresh(); }} />
       <BulkAddModal opened={bulkOpen} existing={live.data ?? []} onClose={() => setBulkOpen(false)} onDone={() => { setBulkOpen(false); refresh(); }} />
       <Modal opened={!!confirmDelete} onClose={() => setConfirmDelete(null)} title="移入回收站">
         {confirmDelete && (

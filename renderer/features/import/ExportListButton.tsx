@@ -1,0 +1,52 @@
+import { Button, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { invoke, saveBytes } from '../../api/client';
+import { getCurrentCadreList } from '../cadres/cadreFilterStore';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The contract caps the description (it goes in one title cell). */
+const MAX_DESCRIPTION = 300;
+
+function fit(description: string): string | undefined {
+  if (!description) return undefined;
+  return description.length > MAX_DESCRIPTION ? `${description.slice(0, MAX_DESCRIPTION - 1)}…` : description;
+}
+
+/**
+ * 导出 Excel on the cadre list: exactly the rows shown (filters + search, in display order).
+ * The list is read when the button is pressed rather than followed, so typing in the search
+ * box does not re-render the list header.
+ */
+export function ExportListButton({ trash }: { trash: boolean }) {
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    const list = getCurrentCadreList();
+    setBusy(true);
+    try {
+      const r = await invoke('export.cadres', { ids: list.ids, description: fit(list.description) });
+      saveBytes(r.fileName, r.base64, XLSX_MIME);
+      notifications.show({
+        color: r.count === 0 ? 'orange' : 'green',
+        message: r.count === 0 ? '当前列表没有干部，导出的是空表' : `已导出 ${r.count} 人到“${r.fileName}”`,
+      });
+    } catch (e) {
+      notifications.show({ color: 'red', title: '未能导出', message: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+  // Files in the 回收站 are not on the roster; exporting them would give an empty sheet.
+  if (trash) {
+    return (
+      <Tooltip label="回收站中的档案不能导出，请切换到“在册档案”">
+        <Button size="xs" variant="default" disabled>导出 Excel</Button>
+      </Tooltip>
+    );
+  }
+  return (
+    <Button size="xs" variant="default" loading={busy} onClick={() => void run()} title="把当前列表（含筛选和搜索）导出为花名册 .xlsx">
+      导出 Excel
+    </Button>
+  );
+}
