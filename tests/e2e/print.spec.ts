@@ -101,4 +101,11 @@ test('dossier of a 跨村任职 candidate: cover, 审批表, eligibility, compar
   expect(pages.findIndex((t, i) => i > 2 && t.includes('资格审查结果'))).toBe(3);
   expect(pages.some((t, i) => i > 3 && t.includes('梁振宇'))).toBe(true); // comparison
   expect(pages[info.pages - 1]).toContain('考察组谈话23人');
+
+  // The same dossier is one click away on the pilot page, next to the candidate.
+  await page.goto(`${app.bridge.url}#/cross/${pilot.id}`);
+  await page.getByRole('row', { name: new RegExp(main.name) }).getByRole('button', { name: '任用材料' }).click();
+  const dialog = page.getByRole('dialog', { name: '打印跨村任职人选任用材料' });
+  await expect(dialog.getByRole('button', { name: '保存 PDF' })).toBeVisible();
+  await expect(dialog.frameLocator('iframe').getByText('内部资料').first()).toBeVisible();
 });

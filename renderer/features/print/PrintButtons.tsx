@@ -1,4 +1,5 @@
 import { Button, Checkbox, Group, Modal, ScrollArea, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { PrintPreviewModal, type PrintSource } from './PrintPreviewModal';
 
@@ -30,14 +31,26 @@ export const BATCH_LIMIT = 200;
 
 /**
  * Batch printing from the cadre list: pick among the rows currently shown (all ticked by
- * default), then one preview and one PDF for all of them.
+ * default), then one preview and one PDF for all of them. The rows are read when the button is
+ * pressed, so typing in the search box does not re-render it.
  */
-export function PrintRmbBatchButton({ rows }: { rows: { id: string; name: string }[] }) {
+export function PrintRmbBatchButton({ getRows }: { getRows: () => { rows: readonly { id: string; name: string }[]; trash: boolean } }) {
+  const [rows, setRows] = useState<readonly { id: string; name: string }[]>([]);
   const [choosing, setChoosing] = useState(false);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [printIds, setPrintIds] = useState<string[] | null>(null);
   const start = () => {
-    setPicked(new Set(rows.slice(0, BATCH_LIMIT).map((r) => r.id)));
+    const current = getRows();
+    if (current.trash) {
+      notifications.show({ color: 'yellow', message: '回收站中的档案不能打印审批表，请先恢复' });
+      return;
+    }
+    if (current.rows.length === 0) {
+      notifications.show({ color: 'yellow', message: '当前列表没有干部，无法打印' });
+      return;
+    }
+    setRows(current.rows);
+    setPicked(new Set(current.rows.slice(0, BATCH_LIMIT).map((r) => r.id)));
     setChoosing(true);
   };
   const toggle = (id: string) =>
@@ -50,11 +63,11 @@ export function PrintRmbBatchButton({ rows }: { rows: { id: string; name: string
   const ordered = rows.filter((r) => picked.has(r.id)).map((r) => r.id);
   return (
     <>
-      <Button size="xs" variant="default" disabled={rows.length === 0} onClick={start}>批量打印审批表</Button>
+      <Button size="xs" variant="default" onClick={start}>批量打印审批表</Button>
       <Modal opened={choosing} onClose={() => setChoosing(false)} title="批量打印干部任免审批表" size="md">
         <Stack gap="xs">
           <Group justify="space-between">
-            <Text size="sm">从当前列表中选择（已选 {ordered.length} 人{ordered.length > BATCH_LIMIT ? `，一次最多 ${BATCH_LIMIT} 人` : ''}）</Text>
+            <Text size="sm">从当前列表中选择（已选 {ordered.length} 人{rows.length > BATCH_LIMIT ? `，一次最多 ${BATCH_LIMIT} 人` : ''}）</Text>
             <Group gap="xs">
               <Button size="compact-xs" variant="subtle" onClick={() => setPicked(new Set(rows.slice(0, BATCH_LIMIT).map((r) => r.id)))}>全选</Button>
               <Button size="compact-xs" variant="subtle" onClick={() => setPicked(new Set())}>全不选</Button>

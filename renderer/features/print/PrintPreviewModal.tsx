@@ -105,7 +105,7 @@ export function PrintPreviewModal({ source, opened, onClose }: { source: PrintSo
             srcDoc={preview.html}
             // Same origin so the parent can call print(); no allow-scripts: the document runs nothing.
             sandbox="allow-same-origin allow-modals"
-            style={{ width: '100%', height: '68vh', border: '1px solid #ccc', background: '#8a8f98' }}
+            style={{ width: '100%', height: 'max(300px, calc(100vh - 430px))', border: '1px solid #ccc', background: '#8a8f98' }}
           />
         )}
       </Stack>

@@ -1,2 +1,3 @@
 export { PrintRmbButton, PrintDossierButton, PrintRmbBatchButton } from './PrintButtons';
+export { CadreListPrintButton } from './CadreListPrintButton';
 export { PrintPreviewModal, PrintWarnings, type PrintSource } from './PrintPreviewModal';
