@@ -36,6 +36,7 @@ export const BATCH_LIMIT = 200;
  */
 export function PrintRmbBatchButton({ getRows }: { getRows: () => { rows: readonly { id: string; name: string }[]; trash: boolean } }) {
   const [rows, setRows] = useState<readonly { id: string; name: string }[]>([]);
+  const [total, setTotal] = useState(0);
   const [choosing, setChoosing] = useState(false);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [printIds, setPrintIds] = useState<string[] | null>(null);
@@ -49,8 +50,11 @@ export function PrintRmbBatchButton({ getRows }: { getRows: () => { rows: readon
       notifications.show({ color: 'yellow', message: '当前列表没有干部，无法打印' });
       return;
     }
-    setRows(current.rows);
-    setPicked(new Set(current.rows.slice(0, BATCH_LIMIT).map((r) => r.id)));
+    // One PDF holds at most BATCH_LIMIT people; offering 50 000 checkboxes would only freeze the window.
+    const offered = current.rows.slice(0, BATCH_LIMIT);
+    setRows(offered);
+    setTotal(current.rows.length);
+    setPicked(new Set(offered.map((r) => r.id)));
     setChoosing(true);
   };
   const toggle = (id: string) =>
@@ -67,9 +71,9 @@ export function PrintRmbBatchButton({ getRows }: { getRows: () => { rows: readon
       <Modal opened={choosing} onClose={() => setChoosing(false)} title="批量打印干部任免审批表" size="md">
         <Stack gap="xs">
           <Group justify="space-between">
-            <Text size="sm">从当前列表中选择（已选 {ordered.length} 人{rows.length > BATCH_LIMIT ? `，一次最多 ${BATCH_LIMIT} 人` : ''}）</Text>
+            <Text size="sm">从当前列表中选择（已选 {ordered.length} 人{total > BATCH_LIMIT ? `；当前列表共 ${total} 人，一次最多打印 ${BATCH_LIMIT} 人，这里列出前 ${BATCH_LIMIT} 人，请先用筛选缩小范围` : ''}）</Text>
             <Group gap="xs">
-              <Button size="compact-xs" variant="subtle" onClick={() => setPicked(new Set(rows.slice(0, BATCH_LIMIT).map((r) => r.id)))}>全选</Button>
+              <Button size="compact-xs" variant="subtle" onClick={() => setPicked(new Set(rows.map((r) => r.id)))}>全选</Button>
               <Button size="compact-xs" variant="subtle" onClick={() => setPicked(new Set())}>全不选</Button>
             </Group>
           </Group>
