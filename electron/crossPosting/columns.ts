@@ -8,7 +8,8 @@ import { currentStage, type CrossCandidate, type CrossPilot } from '../../shared
 import type { VaultDocument } from '../../shared/domain/document.js';
 import { latestStars, type Village } from '../../shared/domain/village.js';
 import { ageAt, yearsBetween } from '../../shared/rules/dates.js';
-import { evaluateEligibility, gatherInputs, highestLevel, referenceDateOf, type EligibilityResult, type PilotContext } from '../../shared/rules/eligibility.js';
+import { highestEducation } from '../../shared/rules/education.js';
+import { evaluateEligibility, gatherInputs, referenceDateOf, type EligibilityResult, type PilotContext } from '../../shared/rules/eligibility.js';
 import type { CompareColumn } from '../../shared/rules/eligibilityCompare.js';
 
 export function evaluateFor(doc: VaultDocument, pilot: CrossPilot, cadre: Cadre, ctx?: PilotContext): EligibilityResult & { inputs: ReturnType<typeof gatherInputs> } {
@@ -36,7 +37,7 @@ export function summaryOf(cadre: Cadre, villages: Map<string, Village>, refDate:
     birth: cadre.birth,
     age: ageAt(cadre.birth, refDate),
     politicalStatus: cadre.politicalStatus,
-    education: highestLevel([cadre.fullTimeEducation.level, cadre.partTimeEducation.level]),
+    education: highestEducation(cadre),
     villageName: v?.name ?? '',
     villagePost: cadre.villagePost ?? '',
     currentPosition: cadre.currentPosition,

@@ -1,47 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../shared/contract/define.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cadre } from '../../shared/domain/cadre.js';
-import { emptyDocument } from '../../shared/domain/document.js';
 import type { Village } from '../../shared/domain/village.js';
-import { idCheckChar } from '../../shared/rules/idCard.js';
-import { Session } from '../store/session.js';
 import { OpenVault } from '../vault/vault.js';
-import { AppState } from './appState.js';
-import { invoke } from './router.js';
+import { TEST_PASSWORD, id18, useTestApp } from '../../tests/fixtures/testApp.js';
 
-const id18 = (birth8: string, seq3: string) => {
-  const first17 = `440606${birth8}${seq3}`;
-  return first17 + idCheckChar(first17);
-};
-
-// One vault per file: deriving the scrypt key costs ~0.3 s.
-let dir: string;
-let app: AppState;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cadre-handlers-'));
-  const vault = await OpenVault.create(join(dir, 'v.cdv'), 'test-password-1', emptyDocument());
-  app = new AppState('browser', join(dir, 'v.cdv'));
-  app.open(new Session(vault, '测试员'));
-});
-afterAll(() => {
-  app.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await invoke(app, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { api: r.error });
-  return r.value as T;
-}
-async function fail(method: string, input: unknown): Promise<ApiError> {
-  const r = await invoke(app, method, input);
-  if (r.ok) throw new Error(`${method} should have failed`);
-  return r.error;
-}
+const t = useTestApp('cadre-handlers-');
+const { call, fail } = t;
 
 const base = (over: Record<string, unknown> = {}) => ({
   name: '王建国',
@@ -198,7 +162,7 @@ describe('cadre handlers', () => {
   });
 
   it('survives a reopen: what was saved is on disk', async () => {
-    const reopened = await OpenVault.open(join(dir, 'v.cdv'), 'test-password-1').catch((e: Error) => e);
+    const reopened = await OpenVault.open(t.vaultPath, TEST_PASSWORD).catch((e: Error) => e);
     // The live session holds the lock, so the second open is read-only but must see the data.
     if (reopened instanceof Error) throw reopened;
     expect(reopened.readOnly).toBe(true);

@@ -1,23 +1,12 @@
 import { AppError } from '../../shared/contract/define.js';
 import { cadreContract, type CadreRow } from '../../shared/contract/cadre.js';
 import { cadreInputSchema, type Cadre } from '../../shared/domain/cadre.js';
-import { EDUCATION_LEVELS } from '../../shared/domain/codes.js';
 import type { Village } from '../../shared/domain/village.js';
+import { highestEducation } from '../../shared/rules/education.js';
 import { pinyinKeys } from '../../shared/rules/search.js';
 import type { Session } from '../store/session.js';
 import { createRecord, findRecord, setDeleted, updateRecord, validate } from './records.js';
 import type { HandlersFor } from './types.js';
-
-/** Higher 学历 of 全日制 and 在职, by the order of EDUCATION_LEVELS (研究生 first). */
-export function highestEducation(c: Pick<Cadre, 'fullTimeEducation' | 'partTimeEducation'>): string {
-  const rank = (l: string) => {
-    const i = (EDUCATION_LEVELS as readonly string[]).indexOf(l);
-    return i < 0 ? 99 : i;
-  };
-  const a = c.fullTimeEducation.level;
-  const b = c.partTimeEducation.level;
-  return rank(a) <= rank(b) ? a || b : b;
-}
 
 const pinyinCache = new Map<string, { pinyin: string; initials: string }>();
 function cachedPinyin(name: string) {

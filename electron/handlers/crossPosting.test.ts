@@ -1,47 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ApiError } from '../../shared/contract/define.js';
 import type { CandidateView, PilotDetail, PilotRow, PoolRow, StepResult } from '../../shared/contract/crossPosting.js';
 import type { Cadre } from '../../shared/domain/cadre.js';
 import type { CrossPilot } from '../../shared/domain/crossPosting.js';
-import { emptyDocument } from '../../shared/domain/document.js';
 import type { Village } from '../../shared/domain/village.js';
 import { evaluateEligibility } from '../../shared/rules/eligibility.js';
 import type { CompareColumn } from '../../shared/rules/eligibilityCompare.js';
 import { idCheckChar } from '../../shared/rules/idCard.js';
 import { closePdfBrowser } from '../print/pdf.js';
-import { Session } from '../store/session.js';
-import { OpenVault } from '../vault/vault.js';
-import { AppState } from './appState.js';
-import { invoke } from './router.js';
+import { useTestApp } from '../../tests/fixtures/testApp.js';
 
-let dir: string;
-let app: AppState;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cadre-cross-'));
-  const vault = await OpenVault.create(join(dir, 'v.cdv'), 'test-password-1', emptyDocument());
-  app = new AppState('browser', join(dir, 'v.cdv'));
-  app.open(new Session(vault, '测试员'));
-});
-afterAll(async () => {
-  app.dispose();
-  await closePdfBrowser();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await invoke(app, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
-async function fail(method: string, input: unknown): Promise<ApiError> {
-  const r = await invoke(app, method, input);
-  if (r.ok) throw new Error(`${method} should have failed`);
-  return r.error;
-}
+const t = useTestApp('cadre-cross-');
+const { call, fail } = t;
+// The comparison-sheet PDF starts a headless browser that would keep the worker alive.
+afterAll(() => closePdfBrowser());
 
 let seq = 10;
 const idFor = (birth: string, male: boolean) => {
@@ -263,7 +234,7 @@ describe('跨村任职: closing the other candidates at 任命, and restoring re
     d = await detail();
     expect(d.removed).toEqual([]);
     expect(d.candidates.map((c) => c.name)).toContain('移出戊');
-    expect(app.requireSession().doc.audit.at(-1)).toMatchObject({ action: 'crossCandidates.restore', recordId: cand['移出戊'], summary: '从回收站恢复：跨村任职人选 大良 三号弱村 · 党组织书记 — 移出戊', operator: '测试员' });
+    expect(t.app.requireSession().doc.audit.at(-1)).toMatchObject({ action: 'crossCandidates.restore', recordId: cand['移出戊'], summary: '从回收站恢复：跨村任职人选 大良 三号弱村 · 党组织书记 — 移出戊', operator: '测试员' });
 
     const again = await fail('cross.candidateRestore', { id: cand['移出戊'] });
     expect(again.message).toBe('该人选不在回收站中，无需恢复');
@@ -279,7 +250,7 @@ describe('跨村任职: closing the other candidates at 任命, and restoring re
 
   it('任命 closes every other open candidate as 未通过（该试点已任命他人）in the same save', async () => {
     await call('cross.candidateRemove', { id: cand['移出戊'] }); // in the 回收站 while 任命 happens
-    const session = app.requireSession();
+    const session = t.app.requireSession();
     const spy = vi.spyOn(session, 'mutate');
     const before = session.doc.audit.length;
     let r: StepResult;
@@ -322,7 +293,7 @@ describe('跨村任职: closing the other candidates at 任命, and restoring re
     expect(r.closed).toEqual(['移出戊']);
     expect(r.warnings).toEqual(['大良 三号弱村 · 党组织书记 已于 2026.12.15 任命 任命甲，移出戊 恢复后按“未通过”结束（该试点已任命他人）']);
     expect(r.candidate.candidate.steps.map((s) => `${s.stage} ${s.date} ${s.reason}`)).toEqual(['提名 2026.12.01 ', '未通过 2026.12.15 该试点已任命他人']);
-    expect(app.requireSession().doc.audit.slice(-2).map((e) => e.action)).toEqual(['crossCandidates.restore', 'crossCandidates.step']);
+    expect(t.app.requireSession().doc.audit.slice(-2).map((e) => e.action)).toEqual(['crossCandidates.restore', 'crossCandidates.step']);
     expect(removed.id).toBeTruthy();
   });
 });

@@ -150,16 +150,17 @@ function filledElsewhereStep(doc: VaultDocument, pilot: CrossPilot, cand: CrossC
   };
 }
 
-function closeAsFilledElsewhere(doc: VaultDocument, audit: (e: AuditInput) => void, pilot: CrossPilot, cand: CrossCandidate, step: CrossStep): string {
-  const name = doc.cadres.find((c) => c.id === cand.cadreId)?.name ?? '';
+/** Every step a candidate takes, by hand or as a side effect, is stamped and audited alike. */
+function appendStep(audit: (e: AuditInput) => void, cand: CrossCandidate, step: CrossStep, summary: string, after: Record<string, unknown>): void {
   cand.steps.push(step);
   cand.updatedAt = step.recordedAt;
-  audit({
-    action: 'crossCandidates.step',
-    entity: 'crossCandidates',
-    recordId: cand.id,
-    summary: `跨村任职 ${pilotLabel(doc, pilot)}：${name} 未通过（${FILLED_ELSEWHERE}）`,
-    after: { stage: step.stage, date: step.date, reason: step.reason, notes: step.notes, overall: step.eligibility.overall, ruleVersion: step.eligibility.ruleVersion },
+  audit({ action: 'crossCandidates.step', entity: 'crossCandidates', recordId: cand.id, summary, after });
+}
+
+function closeAsFilledElsewhere(doc: VaultDocument, audit: (e: AuditInput) => void, pilot: CrossPilot, cand: CrossCandidate, step: CrossStep): string {
+  const name = doc.cadres.find((c) => c.id === cand.cadreId)?.name ?? '';
+  appendStep(audit, cand, step, `跨村任职 ${pilotLabel(doc, pilot)}：${name} 未通过（${FILLED_ELSEWHERE}）`, {
+    stage: step.stage, date: step.date, reason: step.reason, notes: step.notes, overall: step.eligibility.overall, ruleVersion: step.eligibility.ruleVersion,
   });
   return name;
 }
@@ -211,14 +212,8 @@ async function recordStep(s: Session, candidateId: string, input: CrossStepField
     eligibility: { ruleVersion: ev.ruleVersion, evaluatedAt: nowIso(), inputs: ev.inputs, verdicts: ev.verdicts, overall: ev.overall },
   };
   await s.mutate((d, audit) => {
-    cand.steps.push(step);
-    cand.updatedAt = step.recordedAt;
-    audit({
-      action: 'crossCandidates.step',
-      entity: 'crossCandidates',
-      recordId: cand.id,
-      summary: `跨村任职 ${pilotLabel(d, pilot)}：${cadre.name} ${input.stage}${input.stage === '未通过' ? `（${input.reason}）` : ''}`,
-      after: { stage: input.stage, date: input.date, notes: input.notes, warnings, overall: ev.overall, ruleVersion: ev.ruleVersion },
+    appendStep(audit, cand, step, `跨村任职 ${pilotLabel(d, pilot)}：${cadre.name} ${input.stage}${input.stage === '未通过' ? `（${input.reason}）` : ''}`, {
+      stage: input.stage, date: input.date, notes: input.notes, warnings, overall: ev.overall, ruleVersion: ev.ruleVersion,
     });
     if (input.stage === '任命') {
       const villageName = d.villages.find((v) => v.id === pilot.villageId)?.name ?? '';

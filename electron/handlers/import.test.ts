@@ -1,49 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../shared/contract/define.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult, LrmxFileReport } from '../../shared/contract/import.js';
 import type { Cadre } from '../../shared/domain/cadre.js';
-import { emptyDocument } from '../../shared/domain/document.js';
 import type { Village } from '../../shared/domain/village.js';
 import { buildDemoDocument } from '../demo/generate.js';
-import { Session } from '../store/session.js';
-import { OpenVault } from '../vault/vault.js';
 import { messyRosterBytes } from '../../tests/fixtures/roster.js';
 import { MALFORMED, fullCadre } from '../../tests/fixtures/lrmx.js';
 import { serializeLrmx } from '../lrmx/lrmx.js';
-import { AppState } from './appState.js';
 import { previewFile } from '../importer/preview.js';
+import { useTestApp } from '../../tests/fixtures/testApp.js';
 import { IMPORT_FIELDS } from '../importer/fields.js';
-import { invoke } from './router.js';
 
-let dir: string;
-let app: AppState;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cadre-import-'));
-  const vault = await OpenVault.create(join(dir, 'v.cdv'), 'test-password-1', emptyDocument());
-  app = new AppState('browser', join(dir, 'v.cdv'));
-  app.open(new Session(vault, '测试员'));
-});
-afterAll(() => {
-  app.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await invoke(app, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { api: r.error });
-  return r.value as T;
-}
-async function fail(method: string, input: unknown): Promise<ApiError> {
-  const r = await invoke(app, method, input);
-  if (r.ok) throw new Error(`${method} should have failed`);
-  return r.error;
-}
-const doc = () => app.requireSession().doc;
+const t = useTestApp('cadre-import-');
+const { call, fail } = t;
+const doc = () => t.app.requireSession().doc;
 const live = () => doc().cadres.filter((c) => !c.deletedAt);
 
 describe('花名册 import batch', () => {
@@ -126,7 +96,7 @@ describe('花名册 import batch', () => {
 describe('export', () => {
   it('exports 1,000 records and re-imports them with nothing lost; formula text stays text', async () => {
     const demo = buildDemoDocument({ cadres: 1000, seed: 7 });
-    const s = app.requireSession();
+    const s = t.app.requireSession();
     await s.mutate((d) => {
       d.villages.push(...demo.villages);
     });

@@ -1,59 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../shared/contract/define.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CadreProgramHistory, PlacementRow, RosterImportResult, Saved, ShadowBatchRow } from '../../shared/contract/programs.js';
 import type { Cadre } from '../../shared/domain/cadre.js';
-import { emptyDocument } from '../../shared/domain/document.js';
 import type { Expert, MentorPair, ShadowBatch, ShadowPlacement, VillagePair } from '../../shared/domain/programs.js';
 import type { Village } from '../../shared/domain/village.js';
 import type { Finding } from '../../shared/rules/programs.js';
-import { idCheckChar } from '../../shared/rules/idCard.js';
-import { Session } from '../store/session.js';
-import { OpenVault } from '../vault/vault.js';
-import { AppState } from './appState.js';
-import { invoke } from './router.js';
+import { id18, useTestApp } from '../../tests/fixtures/testApp.js';
 
-const id18 = (birth8: string, seq3: string) => {
-  const first17 = `440606${birth8}${seq3}`;
-  return first17 + idCheckChar(first17);
-};
-
-let dir: string;
-let app: AppState;
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await invoke(app, method, input);
-  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.message}`), { api: r.error });
-  return r.value as T;
-}
-async function fail(method: string, input: unknown): Promise<ApiError> {
-  const r = await invoke(app, method, input);
-  if (r.ok) throw new Error(`${method} should have failed`);
-  return r.error;
-}
-const audit = () => app.requireSession().doc.audit;
+const t = useTestApp('cadre-programs-');
+const { call, fail } = t;
+const audit = () => t.app.requireSession().doc.audit;
 
 let strong: Village, home: Village, weak: Village;
 let chen: Cadre, li: Cadre, liang: Cadre;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cadre-programs-'));
-  const vault = await OpenVault.create(join(dir, 'v.cdv'), 'test-password-1', emptyDocument());
-  app = new AppState('browser', join(dir, 'v.cdv'));
-  app.open(new Session(vault, '测试员'));
   strong = await call<Village>('village.create', { data: { name: '水藤村', townCode: '440606105', strength: '强' } });
   home = await call<Village>('village.create', { data: { name: '光华村', townCode: '440606005' } });
   weak = await call<Village>('village.create', { data: { name: '马东村', townCode: '440606105', strength: '弱' } });
   chen = await call<Cadre>('cadre.create', { data: { name: '陈建国', sex: '男', birth: '1980.05', idNumber: id18('19800512', '013'), villageId: home.id } });
   li = await call<Cadre>('cadre.create', { data: { name: '李婉婷', sex: '女', birth: '1990.03', idNumber: id18('19900301', '024'), villageId: home.id, tags: ['青年'] } });
   liang = await call<Cadre>('cadre.create', { data: { name: '梁志强', sex: '男', birth: '1970.01', idNumber: id18('19700101', '035'), villageId: strong.id, villagePost: '党组织书记' } });
-});
-afterAll(() => {
-  app.dispose();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('书记跟班 handlers', () => {
@@ -144,7 +111,7 @@ describe('书记跟班 handlers', () => {
   });
 
   it('edits a placement’s goals with an audit entry, and refuses restoring a placement that now overlaps', async () => {
-    const p = app.requireSession().doc.shadowPlacements.find((x) => x.cadreId === chen.id && x.batchId === b1.id)!;
+    const p = t.app.requireSession().doc.shadowPlacements.find((x) => x.cadreId === chen.id && x.batchId === b1.id)!;
     const saved = await call<Saved<ShadowPlacement>>('shadow.placementUpdate', { id: p.id, data: { goals: '学习股份社管理', status: '计划' } });
     expect(saved.record).toMatchObject({ goals: '学习股份社管理', status: '结业' }); // status only changes through its own methods
     expect(audit().at(-1)).toMatchObject({ action: 'shadowPlacements.update', summary: '修改跟班安排：陈建国（2023年第一期）', after: { goals: '学习股份社管理' } });
@@ -156,7 +123,7 @@ describe('书记跟班 handlers', () => {
     await call('shadow.placementCreate', { data: { batchId: b4.id, hostKey: b4.hosts[0].key, cadreId: chen.id } });
     const e = await fail('shadow.placementRestore', { id: p.id });
     expect(e.message).toContain('陈建国 已在“2023年补充期”（大良规划）跟班（2023.05.01–2023.05.31）');
-    const clash = app.requireSession().doc.shadowPlacements.find((x) => x.batchId === b4.id)!;
+    const clash = t.app.requireSession().doc.shadowPlacements.find((x) => x.batchId === b4.id)!;
     await call('shadow.placementDelete', { id: clash.id });
     await call('shadow.placementRestore', { id: p.id });
   });
@@ -181,7 +148,7 @@ describe('书记跟班 handlers', () => {
     const running = (await call<Saved<ShadowPlacement>>('shadow.placementCreate', { data: { batchId: b3.id, hostKey: b3.hosts[0].key, cadreId: chen.id, status: '在岗' } })).record;
     const later = (await call<Saved<ShadowPlacement>>('shadow.placementCreate', { data: { batchId: b3.id, hostKey: b3.hosts[0].key, cadreId: li.id, start: '2024.04.01', end: '2024.05.31' } })).record;
     await call('shadow.batchCancel', { id: b3.id, date: '2024.03.20', reason: '防汛工作需要' });
-    const doc = app.requireSession().doc;
+    const doc = t.app.requireSession().doc;
     expect(doc.shadowPlacements.find((p) => p.id === running.id)).toMatchObject({ status: '中止', end: '2024.03.20', stopped: { reason: '期次取消：防汛工作需要' } });
     expect(doc.shadowPlacements.find((p) => p.id === later.id)?.deletedAt).toBeTruthy();
     const restore = await fail('shadow.placementRestore', { id: later.id });
@@ -214,7 +181,7 @@ describe('书记跟班 roster import', () => {
     XLSX.utils.book_append_sheet(wb, ws, '花名册');
     const base64 = (XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
 
-    const before = app.requireSession().doc.shadowPlacements.length;
+    const before = t.app.requireSession().doc.shadowPlacements.length;
     const preview = await call<RosterImportResult>('shadow.importRoster', { batchId: b.id, fileName: '花名册.xlsx', base64 });
     expect(preview.rows.map((r) => [r.excelRow, r.level])).toEqual([[3, 'ok'], [4, 'error'], [5, 'error'], [6, 'error'], [7, 'error'], [8, 'error']]);
     expect(preview.rows[0]).toMatchObject({ name: '陈建国', hostLabel: '水藤村', start: '2025.04.01', end: '2025.06.30' });
@@ -224,11 +191,11 @@ describe('书记跟班 roster import', () => {
     expect(preview.rows[4].messages).toEqual(['第 7 行：跟班单位“北滘组织”不是本期的跟班单位（本期有：水藤村、大良规划）']);
     expect(preview.rows[5].messages[0]).toContain('第 8 行：开始日期');
     expect(preview.importable).toBe(1);
-    expect(app.requireSession().doc.shadowPlacements.length).toBe(before); // a preview saves nothing
+    expect(t.app.requireSession().doc.shadowPlacements.length).toBe(before); // a preview saves nothing
 
     const done = await call<RosterImportResult>('shadow.importRoster', { batchId: b.id, fileName: '花名册.xlsx', base64, commit: true });
     expect(done.created).toBe(1);
-    const added = app.requireSession().doc.shadowPlacements.slice(before);
+    const added = t.app.requireSession().doc.shadowPlacements.slice(before);
     expect(added.map((p) => [p.cadreId, p.goals, p.status])).toEqual([[chen.id, '学习物业管理', '计划']]);
     expect(audit().at(-1)?.summary).toBe('导入跟班花名册“花名册.xlsx”：陈建国（2025年第一期）2025.04.01–2025.06.30');
   });
@@ -345,7 +312,7 @@ describe('村居结对 handlers', () => {
     await call('villagePair.setTarget', { year: 2024, target: 12 });
     const rows = await call<{ year: number; formed: number; target: number | null }[]>('villagePair.summary', {});
     expect(rows.map((r) => [r.year, r.formed, r.target])).toEqual([[2023, 1, 10], [2024, 1, 12]]);
-    expect(app.requireSession().doc.settings.villagePairTargets).toEqual({ '2023': 10, '2024': 12 });
+    expect(t.app.requireSession().doc.settings.villagePairTargets).toEqual({ '2023': 10, '2024': 12 });
   });
 
   it('edits a village pair activity in place, warning when its date falls outside the pair’s year', async () => {
@@ -369,7 +336,7 @@ describe('program limits', () => {
   it('changes only the given limit and leaves the other settings as they were', async () => {
     const r = await call<{ youthAgeLimit: number; expertLoadLimit: number }>('programs.setLimits', { expertLoadLimit: 5 });
     expect(r).toEqual({ youthAgeLimit: 35, expertLoadLimit: 5 });
-    const settings = app.requireSession().doc.settings;
+    const settings = t.app.requireSession().doc.settings;
     expect(settings.villagePairTargets).toEqual({ '2023': 10, '2024': 12 });
     expect(settings.expertLoadLimit).toBe(5);
     const bad = await fail('programs.setLimits', { youthAgeLimit: 10 });

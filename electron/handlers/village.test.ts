@@ -1,58 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../shared/contract/define.js';
+import { describe, expect, it } from 'vitest';
 import type { VillageTeamCount } from '../../shared/contract/village.js';
-import { emptyDocument } from '../../shared/domain/document.js';
 import type { Village } from '../../shared/domain/village.js';
-import { idCheckChar } from '../../shared/rules/idCard.js';
 import type { StructureReport } from '../../shared/rules/structure.js';
-import { Session } from '../store/session.js';
-import { OpenVault } from '../vault/vault.js';
-import { AppState } from './appState.js';
 import { invoke } from './router.js';
+import { id18, useTestApp } from '../../tests/fixtures/testApp.js';
 
-// One vault per file: deriving the scrypt key costs ~0.3 s.
-let dir: string;
-let app: AppState;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cadre-villages-'));
-  const vault = await OpenVault.create(join(dir, 'v.cdv'), 'test-password-1', emptyDocument());
-  app = new AppState('browser', join(dir, 'v.cdv'));
-  app.open(new Session(vault, '测试员'));
-});
-afterAll(() => {
-  app.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await invoke(app, method, input);
-  if (!r.ok) throw Object.assign(new Error(r.error.message), { api: r.error });
-  return r.value as T;
-}
-async function fail(method: string, input: unknown): Promise<ApiError> {
-  const r = await invoke(app, method, input);
-  if (r.ok) throw new Error(`${method} should have failed`);
-  return r.error;
-}
-const id18 = (birth8: string, seq3: string) => `440606${birth8}${seq3}` + idCheckChar(`440606${birth8}${seq3}`);
+const t = useTestApp('cadre-villages-');
+const { call, fail } = t;
 
 describe('villages, structure analysis and demo data through the router', () => {
   it('bulk-creates all lines in one save, or none when a line is wrong', async () => {
-    const auditBefore = app.requireSession().doc.audit.length;
+    const auditBefore = t.app.requireSession().doc.audit.length;
     const bad = await call<{ created: Village[]; errors: { message: string }[] }>('village.bulkCreate', { text: '杏坛 逢简村\n佛山 某村' });
     expect(bad.created).toEqual([]);
     expect(bad.errors.map((e) => e.message)).toEqual(['第 2 行：镇街“佛山”不是顺德区的十个镇街之一']);
-    expect(app.requireSession().doc.villages).toHaveLength(0);
+    expect(t.app.requireSession().doc.villages).toHaveLength(0);
 
     const ok = await call<{ created: Village[] }>('village.bulkCreate', { text: '杏坛 逢简村\n乐从 水藤村 村\n大良 金榜社区' });
     expect(ok.created.map((v) => `${v.townCode} ${v.name} ${v.kind} ${v.strength}`)).toEqual([
       '440606105 逢简村 村 一般', '440606103 水藤村 村 一般', '440606005 金榜社区 社区 一般',
     ]);
-    const audit = app.requireSession().doc.audit.slice(auditBefore);
+    const audit = t.app.requireSession().doc.audit.slice(auditBefore);
     expect(audit.map((a) => a.summary)).toEqual(['批量新建村（社区）：杏坛逢简村', '批量新建村（社区）：乐从水藤村', '批量新建村（社区）：大良金榜社区']);
 
     const again = await call<{ errors: { message: string }[] }>('village.bulkCreate', { text: '杏坛 逢简村' });
@@ -97,36 +65,30 @@ describe('villages, structure analysis and demo data through the router', () => 
     const e = await fail('demo.load', {});
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toMatch(/^档案库中已有 \d+ 条正式记录，不能再载入示例数据/);
-    expect(app.requireSession().doc.meta.demo).toBe(false);
+    expect(t.app.requireSession().doc.meta.demo).toBe(false);
   });
 });
 
 describe('demo.load and demo.clear', () => {
-  let demoApp: AppState;
-  beforeAll(async () => {
-    const vault = await OpenVault.create(join(dir, 'demo.cdv'), 'test-password-1', emptyDocument());
-    demoApp = new AppState('browser', join(dir, 'demo.cdv'));
-    demoApp.open(new Session(vault, '测试员'));
-  });
-  afterAll(() => demoApp.dispose());
+  const demo = useTestApp('cadre-villages-demo-');
 
   it('fills an empty vault, marks it, and clears only the 示例 records', async () => {
-    const load = await invoke(demoApp, 'demo.load', {});
+    const load = await invoke(demo.app, 'demo.load', {});
     expect(load).toMatchObject({ ok: true, value: { cadres: 2000 } });
-    const doc = demoApp.requireSession().doc;
+    const doc = demo.app.requireSession().doc;
     expect(doc.meta.demo).toBe(true);
     expect(doc.villages.length).toBeGreaterThan(80);
-    expect((await invoke(demoApp, 'demo.load', {})).ok).toBe(false);
+    expect((await invoke(demo.app, 'demo.load', {})).ok).toBe(false);
 
     // A real cadre entered into the demo vault survives the clear, minus its link to a demo village.
-    const real = await invoke(demoApp, 'cadre.create', { data: { name: '真实人', sex: '男', birth: '1980.01', idNumber: id18('19800115', '031'), villageId: doc.villages[0].id } });
+    const real = await invoke(demo.app, 'cadre.create', { data: { name: '真实人', sex: '男', birth: '1980.01', idNumber: id18('19800115', '031'), villageId: doc.villages[0].id } });
     expect(real.ok).toBe(true);
-    const d = demoApp.requireSession().doc;
+    const d = demo.app.requireSession().doc;
     const demoRecords = [d.villages, d.cadres, d.experts, d.mentorPairs, d.villagePairs, d.shadowBatches, d.shadowPlacements, d.crossPilots].flat().filter((x) => x.demo).length;
     expect(demoRecords).toBeGreaterThan(2000 + 80);
-    const cleared = await invoke(demoApp, 'demo.clear', {});
+    const cleared = await invoke(demo.app, 'demo.clear', {});
     expect(cleared).toEqual({ ok: true, value: { removed: demoRecords } });
-    const after = demoApp.requireSession().doc;
+    const after = demo.app.requireSession().doc;
     expect(after.meta.demo).toBe(false);
     expect(after.villages).toEqual([]);
     expect([after.experts, after.mentorPairs, after.villagePairs, after.shadowBatches, after.shadowPlacements, after.crossPilots].map((l) => l.length)).toEqual([0, 0, 0, 0, 0, 0]);

@@ -11,9 +11,8 @@ import { checkIdNumber } from '../../shared/rules/idCard.js';
 import { isVillagePost, readCell } from './cells.js';
 import { FIELD_BY_KEY, IMPORT_FIELDS, columnLetter } from './fields.js';
 import { diffCadre, mergeProvided } from './merge.js';
-import { detectTable, sheetSummary, type DetectedTable } from './table.js';
+import { pickSheet, type DetectedTable } from './table.js';
 import { villageLookup } from './villageMatch.js';
-import { readWorkbook, type SheetGrid } from './workbook.js';
 
 /** One batch must fit in one save and one screen of preview; the district has ~3,000 cadres. */
 export const MAX_ROWS = 50_000;
@@ -38,30 +37,22 @@ interface RowOutcome {
 }
 
 export function previewFile(bytes: Buffer, fileName: string, opts: PreviewOptions, ctx: PreviewContext): ImportPreview {
-  const grids = readWorkbook(bytes, fileName);
-  const tables = new Map(grids.map((g) => [g, detectTable(g)]));
-  const sheets = grids.map((g) => sheetSummary(g, tables.get(g)));
-  const withData = sheets.filter((s) => s.hasTable);
+  const { sheets, chooseSheet, sheet, table } = pickSheet(bytes, fileName, opts.sheet);
   const fields = IMPORT_FIELDS.map((f) => ({ key: f.key, label: f.label }));
   const empty: ImportPreview = {
     fileName, sheets, sheet: '', chooseSheet: false, headerRow: 0, columns: [], fields,
     accepted: [], warned: [], refused: [], existing: [],
   };
-  let grid: SheetGrid | undefined;
-  if (opts.sheet) grid = grids.find((g) => g.name === opts.sheet);
-  else if (withData.length === 1) grid = grids.find((g) => g.name === withData[0].name);
-  else if (withData.length > 1) return { ...empty, chooseSheet: true };
-  if (!grid) return empty;
-  const table = tables.get(grid);
-  if (!table) return { ...empty, sheet: grid.name };
+  if (chooseSheet) return { ...empty, chooseSheet: true };
+  if (!table) return { ...empty, sheet };
   if (table.rows.length > MAX_ROWS) {
-    throw new AppError('INVALID', `工作表“${grid.name}”有 ${table.rows.length} 行，超过一次导入的上限 ${MAX_ROWS} 行，请拆分后分批导入`);
+    throw new AppError('INVALID', `工作表“${sheet}”有 ${table.rows.length} 行，超过一次导入的上限 ${MAX_ROWS} 行，请拆分后分批导入`);
   }
   const columns = applyMapping(table, opts.mapping);
   const lookup = villageLookup(ctx.villages);
   const outcomes = table.rows.map((r) => readRow(r.excelRow, r.cells, columns, lookup));
   markDuplicates(outcomes, columns);
-  return { ...empty, sheet: grid.name, headerRow: table.headerRow, columns, ...sortOutcomes(outcomes, ctx, columns) };
+  return { ...empty, sheet, headerRow: table.headerRow, columns, ...sortOutcomes(outcomes, ctx, columns) };
 }
 
 /** The detected columns with the user's corrections; `known` tells the field keys of this kind of sheet. */

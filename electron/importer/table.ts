@@ -4,7 +4,7 @@
  * "全日制教育" over "学历 / 学位"), then the data rows, without blank, subtotal and note rows.
  */
 import { fieldForHeader, normalizeHeader } from './fields.js';
-import type { Cell, SheetGrid } from './workbook.js';
+import { readWorkbook, type Cell, type SheetGrid } from './workbook.js';
 
 export interface TableColumn {
   index: number;
@@ -148,4 +148,30 @@ function isSubHeader(text: string, spec: TableSpec): boolean {
 /** Counts the rows of a sheet that look like data, for the sheet chooser. */
 export function sheetSummary(grid: SheetGrid, table: DetectedTable | null = detectTable(grid)): { name: string; rows: number; hasTable: boolean } {
   return { name: grid.name, rows: table?.rows.length ?? 0, hasTable: !!table && table.rows.length > 0 };
+}
+
+export interface SheetChoice {
+  sheets: ReturnType<typeof sheetSummary>[];
+  /** Several sheets hold a table and the caller did not name one: the user must choose. */
+  chooseSheet: boolean;
+  /** The sheet read; '' when there is none to read. */
+  sheet: string;
+  /** Its table; null when it has none the spec recognizes. */
+  table: DetectedTable | null;
+}
+
+/**
+ * Reads a workbook and picks the sheet to import: the one the caller names, else the only one
+ * holding a table. Both rosters (cadres and villages) choose the same way.
+ */
+export function pickSheet(bytes: Buffer, fileName: string, wanted: string | undefined, spec: TableSpec = CADRE_TABLE): SheetChoice {
+  const grids = readWorkbook(bytes, fileName);
+  const tables = new Map(grids.map((g) => [g, detectTable(g, spec)]));
+  const sheets = grids.map((g) => sheetSummary(g, tables.get(g)));
+  const withData = sheets.filter((s) => s.hasTable);
+  let grid: SheetGrid | undefined;
+  if (wanted) grid = grids.find((g) => g.name === wanted);
+  else if (withData.length === 1) grid = grids.find((g) => g.name === withData[0].name);
+  else if (withData.length > 1) return { sheets, chooseSheet: true, sheet: '', table: null };
+  return { sheets, chooseSheet: false, sheet: grid?.name ?? '', table: (grid && tables.get(grid)) ?? null };
 }

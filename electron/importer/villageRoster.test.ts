@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VillageImportPreview } from '../../shared/contract/import.js';
 import { emptyDocument } from '../../shared/domain/document.js';
 import type { Village } from '../../shared/domain/village.js';
 import { sheetFrom, workbookBytes } from '../../tests/fixtures/roster.js';
-import { AppState } from '../handlers/appState.js';
-import { invoke } from '../handlers/router.js';
-import { Session } from '../store/session.js';
-import { OpenVault } from '../vault/vault.js';
+import { useTestApp } from '../../tests/fixtures/testApp.js';
 import { VILLAGE_FIELD_BY_KEY, readVillageCell } from './villageFields.js';
 import { previewVillages } from './villageRoster.js';
 
@@ -138,40 +132,25 @@ describe('previewVillages', () => {
 });
 
 describe('import.villagePreview / import.villageCommit', () => {
-  let dir: string;
-  let app: AppState;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cadre-village-import-'));
+  const t = useTestApp('cadre-village-import-', () => {
     const doc = emptyDocument();
     doc.villages.push(village('v-fj', '逢简村', '440606105', { note: '原备注' }));
-    const vault = await OpenVault.create(join(dir, 'v.cdv'), 'test-password-1', doc);
-    app = new AppState('browser', join(dir, 'v.cdv'));
-    app.open(new Session(vault, '测试员'));
+    return doc;
   });
-  afterAll(() => {
-    app.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function call<T>(method: string, input: unknown): Promise<T> {
-    const r = await invoke(app, method, input);
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
-    return r.value as T;
-  }
-  const villages = () => app.requireSession().doc.villages;
+  const { call } = t;
+  const villages = () => t.app.requireSession().doc.villages;
   const snapshot = () => JSON.stringify(villages());
 
   it('refuses the whole batch when one row is bad, naming the row', async () => {
     const p = await call<VillageImportPreview>('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
     const before = snapshot();
-    const auditBefore = app.requireSession().doc.audit.length;
+    const auditBefore = t.app.requireSession().doc.audit.length;
     const create = [...p.accepted, { row: 99, data: { name: '坏村', townCode: '440606105', strength: '很强' } }];
     await expect(call('import.villageCommit', { fileName: 'x.xlsx', create, update: [] })).rejects.toThrow(
       '第 99 行：班子战斗力应为 强、一般 或 弱，本批未导入任何村（社区）',
     );
     expect(snapshot()).toBe(before);
-    expect(app.requireSession().doc.audit.length).toBe(auditBefore);
+    expect(t.app.requireSession().doc.audit.length).toBe(auditBefore);
   });
 
   it('commits new and updated villages in one batch with audit entries, then refuses a stale or repeated commit', async () => {
@@ -181,7 +160,7 @@ describe('import.villagePreview / import.villageCommit', () => {
       create: p.accepted.map((r) => ({ row: r.row, data: r.data })),
       update: p.existing.filter((e) => e.diffs.length).map((e) => ({ row: e.row, villageId: e.villageId, updatedAt: e.updatedAt, data: e.data })),
     };
-    const auditBefore = app.requireSession().doc.audit.length;
+    const auditBefore = t.app.requireSession().doc.audit.length;
     const r = await call<{ batchId: string; created: number; updated: number }>('import.villageCommit', input);
     expect([r.created, r.updated]).toEqual([2, 1]);
     expect(villages().map((v) => `${v.name} ${v.kind} ${v.strength} ${v.demonstration ?? '-'} ${v.redVillage} ${v.crossPilot} ${v.weakLax ? `${v.weakLax.year}${v.weakLax.status}` : '-'} ${v.note}`)).toEqual([
@@ -189,7 +168,7 @@ describe('import.villagePreview / import.villageCommit', () => {
       '马齐村 村 弱 - false false 2023整顿中 整顿重点村',
       '光华社区 社区 一般 - false false 2021已整顿 ',
     ]);
-    const audit = app.requireSession().doc.audit.slice(auditBefore);
+    const audit = t.app.requireSession().doc.audit.slice(auditBefore);
     expect(audit.map((a) => [a.action, a.summary])).toEqual([
       ['villages.create', '导入新建村（社区）：杏坛马齐村（杏坛村居.xlsx 第 6 行）'],
       ['villages.create', '导入新建村（社区）：杏坛光华社区（杏坛村居.xlsx 第 7 行）'],

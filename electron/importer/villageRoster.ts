@@ -10,9 +10,9 @@ import { villageInputSchema, type Village } from '../../shared/domain/village.js
 import { changedFields } from '../handlers/records.js';
 import { newId, nowIso, type Session } from '../store/session.js';
 import { applyMapping } from './preview.js';
-import { detectTable, sheetSummary } from './table.js';
+import { pickSheet } from './table.js';
 import { VILLAGE_FIELDS, VILLAGE_FIELD_BY_KEY, VILLAGE_TABLE, readVillageCell } from './villageFields.js';
-import { readWorkbook, type Cell, type SheetGrid } from './workbook.js';
+import type { Cell } from './workbook.js';
 
 /** The district has ~200 villages; a sheet far longer than that is not a village roster. */
 export const MAX_VILLAGE_ROWS = 5_000;
@@ -57,22 +57,15 @@ export function previewVillages(
   opts: { sheet?: string; mapping?: Record<string, string> },
   villages: Village[],
 ): VillageImportPreview {
-  const grids = readWorkbook(bytes, fileName);
-  const tables = new Map(grids.map((g) => [g, detectTable(g, VILLAGE_TABLE)]));
-  const sheets = grids.map((g) => sheetSummary(g, tables.get(g)));
-  const withData = sheets.filter((s) => s.hasTable);
+  const { sheets, chooseSheet, sheet, table } = pickSheet(bytes, fileName, opts.sheet, VILLAGE_TABLE);
   const empty: VillageImportPreview = {
     fileName, sheets, sheet: '', chooseSheet: false, headerRow: 0, columns: [],
     fields: VILLAGE_FIELDS.map((f) => ({ key: f.key, label: f.label })), accepted: [], refused: [], existing: [],
   };
-  let grid: SheetGrid | undefined;
-  if (opts.sheet) grid = grids.find((g) => g.name === opts.sheet);
-  else if (withData.length === 1) grid = grids.find((g) => g.name === withData[0].name);
-  else if (withData.length > 1) return { ...empty, chooseSheet: true };
-  const table = grid ? tables.get(grid) : undefined;
-  if (!grid || !table) return { ...empty, sheet: grid?.name ?? '' };
+  if (chooseSheet) return { ...empty, chooseSheet: true };
+  if (!table) return { ...empty, sheet };
   if (table.rows.length > MAX_VILLAGE_ROWS) {
-    throw new AppError('INVALID', `工作表“${grid.name}”有 ${table.rows.length} 行，不像是村（社区）名册（全区约 200 个村居），请检查后再导入`);
+    throw new AppError('INVALID', `工作表“${sheet}”有 ${table.rows.length} 行，不像是村（社区）名册（全区约 200 个村居），请检查后再导入`);
   }
   const columns = applyMapping(table, opts.mapping, (f) => VILLAGE_FIELD_BY_KEY.has(f));
   const live = new Map<string, Village>();
@@ -93,7 +86,7 @@ export function previewVillages(
       existing.push({ row: o.row, villageId: o.current.id, updatedAt: o.current.updatedAt, name: o.current.name, townCode: o.current.townCode, data: o.data, diffs });
     } else accepted.push({ row: o.row, data: o.data });
   }
-  return { ...empty, sheet: grid.name, headerRow: table.headerRow, columns, accepted, refused, existing };
+  return { ...empty, sheet, headerRow: table.headerRow, columns, accepted, refused, existing };
 }
 
 const headerOf = (columns: ImportColumn[], field: string) =>

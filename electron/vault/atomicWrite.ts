@@ -59,7 +59,8 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-function alive(pid: number): boolean {
+/** Is a process with this pid running on this machine? EPERM means it runs under another user. */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -87,7 +88,7 @@ export function removeStaleTemps(dir: string): number {
     const m = TEMP_NAME.exec(name);
     if (!m) continue;
     const pid = Number(m[1]);
-    if (pid === process.pid || alive(pid)) continue;
+    if (pid === process.pid || processAlive(pid)) continue;
     try {
       unlinkSync(join(dir, name));
       removed++;

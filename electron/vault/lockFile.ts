@@ -1,6 +1,6 @@
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tempPathFor } from './atomicWrite.js';
+import { processAlive, tempPathFor } from './atomicWrite.js';
 import { hostname, uptime } from 'node:os';
 
 /**
@@ -24,15 +24,6 @@ export type LockResult = { acquired: true; release: () => void } | { acquired: f
 
 export function lockPathFor(vaultPath: string): string {
   return `${vaultPath}.lock`;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -130,7 +121,7 @@ export function acquireLock(vaultPath: string, ownerToken = randomBytes(8).toStr
     const holder = cur.info;
     // After a power cut and reboot, the dead holder's pid often belongs to some other process.
     const beforeReboot = holder?.boot !== undefined && Math.abs(holder.boot - me.boot) > 120;
-    const stale = !holder || (holder.host === me.host && (beforeReboot || !alive(holder.pid)));
+    const stale = !holder || (holder.host === me.host && (beforeReboot || !processAlive(holder.pid)));
     if (!stale) return { acquired: false, holder };
     removeIfUnchanged(lockPath, cur.raw);
   }

@@ -47,16 +47,20 @@ export interface ExistingRow {
   warnings: ImportIssue[];
 }
 
-export interface ImportPreview {
+/** How a roster file was read, whatever it lists: its sheets, the one read, and where each column goes. */
+export interface SheetReading {
   fileName: string;
   sheets: { name: string; rows: number; hasTable: boolean }[];
-  /** The sheet read; '' when no sheet holds a 花名册 table. */
+  /** The sheet read; '' when no sheet holds a table of this kind. */
   sheet: string;
   /** Several sheets hold data and the caller did not say which. */
   chooseSheet: boolean;
   headerRow: number;
   columns: ImportColumn[];
   fields: { key: string; label: string }[];
+}
+
+export interface ImportPreview extends SheetReading {
   accepted: ImportRow[];
   /** Accepted too, but with something the user should look at. */
   warned: ImportRow[];
@@ -100,14 +104,7 @@ export interface VillageExistingRow {
 }
 
 /** The 村（社区） roster read, nothing saved yet. */
-export interface VillageImportPreview {
-  fileName: string;
-  sheets: { name: string; rows: number; hasTable: boolean }[];
-  sheet: string;
-  chooseSheet: boolean;
-  headerRow: number;
-  columns: ImportColumn[];
-  fields: { key: string; label: string }[];
+export interface VillageImportPreview extends SheetReading {
   accepted: VillageImportRow[];
   refused: { row: number; name: string; issues: ImportIssue[] }[];
   existing: VillageExistingRow[];

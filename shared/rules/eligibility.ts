@@ -4,7 +4,6 @@
  * and `evaluateEligibility` is a pure function of those facts, so a stored snapshot
  * (version + inputs + verdicts) reproduces the same verdicts later.
  */
-import { EDUCATION_LEVELS } from '../domain/codes.js';
 import type { Cadre } from '../domain/cadre.js';
 import type { CrossPilot, ThresholdOverrides, Verdict, VerdictResult } from '../domain/crossPosting.js';
 import type { VaultDocument } from '../domain/document.js';
@@ -12,6 +11,7 @@ import type { Settings } from '../domain/settings.js';
 import { townName } from '../domain/towns.js';
 import { isStrongVillage, type Village } from '../domain/village.js';
 import { ageAt, rangesOverlap, yearsBetween } from './dates.js';
+import { educationRank, highestEducation } from './education.js';
 
 export type EligibilityThresholds = Settings['eligibility'];
 
@@ -99,19 +99,6 @@ export interface RuleDefinition {
 }
 
 // ---------- helpers ----------
-
-/** Highest 学历 by the order of EDUCATION_LEVELS (研究生 first); '' when none recorded. */
-export function highestLevel(levels: string[]): string {
-  const known = levels.filter((l) => (EDUCATION_LEVELS as readonly string[]).includes(l));
-  known.sort((a, b) => educationRank(a) - educationRank(b));
-  return known[0] ?? levels.find((l) => l) ?? '';
-}
-
-/** Lower number = higher 学历; unknown levels rank below 小学. */
-export function educationRank(level: string): number {
-  const i = (EDUCATION_LEVELS as readonly string[]).indexOf(level);
-  return i < 0 ? 99 : i;
-}
 
 export function effectiveThresholds(defaults: EligibilityThresholds, overrides: ThresholdOverrides | undefined): EligibilityThresholds {
   const out = { ...defaults };
@@ -360,7 +347,7 @@ export function candidateFacts(c: Cadre, villages: Map<string, Village>): Candid
     birth: c.birth,
     politicalStatus: c.politicalStatus,
     partyJoinDate: c.partyJoinDate,
-    education: highestLevel([c.fullTimeEducation.level, c.partTimeEducation.level]),
+    education: highestEducation(c),
     villageWorkSince: c.villageWorkSince,
     villagePost: c.villagePost ?? '',
     assessments: c.assessments.map((a) => ({ year: a.year, grade: a.grade })),

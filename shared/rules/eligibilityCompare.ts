@@ -5,7 +5,7 @@
  * printed comparison both use it, so they always agree.
  */
 import type { Verdict, VerdictResult } from '../domain/crossPosting.js';
-import { educationRank } from './eligibility.js';
+import { educationRank } from './education.js';
 
 export interface CompareColumn {
   cadreId: string;

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { invoke } from '../../api/client';
+import { useSubmit } from '../../components/useSubmit';
 import { useVaultStatus } from '../../app/useStatus';
 
 /**
@@ -11,13 +12,10 @@ import { useVaultStatus } from '../../app/useStatus';
 export function DemoDataCard() {
   const { status, refresh } = useVaultStatus();
   const [confirm, setConfirm] = useState<'load' | 'clear' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
-  async function run() {
-    setBusy(true);
-    setError(null);
-    try {
+  const apply = () =>
+    run(async () => {
       if (confirm === 'load') {
         const r = await invoke('demo.load', {});
         notifications.show({ message: `已载入示例数据：${r.villages} 个村（社区）、${r.cadres} 名干部`, color: 'green' });
@@ -27,12 +25,7 @@ export function DemoDataCard() {
       }
       setConfirm(null);
       await refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Card withBorder>
@@ -57,7 +50,7 @@ export function DemoDataCard() {
           {error && <Alert color="red" role="alert">{error}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => { setConfirm(null); setError(null); }}>取消</Button>
-            <Button color={confirm === 'clear' ? 'red' : undefined} loading={busy} onClick={run}>{confirm === 'load' ? '载入' : '清除'}</Button>
+            <Button color={confirm === 'clear' ? 'red' : undefined} loading={busy} onClick={() => void apply()}>{confirm === 'load' ? '载入' : '清除'}</Button>
           </Group>
         </Stack>
       </Modal>

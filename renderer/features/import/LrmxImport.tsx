@@ -2,6 +2,7 @@ import { Badge, Button, Card, FileButton, Group, Radio, Table, Text, Title } fro
 import { useState } from 'react';
 import type { LrmxFileReport } from '../../../shared/contract/import.js';
 import { fileToBase64, invoke } from '../../api/client';
+import { useSubmit } from '../../components/useSubmit';
 
 const STATUS: Record<LrmxFileReport['status'], [string, string]> = {
   created: ['新建', 'green'],
@@ -16,25 +17,17 @@ export function LrmxImport({ onImported }: { onImported: () => void }) {
   const [existing, setExisting] = useState<'update' | 'skip'>('skip');
   const [reports, setReports] = useState<LrmxFileReport[] | null>(null);
   const [batchId, setBatchId] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  async function run() {
-    setBusy(true);
-    setError(null);
-    try {
+  const importFiles = () =>
+    run(async () => {
       const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, base64: await fileToBase64(f) })));
       const r = await invoke('lrmx.import', { files: payload, existing });
       setReports(r.reports);
       setBatchId(r.batchId);
       setFiles([]);
       onImported();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Card withBorder>
@@ -58,7 +51,7 @@ export function LrmxImport({ onImported }: { onImported: () => void }) {
             <Radio value="update" label="用文件更新审批表各项（村职务、电话等不变）" />
           </Group>
         </Radio.Group>
-        <Button onClick={() => void run()} disabled={!files.length} loading={busy}>{files.length ? `导入 ${files.length} 个文件` : '导入'}</Button>
+        <Button onClick={() => void importFiles()} disabled={!files.length} loading={busy}>{files.length ? `导入 ${files.length} 个文件` : '导入'}</Button>
       </Group>
       {files.length > 0 && <Text size="sm" mt="xs">已选：{files.map((f) => f.name).join('、')}</Text>}
       {error && <Text c="red" size="sm" mt="xs">{error}</Text>}

@@ -1,11 +1,7 @@
 import { Badge, Button, Group, SegmentedControl, Table, Tabs, Text } from '@mantine/core';
 import type { ImportPreview, ImportRow } from '../../../shared/contract/import.js';
+import { FieldDiffs, More, RefusedTable, refusedIssues, SHOW } from './previewParts';
 
-const SHOW = 300;
-
-function More({ total }: { total: number }) {
-  return total > SHOW ? <Text size="xs" c="dimmed" mt={4}>仅显示前 {SHOW} 行，共 {total} 行；导入时全部导入。</Text> : null;
-}
 
 function RowTable({ rows }: { rows: ImportRow[] }) {
   return (
@@ -44,7 +40,7 @@ export function PreviewTabs(props: {
   const p = props.preview;
   const changed = p.existing.filter((e) => e.diffs.length > 0);
   const same = p.existing.length - changed.length;
-  const issues = p.refused.flatMap((r) => r.issues.map((i) => ({ ...i, name: r.name })));
+  const issues = refusedIssues(p.refused);
   return (
     <Tabs defaultValue={p.refused.length ? 'refused' : 'accepted'} keepMounted={false}>
       <Tabs.List>
@@ -62,18 +58,7 @@ export function PreviewTabs(props: {
       </Tabs.Panel>
       <Tabs.Panel value="refused" pt="xs">
         <Text size="sm" c="dimmed" mb="xs">这些行不会导入。请在 Excel 中按提示修改后重新选择文件。</Text>
-        <Table striped withTableBorder fz="sm" data-testid="refused-table">
-          <Table.Thead>
-            <Table.Tr><Table.Th>行</Table.Th><Table.Th>姓名</Table.Th><Table.Th>列</Table.Th><Table.Th>原因</Table.Th></Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {issues.slice(0, SHOW).map((i, k) => (
-              <Table.Tr key={k}>
-                <Table.Td>{i.row}</Table.Td><Table.Td>{i.name}</Table.Td><Table.Td>{i.column}</Table.Td><Table.Td c="red">{i.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <RefusedTable issues={issues} nameHeader="姓名" testId="refused-table" />
         <More total={issues.length} />
       </Tabs.Panel>
       <Tabs.Panel value="existing" pt="xs">
@@ -95,13 +80,7 @@ export function PreviewTabs(props: {
               <Table.Tr key={e.cadreId}>
                 <Table.Td>{e.row}</Table.Td>
                 <Table.Td>{e.name}</Table.Td>
-                <Table.Td>
-                  {e.diffs.map((d) => (
-                    <div key={d.field}>
-                      <b>{d.label}</b>：<Text span c="dimmed" td="line-through">{d.before || '（空）'}</Text> → {d.after || '（空）'}
-                    </div>
-                  ))}
-                </Table.Td>
+                <Table.Td><FieldDiffs diffs={e.diffs} /></Table.Td>
                 <Table.Td>
                   <SegmentedControl
                     size="xs"

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { VillageData, VillageImportPreview } from '../../../shared/contract/import.js';
 import { townName } from '../../../shared/domain/towns.js';
 import { fileToBase64, invoke } from '../../api/client';
+import { useSubmit } from '../../components/useSubmit';
 import { MappingTable } from './MappingTable';
-
-const SHOW = 300;
+import { FieldDiffs, RefusedTable, refusedIssues, SHOW } from './previewParts';
 
 function flags(d: VillageData): string {
   return [
@@ -24,8 +24,7 @@ export function VillageImportModal({ opened, onClose, onDone }: { opened: boolea
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<VillageImportPreview | null>(null);
   const [updateExisting, setUpdateExisting] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   function reset() {
     setFile(null);
@@ -35,18 +34,11 @@ export function VillageImportModal({ opened, onClose, onDone }: { opened: boolea
     setError(null);
   }
 
-  async function load(f: { name: string; base64: string }, nextSheet?: string, nextMapping: Record<string, string> = mapping) {
-    setBusy(true);
-    setError(null);
-    try {
-      setPreview(await invoke('import.villagePreview', { fileName: f.name, base64: f.base64, sheet: nextSheet, mapping: nextMapping }));
-    } catch (e) {
-      setPreview(null);
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const load = (f: { name: string; base64: string }, nextSheet?: string, nextMapping: Record<string, string> = mapping) =>
+    run(
+      async () => setPreview(await invoke('import.villagePreview', { fileName: f.name, base64: f.base64, sheet: nextSheet, mapping: nextMapping })),
+      () => setPreview(null),
+    );
 
   async function choose(f: File | null) {
     if (!f) return;
@@ -63,9 +55,7 @@ export function VillageImportModal({ opened, onClose, onDone }: { opened: boolea
 
   async function commit() {
     if (!preview || !file) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await invoke('import.villageCommit', {
         fileName: file.name,
         create: creates.map((x) => ({ row: x.row, data: x.data })),
@@ -74,14 +64,10 @@ export function VillageImportModal({ opened, onClose, onDone }: { opened: boolea
       notifications.show({ color: 'green', message: `已导入村（社区）名册：新建 ${r.created} 个，更新 ${r.updated} 个` });
       reset();
       onDone();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  const issues = preview ? preview.refused.flatMap((r) => r.issues.map((i) => ({ ...i, name: r.name }))) : [];
+  const issues = preview ? refusedIssues(preview.refused) : [];
   return (
     <Modal opened={opened} onClose={() => { reset(); onClose(); }} title="从 Excel 导入村（社区）" size="xl">
       <Stack gap="sm">
@@ -145,18 +131,7 @@ export function VillageImportModal({ opened, onClose, onDone }: { opened: boolea
               </Tabs.Panel>
               <Tabs.Panel value="refused" pt="xs">
                 <Text size="sm" c="dimmed" mb="xs">这些行不会导入。请在 Excel 中按提示修改后重新选择文件。</Text>
-                <Table striped withTableBorder fz="sm" data-testid="village-refused-table">
-                  <Table.Thead>
-                    <Table.Tr><Table.Th>行</Table.Th><Table.Th>名称</Table.Th><Table.Th>列</Table.Th><Table.Th>原因</Table.Th></Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {issues.slice(0, SHOW).map((i, k) => (
-                      <Table.Tr key={k}>
-                        <Table.Td>{i.row}</Table.Td><Table.Td>{i.name}</Table.Td><Table.Td>{i.column}</Table.Td><Table.Td c="red">{i.message}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <RefusedTable issues={issues} nameHeader="名称" testId="village-refused-table" />
               </Tabs.Panel>
               <Tabs.Panel value="existing" pt="xs">
                 <Text size="sm" c="dimmed" mb="xs">
@@ -171,11 +146,7 @@ export function VillageImportModal({ opened, onClose, onDone }: { opened: boolea
                       <Table.Tr key={e.villageId}>
                         <Table.Td>{e.row}</Table.Td>
                         <Table.Td>{townName(e.townCode)}{e.name}</Table.Td>
-                        <Table.Td>
-                          {e.diffs.map((d) => (
-                            <div key={d.field}><b>{d.label}</b>：<Text span c="dimmed" td="line-through">{d.before || '（空）'}</Text> → {d.after || '（空）'}</div>
-                          ))}
-                        </Table.Td>
+                        <Table.Td><FieldDiffs diffs={e.diffs} /></Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

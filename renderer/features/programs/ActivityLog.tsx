@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { ACTIVITY_FORMS, type Activity } from '../../../shared/domain/programs.js';
 import { today } from '../../../shared/rules/dates.js';
 import type { Finding } from '../../../shared/rules/programs.js';
+import { useSubmit } from '../../components/useSubmit';
 import { DateField, notifyOk, notifyWarnings } from './common';
 
 interface Draft {
@@ -34,8 +35,7 @@ export function ActivityLog({
 }) {
   const [draft, setDraft] = useState<Draft>(fresh);
   const [editing, setEditing] = useState<Activity | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const total = Math.round(activities.reduce((s, a) => s + a.hours, 0) * 10) / 10;
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -52,10 +52,8 @@ export function ActivityLog({
   }
 
   async function save() {
-    setBusy(true);
-    setError(null);
     const data = { date: draft.date, form: draft.form, hours: Number(draft.hours), content: draft.content, outcomes: draft.outcomes };
-    try {
+    await run(async () => {
       if (editing) {
         const r = await onUpdate(editing, data);
         notifyWarnings(r.findings);
@@ -66,11 +64,7 @@ export function ActivityLog({
         notifyWarnings(r.findings);
         set({ content: '', outcomes: '' });
       }
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

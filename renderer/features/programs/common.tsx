@@ -10,6 +10,7 @@ import type { Finding } from '../../../shared/rules/programs.js';
 import { TOWNS } from '../../../shared/domain/towns.js';
 import { parseDay, parseYearMonth, today } from '../../../shared/rules/dates.js';
 import { invoke } from '../../api/client';
+import { useSubmit } from '../../components/useSubmit';
 
 export function notifyError(e: unknown): void {
   notifications.show({ message: (e as Error).message, color: 'red', autoClose: 8000 });
@@ -150,8 +151,7 @@ export function CloseModal({
 }) {
   const [date, setDate] = useState(today());
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   useEffect(() => {
     if (opened) {
       setDate(today());
@@ -171,18 +171,12 @@ export function CloseModal({
             color="red"
             loading={busy}
             disabled={!reason.trim()}
-            onClick={async () => {
-              setBusy(true);
-              setError(null);
-              try {
+            onClick={() =>
+              run(async () => {
                 await onConfirm(date, reason);
                 onClose();
-              } catch (e) {
-                setError((e as Error).message);
-              } finally {
-                setBusy(false);
-              }
-            }}
+              })
+            }
           >
             {confirmLabel}
           </Button>

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Center, Checkbox, PasswordInput, Progress, Stack, 
 import { useState } from 'react';
 import type { VaultStatus } from '../../../shared/contract/index.js';
 import { ApiCallError, invoke } from '../../api/client';
+import { useSubmit } from '../../components/useSubmit';
 import { passwordStrength } from './passwordStrength';
 
 /** First run: choose where the encrypted vault lives and set its password. */
@@ -11,8 +12,7 @@ export function SetupScreen({ status, onDone }: { status: VaultStatus; onDone: (
   const [pw, setPw] = useState('');
   const [pw2, setPw2] = useState('');
   const [demo, setDemo] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [fields, setFields] = useState<Record<string, string>>({});
   const strength = passwordStrength(pw);
 
@@ -24,17 +24,16 @@ export function SetupScreen({ status, onDone }: { status: VaultStatus; onDone: (
       setFields({ password2: '两次输入的密码不一致' });
       return;
     }
-    setBusy(true);
-    try {
-      const s = await invoke('vault.create', { path, password: pw, operator, demo });
-      localStorage.setItem('cadre-operator', operator);
-      onDone(s);
-    } catch (err) {
-      if (err instanceof ApiCallError) setFields(err.fields);
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const s = await invoke('vault.create', { path, password: pw, operator, demo });
+        localStorage.setItem('cadre-operator', operator);
+        onDone(s);
+      },
+      (err) => {
+        if (err instanceof ApiCallError) setFields(err.fields);
+      },
+    );
   }
 
   return (

@@ -2,27 +2,21 @@ import { Alert, Button, Card, Center, Group, Modal, PasswordInput, Stack, Table,
 import { useState } from 'react';
 import type { BackupInfo, VaultStatus } from '../../../shared/contract/index.js';
 import { invoke } from '../../api/client';
+import { useSubmit } from '../../components/useSubmit';
 
 export function UnlockScreen({ status, notice, onDone }: { status: VaultStatus; notice: string | null; onDone: (s: VaultStatus) => void }) {
   const [operator, setOperator] = useState(status.operator ?? localStorage.getItem('cadre-operator') ?? '');
   const [pw, setPw] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const [restoreOpen, setRestoreOpen] = useState(false);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const s = await invoke('vault.unlock', { password: pw, operator });
       localStorage.setItem('cadre-operator', operator);
       onDone(s);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -53,8 +47,7 @@ export function RestoreModal({ opened, onClose, operator, onDone }: { opened: bo
   const [chosen, setChosen] = useState<string | null>(null);
   const [pw, setPw] = useState('');
   const [op, setOp] = useState(operator);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   if (opened && list === null) void invoke('vault.backups', {}).then(setList, (e: Error) => setError(e.message));
   return (
     <Modal opened={opened} onClose={onClose} title="从备份恢复" size="lg">
@@ -80,18 +73,12 @@ export function RestoreModal({ opened, onClose, operator, onDone }: { opened: bo
         <Button
           disabled={!chosen || !pw || !op}
           loading={busy}
-          onClick={async () => {
-            setBusy(true);
-            setError(null);
-            try {
+          onClick={() =>
+            run(async () => {
               onDone(await invoke('vault.restoreBackup', { file: chosen!, password: pw, operator: op }));
               onClose();
-            } catch (e) {
-              setError((e as Error).message);
-            } finally {
-              setBusy(false);
-            }
-          }}
+            })
+          }
         >
           恢复所选备份
         </Button>

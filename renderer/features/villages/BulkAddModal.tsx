@@ -5,18 +5,16 @@ import { townName } from '../../../shared/domain/towns.js';
 import type { Village } from '../../../shared/domain/village.js';
 import { parseVillageLines } from '../../../shared/rules/villageLines.js';
 import { invoke } from '../../api/client';
+import { useSubmit } from '../../components/useSubmit';
 
 /** Paste many villages at once, one per line; the preview is what will be saved. */
 export function BulkAddModal({ opened, existing, onClose, onDone }: { opened: boolean; existing: Village[]; onClose: () => void; onDone: () => void }) {
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const parsed = useMemo(() => parseVillageLines(text, existing), [text, existing]);
 
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       const r = await invoke('village.bulkCreate', { text });
       if (r.errors.length) {
         setError(r.errors.map((e) => e.message).join('；'));
@@ -25,12 +23,7 @@ export function BulkAddModal({ opened, existing, onClose, onDone }: { opened: bo
       notifications.show({ message: `已添加 ${r.created.length} 个村（社区）`, color: 'green' });
       setText('');
       onDone();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Modal opened={opened} onClose={onClose} title="批量添加村（社区）" size="lg">
@@ -53,7 +46,7 @@ export function BulkAddModal({ opened, existing, onClose, onDone }: { opened: bo
         {error && <Alert color="red" role="alert">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
-          <Button onClick={submit} loading={busy} disabled={parsed.rows.length === 0 || parsed.errors.length > 0}>
+          <Button onClick={() => void submit()} loading={busy} disabled={parsed.rows.length === 0 || parsed.errors.length > 0}>
             添加 {parsed.rows.length || ''} 个
           </Button>
         </Group>

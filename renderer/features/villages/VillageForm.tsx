@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { TOWNS } from '../../../shared/domain/towns.js';
 import type { Village } from '../../../shared/domain/village.js';
 import { ApiCallError, invoke } from '../../api/client';
+import { useSubmit } from '../../components/useSubmit';
 
 type Draft = {
   name: string;
@@ -40,8 +41,7 @@ export function VillageForm({ opened, village, defaultTown, onClose, onSaved }: 
 }) {
   const [d, setD] = useState<Draft>(() => draftOf(village, defaultTown));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
 
   async function save() {
@@ -60,17 +60,16 @@ export function VillageForm({ opened, village, defaultTown, onClose, onSaved }: 
       weakLax: d.weakLax ? { year: d.weakLax.year === '' ? undefined : Number(d.weakLax.year), status: d.weakLax.status } : null,
       vitality: d.vitality.map((x) => ({ year: x.year === '' ? undefined : Number(x.year), stars: x.stars })),
     };
-    setBusy(true);
-    try {
-      const saved = village ? await invoke('village.update', { id: village.id, data }) : await invoke('village.create', { data });
-      notifications.show({ message: `已保存：${saved.name}`, color: 'green' });
-      onSaved(saved);
-    } catch (e) {
-      if (e instanceof ApiCallError) setErrors(e.fields);
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const saved = village ? await invoke('village.update', { id: village.id, data }) : await invoke('village.create', { data });
+        notifications.show({ message: `已保存：${saved.name}`, color: 'green' });
+        onSaved(saved);
+      },
+      (e) => {
+        if (e instanceof ApiCallError) setErrors(e.fields);
+      },
+    );
   }
 
   const vitalityError = Object.entries(errors).find(([k]) => k.startsWith('vitality'))?.[1];

@@ -5,6 +5,7 @@ import type { ExpertRow, MentorPairRow } from '../../../../shared/contract/progr
 import { EXPERT_FIELDS } from '../../../../shared/domain/programs.js';
 import { invoke } from '../../../api/client';
 import { CadrePicker, VillagePicker } from '../../../components/pickers';
+import { useSubmit } from '../../../components/useSubmit';
 import { DateField, FindingsList, hasError, notifyWarnings, useFindings } from '../common';
 
 export function ExpertForm({ expert, opened, onClose, onSaved }: { expert: ExpertRow | null; opened: boolean; onClose: () => void; onSaved: () => void }) {
@@ -61,8 +62,7 @@ const blank: PairDraft = { kind: '一对一', expertIds: [], targetKind: '干部
 
 export function PairForm({ pair, experts, opened, onClose, onSaved }: { pair: MentorPairRow | null; experts: ExpertRow[]; opened: boolean; onClose: () => void; onSaved: () => void }) {
   const [d, setD] = useState<PairDraft>(blank);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, setError, run } = useSubmit();
   useEffect(() => {
     if (!opened) return;
     setD(pair ? { kind: pair.kind, expertIds: pair.expertIds, targetKind: pair.targetKind, cadreId: pair.cadreId ?? null, villageId: pair.villageId ?? null, start: pair.start, end: pair.end, goals: pair.goals } : blank);
@@ -77,20 +77,13 @@ export function PairForm({ pair, experts, opened, onClose, onSaved }: { pair: Me
   const findings = useFindings('mentoring.pairCheck', opened && ready ? { id: pair?.id, data } : null);
   const expertOptions = experts.filter((e) => !e.left || d.expertIds.includes(e.id)).map((e) => ({ value: e.id, label: `${e.name}${e.unit ? `（${e.unit}）` : ''} · 进行中 ${e.activePairs}` }));
 
-  async function save() {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const r = pair ? await invoke('mentoring.pairUpdate', { id: pair.id, data }) : await invoke('mentoring.pairCreate', { data });
       notifyWarnings(r.findings);
       onSaved();
       onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  }
+    });
 
   return (
     <Modal opened={opened} onClose={onClose} title={pair ? '编辑智库结对' : '新建智库结对'} size="lg">

@@ -1,14 +1,14 @@
 /** 智库结对 (#/mentoring): pairs by expert / cadre / town, the experts, a yearly summary, 回收站. */
 import { BarChart } from '@mantine/charts';
-import { Alert, Anchor, Badge, Button, Card, Drawer, Group, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Drawer, Group, SegmentedControl, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { Fragment, useMemo, useState } from 'react';
 import type { ExpertRow, MentorPairRow } from '../../../../shared/contract/programs.js';
 import { PAIR_STATUSES } from '../../../../shared/domain/programs.js';
 import { townName } from '../../../../shared/domain/towns.js';
 import { invoke } from '../../../api/client';
 import { useApi } from '../../../components/useApi';
-import { ActivityLog } from '../ActivityLog';
 import { attempt, CloseModal, emptyFilter, FilterBar, LimitField, StatusBadge, type ListFilter } from '../common';
+import { PairDetail } from '../PairDetail';
 import { ExpertForm, PairForm } from './MentorForms';
 
 export function MentoringPage() {
@@ -106,51 +106,17 @@ function PairsView({ pairs, experts, onChanged }: { pairs: MentorPairRow[]; expe
 }
 
 function PairDrawer({ pair, onClose, onEdit, onChanged }: { pair: MentorPairRow | null; onClose: () => void; onEdit: (p: MentorPairRow) => void; onChanged: () => void }) {
-  const [closing, setClosing] = useState<'已结束' | '已取消' | null>(null);
-  const active = pair?.status === '进行中';
   return (
     <Drawer opened={!!pair} onClose={onClose} position="right" size="xl" title={pair ? `${pair.kind}：${pair.expertNames.join('、')} — ${pair.targetName}` : ''}>
       {pair && (
-        <Stack>
-          <Group gap="xs"><StatusBadge status={pair.status} /><Text size="sm">{pair.start}–{pair.end || '至今'}</Text></Group>
-          {pair.goals && <Text size="sm">结对目标：{pair.goals}</Text>}
-          {pair.closed && <Text size="sm" c="dimmed">{pair.status}于 {pair.closed.date}：{pair.closed.reason}</Text>}
-          <Group>
-            {active && <Button size="xs" variant="default" onClick={() => onEdit(pair)}>编辑</Button>}
-            {active && <Button size="xs" variant="light" onClick={() => setClosing('已结束')}>结束结对</Button>}
-            {active && <Button size="xs" variant="subtle" color="red" onClick={() => setClosing('已取消')}>取消结对</Button>}
-            <Button size="xs" variant="subtle" color="gray" onClick={() => void attempt(() => invoke('mentoring.pairDelete', { id: pair.id }), '已移入回收站').then((ok) => { if (ok) { onClose(); onChanged(); } })}>移入回收站</Button>
-          </Group>
-          <Card withBorder>
-            <ActivityLog
-              activities={pair.activities}
-              onAdd={async (data) => {
-                const r = await invoke('mentoring.activityAdd', { pairId: pair.id, data });
-                onChanged();
-                return r;
-              }}
-              onUpdate={async (a, data) => {
-                const r = await invoke('mentoring.activityUpdate', { pairId: pair.id, activityId: a.id, data });
-                onChanged();
-                return r;
-              }}
-              onRemove={async (a) => {
-                if (await attempt(() => invoke('mentoring.activityRemove', { pairId: pair.id, activityId: a.id }), '已删除活动记录')) onChanged();
-              }}
-            />
-          </Card>
-          <CloseModal
-            opened={!!closing}
-            title={closing === '已结束' ? '结束结对' : '取消结对'}
-            dateLabel={closing === '已结束' ? '结束时间' : '取消时间'}
-            confirmLabel={closing === '已结束' ? '结束结对' : '取消结对'}
-            onClose={() => setClosing(null)}
-            onConfirm={async (date, reason) => {
-              await invoke('mentoring.pairClose', { id: pair.id, status: closing!, date, reason });
-              onChanged();
-            }}
-          />
-        </Stack>
+        <PairDetail
+          program="mentoring"
+          pair={pair}
+          heading={<>{pair.start}–{pair.end || '至今'}</>}
+          onEdit={() => onEdit(pair)}
+          onChanged={onChanged}
+          onGone={onClose}
+        />
       )}
     </Drawer>
   );

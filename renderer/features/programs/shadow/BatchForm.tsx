@@ -6,6 +6,7 @@ import { HOST_DEPARTMENTS } from '../../../../shared/domain/programs.js';
 import { invoke } from '../../../api/client';
 import { CadrePicker, VillagePicker } from '../../../components/pickers';
 import { useApi } from '../../../components/useApi';
+import { useSubmit } from '../../../components/useSubmit';
 import { DateField, FindingsList, hasError, notifyWarnings, townOptions, useFindings } from '../common';
 
 type HostDraft = Omit<ShadowHost, 'capacity'> & { capacity: number | string };
@@ -46,8 +47,7 @@ const SECRETARY_POSTS = ['党组织书记', '书记、主任一肩挑'];
 
 export function BatchForm({ batch, opened, onClose, onSaved }: { batch: ShadowBatch | null; opened: boolean; onClose: () => void; onSaved: (b: ShadowBatch) => void }) {
   const [draft, setDraft] = useState<Draft>(() => fromBatch(batch));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: saving, error, setError, run } = useSubmit();
   const cadres = useApi('cadre.list', { deleted: false });
   useEffect(() => {
     if (opened) {
@@ -69,19 +69,12 @@ export function BatchForm({ batch, opened, onClose, onSaved }: { batch: ShadowBa
     setHost(i, { villageId: villageId ?? undefined, ...(secretary && !h.mentorCadreId && !h.mentorName ? { mentorCadreId: secretary.id } : {}) });
   }
 
-  async function save() {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const r = batch ? await invoke('shadow.batchUpdate', { id: batch.id, data: toData(draft) }) : await invoke('shadow.batchCreate', { data: toData(draft) });
       notifyWarnings(r.findings);
       onSaved(r.record);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  }
+    });
 
   return (
     <Modal opened={opened} onClose={onClose} title={batch ? `编辑期次：${batch.name}` : '新建跟班期次'} size="xl">

@@ -5,6 +5,7 @@ import type { PlacementRow, ShadowBatchRow } from '../../../../shared/contract/p
 import { EVALUATION_GRADES } from '../../../../shared/domain/programs.js';
 import { invoke } from '../../../api/client';
 import { CadrePicker } from '../../../components/pickers';
+import { useSubmit } from '../../../components/useSubmit';
 import { DateField, FindingsList, hasError, notifyWarnings, useFindings } from '../common';
 
 export function PlacementForm({
@@ -27,8 +28,7 @@ export function PlacementForm({
   const [start, setStart] = useState(batch.start);
   const [end, setEnd] = useState(batch.end);
   const [goals, setGoals] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: saving, error, setError, run } = useSubmit();
 
   useEffect(() => {
     if (!opened) return;
@@ -49,20 +49,13 @@ export function PlacementForm({
     return { value: h.key, label: `${batch.hostLabels[h.key]}（已安排 ${used}/${h.capacity}）` };
   });
 
-  async function save() {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const r = editing ? await invoke('shadow.placementUpdate', { id: editing.id, data }) : await invoke('shadow.placementCreate', { data });
       notifyWarnings(r.findings);
       onSaved();
       onClose();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  }
+    });
 
   return (
     <Modal opened={opened} onClose={onClose} title={editing ? `修改跟班安排：${editing.cadreName}` : `安排跟班：${batch.name}`} size="lg">

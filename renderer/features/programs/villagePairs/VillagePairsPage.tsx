@@ -8,8 +8,8 @@ import { townName } from '../../../../shared/domain/towns.js';
 import { invoke } from '../../../api/client';
 import { VillagePicker } from '../../../components/pickers';
 import { useApi } from '../../../components/useApi';
-import { ActivityLog } from '../ActivityLog';
-import { attempt, CloseModal, emptyFilter, FilterBar, FindingsList, hasError, notifyWarnings, StatusBadge, useFindings, type ListFilter } from '../common';
+import { attempt, emptyFilter, FilterBar, FindingsList, hasError, notifyWarnings, StatusBadge, useFindings, type ListFilter } from '../common';
+import { PairDetail } from '../PairDetail';
 
 export function VillagePairsPage() {
   const pairs = useApi('villagePair.list', { deleted: false });
@@ -123,55 +123,17 @@ function PairsList({ pairs, onChanged }: { pairs: VillagePairRow[]; onChanged: (
       {!shown.length && <Text c="dimmed">{pairs.length ? '没有符合条件的结对。' : '还没有村居结对，点“新建结对”开始。'}</Text>}
       <PairForm pair={editing === 'new' ? null : editing} opened={editing !== null} onClose={() => setEditing(null)} onSaved={onChanged} />
       <Drawer opened={!!open} onClose={() => setOpenId(null)} position="right" size="xl" title={open ? `${open.partnerLabel} — ${open.helpedName}（${open.year}）` : ''}>
-        {open && <PairDetail pair={open} onEdit={() => setEditing(open)} onChanged={onChanged} onGone={() => setOpenId(null)} />}
+        {open && (
+          <PairDetail
+            program="villagePair"
+            pair={open}
+            heading={<>{open.year} 年 · 帮扶方：{open.partnerLabel}（{open.partnerKind}）</>}
+            onEdit={() => setEditing(open)}
+            onChanged={onChanged}
+            onGone={() => setOpenId(null)}
+          />
+        )}
       </Drawer>
-    </Stack>
-  );
-}
-
-function PairDetail({ pair, onEdit, onChanged, onGone }: { pair: VillagePairRow; onEdit: () => void; onChanged: () => void; onGone: () => void }) {
-  const [closing, setClosing] = useState<'已结束' | '已取消' | null>(null);
-  const active = pair.status === '进行中';
-  return (
-    <Stack>
-      <Group gap="xs"><StatusBadge status={pair.status} /><Text size="sm">{pair.year} 年 · 帮扶方：{pair.partnerLabel}（{pair.partnerKind}）</Text></Group>
-      {pair.goals && <Text size="sm">结对目标：{pair.goals}</Text>}
-      {pair.closed && <Text size="sm" c="dimmed">{pair.status}于 {pair.closed.date}：{pair.closed.reason}</Text>}
-      <Group>
-        {active && <Button size="xs" variant="default" onClick={onEdit}>编辑</Button>}
-        {active && <Button size="xs" variant="light" onClick={() => setClosing('已结束')}>结束结对</Button>}
-        {active && <Button size="xs" variant="subtle" color="red" onClick={() => setClosing('已取消')}>取消结对</Button>}
-        <Button size="xs" variant="subtle" color="gray" onClick={() => void attempt(() => invoke('villagePair.delete', { id: pair.id }), '已移入回收站').then((ok) => { if (ok) { onGone(); onChanged(); } })}>移入回收站</Button>
-      </Group>
-      <Card withBorder>
-        <ActivityLog
-          activities={pair.activities}
-          onAdd={async (data) => {
-            const r = await invoke('villagePair.activityAdd', { pairId: pair.id, data });
-            onChanged();
-            return r;
-          }}
-          onUpdate={async (a, data) => {
-            const r = await invoke('villagePair.activityUpdate', { pairId: pair.id, activityId: a.id, data });
-            onChanged();
-            return r;
-          }}
-          onRemove={async (a) => {
-            if (await attempt(() => invoke('villagePair.activityRemove', { pairId: pair.id, activityId: a.id }), '已删除活动记录')) onChanged();
-          }}
-        />
-      </Card>
-      <CloseModal
-        opened={!!closing}
-        title={closing === '已结束' ? '结束结对' : '取消结对'}
-        dateLabel={closing === '已结束' ? '结束时间' : '取消时间'}
-        confirmLabel={closing === '已结束' ? '结束结对' : '取消结对'}
-        onClose={() => setClosing(null)}
-        onConfirm={async (date, reason) => {
-          await invoke('villagePair.close', { id: pair.id, status: closing!, date, reason });
-          onChanged();
-        }}
-      />
     </Stack>
   );
 }
