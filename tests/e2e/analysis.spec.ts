@@ -54,6 +54,9 @@ test('结构分析 shows the charts and the exact counts behind them, per town a
   await expect(row('容桂')).toHaveText(['容桂', '1', '1', '0', '0', '0', '1', '1', '59.0', '0', '0.0%', '1', '100.0%', '1', '100.0%', '0', '0.0%', '0', '2', '1:0.00']);
   await expect(row('伦教')).toHaveText(['伦教', '0', '0', '0', '0', '0', '0', '0', '—', '0', '—', '0', '—', '0', '—', '0', '—', '0', '0', '—']);
   await expect(row('全区')).toHaveText(['全区', '3', '4', '0', '2', '0', '2', '3', '53.3', '1', '25.0%', '3', '75.0%', '3', '75.0%', '1', '33.3%', '1', '6', '1:0.33']);
+  // The 镇街 column is squeezed by the wide table; the name must stay on one line, not "大\n良".
+  const town = (await table.getByRole('button', { name: '大良' }).boundingBox())!;
+  expect(town.width).toBeGreaterThan(town.height);
 
   // The reference date moves everyone's age: a year earlier 何丽娟 is 35.
   await page.getByLabel('年龄计算参考日期').fill('2025.06.01');

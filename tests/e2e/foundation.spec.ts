@@ -1,6 +1,9 @@
 import { createVault, expect, PASSWORD, test } from './fixtures.js';
 
 test('first run → create vault → lock → wrong password → unlock', async ({ page, app }) => {
+  // Console errors are what a support call would find first; the normal first-run path must have none (e.g. no favicon 404).
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   await createVault(page, app);
   // A new vault's home page: nothing on file yet, and the creation already in the audit trail.
   await expect(page.getByRole('button', { name: /在册干部\s*0/ })).toBeVisible();
@@ -20,6 +23,7 @@ test('first run → create vault → lock → wrong password → unlock', async 
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '解锁' }).click();
   await expect(page.getByRole('button', { name: '锁定' })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
 });
 
 test('Chinese text renders with real CJK glyphs, not tofu boxes', async ({ page, app }) => {

@@ -11,6 +11,8 @@ test('back up, change a setting, lock, and restore the backup from the unlock sc
   await autoLock.fill('30');
   await security.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('设置已保存')).toBeVisible();
+  // In a row of inputs the 原密码 box collapsed to the width of its eye icon; it must be wide enough to type in.
+  for (const label of ['原密码', '新密码（至少 8 位）']) expect((await page.getByLabel(label).boundingBox())!.width).toBeGreaterThan(120);
 
   await page.getByRole('button', { name: '立即备份' }).click();
   await expect(page.getByText(/^已备份：/)).toBeVisible();

@@ -187,7 +187,7 @@ function Report({ report }: { report: StructureReport }) {
                 {row.map((cell, j) => {
                   const code = j === 0 ? report.towns.find((t) => t.label === cell)?.townCode : null;
                   return (
-                    <Table.Td key={j}>
+                    <Table.Td key={j} style={{ whiteSpace: 'nowrap' }}>
                       {code ? <Anchor component="button" title={`查看${cell}的村（社区）`} onClick={() => navigate(`/villages?town=${code}`)}>{cell}</Anchor> : cell}
                     </Table.Td>
                   );

@@ -43,8 +43,8 @@ export function SettingsPage() {
         <Title order={4} mb="sm">修改密码</Title>
         <Text size="sm" c="dimmed" mb="xs">修改后档案库用新密码重新加密；此前的备份仍使用原密码打开。</Text>
         <Group align="end">
-          <PasswordInput label="原密码" value={oldPw} onChange={(e) => setOldPw(e.currentTarget.value)} />
-          <PasswordInput label="新密码（至少 8 位）" value={newPw} onChange={(e) => setNewPw(e.currentTarget.value)} />
+          <PasswordInput label="原密码" w={220} value={oldPw} onChange={(e) => setOldPw(e.currentTarget.value)} />
+          <PasswordInput label="新密码（至少 8 位）" w={220} value={newPw} onChange={(e) => setNewPw(e.currentTarget.value)} />
           <Button
             onClick={async () => {
               setPwError(null);
