@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Center, Group, Loader, MantineProvider, NavLink, ScrollArea, Text } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { Notifications, notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/index.js';
 import { invoke, onEvent } from '../api/client';
@@ -13,7 +13,7 @@ import { StatusContext } from './useStatus';
 export function App() {
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="top-center" />
+      <Notifications position="bottom-right" autoClose={5000} />
       <Gate />
     </MantineProvider>
   );
@@ -59,6 +59,10 @@ function Gate() {
 function Shell({ status, onLocked }: { status: VaultStatus; onLocked: (s: VaultStatus) => void }) {
   const route = useRoute();
   const current = NAV.find((n) => n.match === (route.parts[0] ?? '')) ?? NAV[0];
+  // A toast belongs to the page that raised it; leaving the module clears it.
+  useEffect(() => {
+    notifications.clean();
+  }, [current]);
   useEffect(() => {
     // `/` focuses the page's search box, wherever the page put it.
     const onKey = (e: KeyboardEvent) => {
