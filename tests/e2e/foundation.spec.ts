@@ -13,6 +13,13 @@ test('first run → create vault → lock → wrong password → unlock', async 
     await expect(page.locator('nav').getByText(label, { exact: true })).toBeVisible();
   }
 
+  // A toast belongs to the page that raised it: leaving the module clears it.
+  await page.locator('nav').getByText('设置', { exact: true }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).first().click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await page.locator('nav').getByText('首页', { exact: true }).click();
+  await expect(page.getByText('设置已保存')).toHaveCount(0);
+
   await page.getByRole('button', { name: '锁定' }).click();
   await expect(page.getByRole('heading', { name: '解锁档案库' })).toBeVisible();
 
