@@ -18,7 +18,8 @@ test('first run → create vault → lock → wrong password → unlock', async 
   await page.getByRole('button', { name: '保存', exact: true }).first().click();
   await expect(page.getByText('设置已保存')).toBeVisible();
   await page.locator('nav').getByText('首页', { exact: true }).click();
-  await expect(page.getByText('设置已保存')).toHaveCount(0);
+  // Well inside the 5 s auto-close, so only the clean-up on leaving can make it vanish.
+  await expect(page.getByText('设置已保存')).toHaveCount(0, { timeout: 1000 });
 
   await page.getByRole('button', { name: '锁定' }).click();
   await expect(page.getByRole('heading', { name: '解锁档案库' })).toBeVisible();
