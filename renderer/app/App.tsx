@@ -13,7 +13,7 @@ import { StatusContext } from './useStatus';
 export function App() {
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="bottom-right" autoClose={5000} />
+      <Notifications position="top-center" autoClose={5000} />
       <Gate />
     </MantineProvider>
   );
