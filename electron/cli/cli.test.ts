@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeVault, deriveMasterKey, encodeVault, readHeader } from '../vault/format.js';
 import { OpenVault } from '../vault/vault.js';
+import { decodePayload, encodePayload } from '../vault/payload.js';
+import type { VaultDocument } from '../../shared/domain/document.js';
 
 const main = resolve('electron/cli/main.ts');
 const dir = mkdtempSync(join(tmpdir(), 'cadre-cli-'));
@@ -30,7 +32,7 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
 async function decrypt(path: string, password = PW) {
   const file = readFileSync(path);
   const master = await deriveMasterKey(password, readHeader(file).header.kdf);
-  return { master, doc: JSON.parse(decodeVault(file, master).plaintext.toString('utf8')) };
+  return { master, doc: decodePayload(decodeVault(file, master).plaintext) as VaultDocument };
 }
 
 describe('cli', () => {
@@ -70,7 +72,7 @@ describe('cli', () => {
     const tampered = join(dir, 'tampered.cdv');
     const { master, doc } = await decrypt(vault);
     doc.audit[0].operator = '王某';
-    writeFileSync(tampered, encodeVault(Buffer.from(JSON.stringify(doc)), master, readHeader(readFileSync(vault)).header.kdf));
+    writeFileSync(tampered, encodeVault(encodePayload(doc), master, readHeader(readFileSync(vault)).header.kdf));
     const r = await cli(['verify', tampered]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('检查不通过');

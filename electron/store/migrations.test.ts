@@ -47,6 +47,32 @@ describe('schemaVersion 1 fixture (first preview, frame format 1)', () => {
   });
 });
 
+describe('frame format 2 fixture (release 0.1.0, document as UTF-8 JSON)', () => {
+  it('opens, keeps every value, and is saved again in the packed form', async () => {
+    const path = join(work, 'v2.cdv');
+    copyFileSync(join(fixtures, 'format-v2.cdv'), path);
+    const before = readFileSync(path);
+    expect(readHeader(before).aad.readUInt16BE(8)).toBe(2);
+    const v = await OpenVault.open(path, 'Shunde-v2-fixture');
+    expect(v.doc.cadres.map((c) => c.name)).toEqual(['黄志明', '潘美', '黄俊志']);
+    expect(v.doc.villages).toHaveLength(103);
+    const hostile = '=HYPERLINK("http://x")<script>alert(1)</script>"\\\u2028';
+    expect(v.doc.cadres[0].rewards).toBe(hostile);
+    const asRead = JSON.stringify(v.doc);
+
+    v.save();
+    v.close();
+    const after = readFileSync(path);
+    expect(readHeader(after).aad.readUInt16BE(8)).toBe(FORMAT_VERSION);
+    expect(FORMAT_VERSION).toBeGreaterThanOrEqual(3);
+    // Same data, now stored packed: smaller than the JSON it replaced.
+    expect(after.length).toBeLessThan(before.length);
+    const again = await readVault(path, 'Shunde-v2-fixture');
+    expect(JSON.stringify(again.doc)).toBe(asRead);
+    expect(again.doc.cadres[0].rewards).toBe(hostile);
+  });
+});
+
 describe('migrate', () => {
   it('refuses a document from a newer version with an upgrade message', () => {
     expect(() => migrate({ schemaVersion: SCHEMA_VERSION + 1 })).toThrow('请升级本程序');

@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeVault } from './format.js';
+import { decodePayload } from './payload.js';
 import { fsyncDir, writeFileAtomic } from './atomicWrite.js';
 import type { BackupInfo } from '../../shared/contract/vault.js';
 import { AppError } from '../../shared/contract/define.js';
@@ -58,7 +59,7 @@ export function snapshot(vaultPath: string, master: Buffer, keep: number): Backu
   const current = readFileSync(vaultPath);
   const { plaintext } = decodeVault(current, master); // throws if the file on disk is not good
   try {
-    JSON.parse(plaintext.toString('utf8'));
+    decodePayload(plaintext);
   } catch {
     throw new AppError('DAMAGED', '当前档案库内容无法解析，未做备份');
   }

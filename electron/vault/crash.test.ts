@@ -12,6 +12,8 @@ import { emptyDocument } from '../../shared/domain/document.js';
 import { backupDir, listBackups } from './backups.js';
 import { decodeVault, deriveMasterKey, readHeader } from './format.js';
 import { OpenVault } from './vault.js';
+import { decodePayload } from './payload.js';
+import type { VaultDocument } from '../../shared/domain/document.js';
 import { payloadFor } from './testing/crashPayload.js';
 
 const ROUNDS = 100;
@@ -68,7 +70,7 @@ it(`the vault always opens to the old or the new whole state (${ROUNDS} SIGKILLs
     // A temp file left behind means the kill landed between creating and renaming it.
     if (readdirSync(dir).some((n) => n.endsWith('.tmp'))) tornWrites++;
 
-    const doc = JSON.parse(decodeVault(readFileSync(path), master).plaintext.toString('utf8'));
+    const doc = decodePayload(decodeVault(readFileSync(path), master).plaintext) as VaultDocument;
     const n = Number(String(doc.meta.createdAt).split('#')[1]);
     expect([reported, reported + 1], `round ${round}: disk has save ${n}, writer had reported ${reported}`).toContain(n);
     expect(doc.importTemplates[0].name).toBe(`round-${n}`);

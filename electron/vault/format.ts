@@ -1,13 +1,17 @@
 /**
- * The vault file format (version 2), all integers big-endian:
+ * The vault file format (version 3), all integers big-endian:
  *
  *   "CADREVLT" magic (8) | format version u16 | header length u32 | header JSON (utf-8)
  *   | SHA-256 of (everything before it ‖ the key-check value) (32)  ← damage, no password needed
  *   | key-check HMAC-SHA-256(checkKey, header bytes) (32)            ← tells a wrong password
- *   | AES-256-GCM ciphertext | tag (16)      ← the JSON document, header bytes as AAD
+ *   | AES-256-GCM ciphertext | tag (16)      ← the document, header bytes as AAD
  *
  * The digest covers the key-check value too, so a flipped bit in it reads as 文件已损坏 and
  * never as 密码错误. (Version 1 digested the header only; such files still open.)
+ *
+ * The plaintext is the document in its packed form (./packedDocument.ts) since version 3;
+ * versions 1 and 2 held UTF-8 JSON. The frame itself did not change in 3: the number went up
+ * so that a 0.1.0 build says "saved by a newer version" instead of "damaged".
  *
  * Keys: scrypt(password, kdf.salt) gives a 32-byte master key. Each save draws a fresh
  * 32-byte `saveSalt` and 12-byte nonce; HKDF-SHA-256(master, saveSalt) gives the data key
@@ -18,9 +22,9 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, ran
 import { AppError } from '../../shared/contract/define.js';
 
 export const MAGIC = Buffer.from('CADREVLT', 'ascii');
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** Older frame versions this build still reads. */
-const READABLE_VERSIONS = new Set([1, 2]);
+const READABLE_VERSIONS = new Set([1, 2, 3]);
 const PREFIX = MAGIC.length + 2 + 4;
 const DIGEST = 32;
 const TAG = 16;

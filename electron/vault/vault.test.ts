@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract/define.js';
-import { emptyDocument } from '../../shared/domain/document.js';
+import { emptyDocument, type VaultDocument } from '../../shared/domain/document.js';
+import { decodePayload } from './payload.js';
 import { decodeVault, deriveMasterKey, encodeVault, encodeVaultParts, FORMAT_VERSION, readHeader, type KdfParams } from './format.js';
 import { backupDir, listBackups } from './backups.js';
 import { OpenVault, readVault, restoreBackup } from './vault.js';
@@ -247,7 +248,7 @@ describe('backups', () => {
     v.close();
     const list = listBackups(vpath);
     expect(list.map((b) => b.file.split('-')[1])).toEqual(['000004', '000005', '000006']);
-    const states = list.map((b) => JSON.parse(decodeVault(readFileSync(join(backupDir(vpath), b.file)), master).plaintext.toString()).meta.createdAt);
+    const states = list.map((b) => (decodePayload(decodeVault(readFileSync(join(backupDir(vpath), b.file)), master).plaintext) as VaultDocument).meta.createdAt);
     expect(states).toEqual(['state-3', 'state-4', 'state-5']);
   });
 
@@ -270,7 +271,7 @@ describe('backups', () => {
     v.doc.meta.createdAt = 'state-after-damage';
     v.save(); // the automatic snapshot fails verification; the save must not
     v.close();
-    expect(JSON.parse(decodeVault(readFileSync(vpath), master).plaintext.toString()).meta.createdAt).toBe('state-after-damage');
+    expect((decodePayload(decodeVault(readFileSync(vpath), master).plaintext) as VaultDocument).meta.createdAt).toBe('state-after-damage');
   });
 
   it('restores a chosen backup, keeping the replaced state as a backup so it can be undone', async () => {

@@ -8,6 +8,7 @@ import { addBackup, backupDir, backupPath, listBackups, snapshot } from './backu
 import { decodeVault, deriveMasterKey, encodeVaultParts, newKdf, readHeader, type KdfParams, type VaultHeader } from './format.js';
 import { acquireLock, type LockInfo } from './lockFile.js';
 import { migrate } from '../store/migrations.js';
+import { decodePayload, encodePayload } from './payload.js';
 
 const READ_ONLY_MESSAGE = '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改';
 
@@ -109,7 +110,7 @@ export class OpenVault {
   }
 
   private writeNow(master = this.key(), kdf = this.kdf): void {
-    const plaintext = JSON.stringify(this.doc);
+    const plaintext = encodePayload(this.doc);
     try {
       writeFileAtomic(this.path, encodeVaultParts(plaintext, master, kdf));
     } catch (e) {
@@ -181,17 +182,8 @@ export function readVaultFile(path: string): Buffer {
   }
 }
 
-// Measurably faster than Buffer#toString for large CJK text (≈250 vs 330 ms at 100 MB), same result.
-const utf8 = new TextDecoder('utf-8');
-
 export function parseDocument(plaintext: Buffer): VaultDocument {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(utf8.decode(plaintext));
-  } catch {
-    throw new AppError('DAMAGED', '文件已损坏：解密后的内容无法解析');
-  }
-  return migrate(raw);
+  return migrate(decodePayload(plaintext));
 }
 
 /** Decrypts a vault without taking its lock or keeping the key: for read-only tools (CLI verify, export). */
