@@ -3,12 +3,12 @@ import { cadreContract, type CadreRow } from '../../shared/contract/cadre.js';
 import { cadreInputSchema, type Cadre } from '../../shared/domain/cadre.js';
 import type { Village } from '../../shared/domain/village.js';
 import { highestEducation } from '../../shared/rules/education.js';
-import { pinyinKeys } from '../../shared/rules/search.js';
+import { pinyinKeys, type PinyinKeys } from '../../shared/rules/search.js';
 import type { Session } from '../store/session.js';
 import { createRecord, findRecord, setDeleted, updateRecord, validate } from './records.js';
 import type { HandlersFor } from './types.js';
 
-const pinyinCache = new Map<string, { pinyin: string; initials: string }>();
+const pinyinCache = new Map<string, PinyinKeys>();
 function cachedPinyin(name: string) {
   let k = pinyinCache.get(name);
   if (!k) {

@@ -20,9 +20,10 @@ export interface CadreRow {
   postSince: string;
   tags: string[];
   demo?: boolean;
-  /** Lower-case full pinyin without spaces and initials, for the search box. */
+  /** Lower-case full pinyin without spaces, initials, and syllables spaced, for the search box. */
   pinyin: string;
   initials: string;
+  syllables: string;
 }
 
 export const cadreContract = {

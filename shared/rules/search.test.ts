@@ -7,7 +7,7 @@ function row(name: string, idNumber = '44060619750312013X', phone = '13902281234
 
 describe('pinyinKeys', () => {
   it('gives full pinyin and initials without tones', () => {
-    expect(pinyinKeys('王建国')).toEqual({ pinyin: 'wangjianguo', initials: 'wjg' });
+    expect(pinyinKeys('王建国')).toEqual({ pinyin: 'wangjianguo', initials: 'wjg', syllables: 'wang jian guo' });
   });
   it('reads surnames with their surname sound (单 shan, 曾 zeng, 区 ou)', () => {
     expect(pinyinKeys('单志强').pinyin).toBe('shanzhiqiang');
@@ -15,7 +15,7 @@ describe('pinyinKeys', () => {
     expect(pinyinKeys('区家豪').pinyin).toBe('oujiahao');
   });
   it('spells ü as v so 吕 is found by typing lv', () => {
-    expect(pinyinKeys('吕小明')).toEqual({ pinyin: 'lvxiaoming', initials: 'lxm' });
+    expect(pinyinKeys('吕小明')).toEqual({ pinyin: 'lvxiaoming', initials: 'lxm', syllables: 'lv xiao ming' });
   });
 });
 
@@ -27,6 +27,16 @@ describe('matchesQuery', () => {
     for (const q of ['wjg', 'WJG', 'wangjianguo', 'wangjian', 'wang jian guo', '王建国', '建国', 'jianguo']) {
       expect(matchesQuery(wang, q), q).toBe(true);
     }
+  });
+
+  it('finds by full syllables and initials mixed, as people type: lvxm, wangjg, wjguo', () => {
+    const lv = row('吕晓明');
+    for (const q of ['lvxm', 'lvxiaom', 'lxiaoming', 'lvxiaoming', 'lvx', 'l']) expect(matchesQuery(lv, q), q).toBe(true);
+    for (const q of ['wangjg', 'wjguo', 'wanjg', 'wangjianguo', 'wjiang']) expect(matchesQuery(wang, q), q).toBe(true);
+    // Order and start still matter; a syllable typed wrong is not skipped.
+    for (const q of ['xmlv', 'xm', 'lvxn', 'lvxiaomingg', 'lvm']) expect(matchesQuery(lv, q), q).toBe(false);
+    for (const q of ['wgj', 'wangg', 'wjgg']) expect(matchesQuery(wang, q), q).toBe(false);
+    expect(others.filter((r) => matchesQuery(r, 'wangjg'))).toEqual([]);
   });
 
   it('does not match unrelated people', () => {

@@ -1,25 +1,54 @@
 /**
- * Search keys for the one search box: name, full pinyin, pinyin initials, ID fragment, phone.
+ * Search keys for the one search box: name, full pinyin, pinyin initials (or the two mixed,
+ * syllable by syllable), ID fragment, phone.
  * Pinyin comes from pinyin-pro (a maintained dictionary with polyphone handling), computed
  * once per record on the privileged side and shipped with the list rows.
  */
 import { pinyin } from 'pinyin-pro';
 
-export function pinyinKeys(name: string): { pinyin: string; initials: string } {
+export interface PinyinKeys {
+  /** wangjianguo */
+  pinyin: string;
+  /** wjg */
+  initials: string;
+  /** "wang jian guo": the syllables, for queries that mix full syllables and initials (wangjg, lvxm). */
+  syllables: string;
+}
+
+export function pinyinKeys(name: string): PinyinKeys {
   // `v: true` spells ü as v (吕 → lv), which is how people type it on a keyboard.
-  const full = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true });
+  const full = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true }).map((s) => s.toLowerCase().replace(/\s+/g, ''));
   return {
-    pinyin: full.join('').toLowerCase(),
-    initials: full.map((s) => s[0] ?? '').join('').toLowerCase(),
+    pinyin: full.join(''),
+    initials: full.map((s) => s[0] ?? '').join(''),
+    syllables: full.join(' '),
   };
 }
 
-export interface Searchable {
+export interface Searchable extends PinyinKeys {
   name: string;
-  pinyin: string;
-  initials: string;
   idNumber: string;
   phone: string;
+}
+
+/**
+ * True when `q` spells the name from its start, each syllable typed in full or by a prefix of
+ * it (at least its first letter): "lvxm", "wangjg", "wjguo" all find 王建国 / 吕晓明. A syllable
+ * may be left half-typed only at the end. Names have a handful of syllables, so the
+ * backtracking stays tiny.
+ */
+export function matchesSyllables(syllables: string, q: string): boolean {
+  const go = (pos: number, qi: number): boolean => {
+    if (qi === q.length) return true;
+    if (pos >= syllables.length) return false;
+    let end = syllables.indexOf(' ', pos);
+    if (end < 0) end = syllables.length;
+    let common = 0;
+    while (pos + common < end && qi + common < q.length && syllables.charCodeAt(pos + common) === q.charCodeAt(qi + common)) common++;
+    for (let k = common; k >= 1; k--) if (go(end + 1, qi + k)) return true;
+    return false;
+  };
+  return go(0, 0);
 }
 
 /**
@@ -32,7 +61,10 @@ export function compileQuery(rawQuery: string): (row: Searchable) => boolean {
   if (/^[a-z]+$/.test(q)) {
     // Initials and full pinyin match from the start; a longer fragment may match the given name alone.
     const inside = q.length >= 3;
-    return (row) => row.name.includes(q) || row.initials.startsWith(q) || row.pinyin.startsWith(q) || (inside && row.pinyin.includes(q));
+    const first = q.charCodeAt(0);
+    return (row) =>
+      row.name.includes(q) || row.initials.startsWith(q) || row.pinyin.startsWith(q) || (inside && row.pinyin.includes(q)) ||
+      (row.initials.charCodeAt(0) === first && matchesSyllables(row.syllables, q));
   }
   if (/^[\dx]+$/.test(q)) {
     const upper = q.toUpperCase();

@@ -87,9 +87,12 @@ test('create a cadre: bad ID shown at the field, fixed, saved; found by pinyin i
   await expect(grid.getByRole('row').nth(1)).toContainText('水藤村');
   await expect(grid).not.toContainText('王佳琪'); // wjq, not wjg
 
-  // Full pinyin and an ID fragment find him too.
+  // Full pinyin, full and initials mixed (wangjg, not 王佳琪's wangjq), and an ID fragment find him too.
   await page.getByLabel('搜索干部').fill('wangjianguo');
   await expect(page.getByTestId('cadre-count')).toHaveText('显示 1 人（共 3 人）');
+  await page.getByLabel('搜索干部').fill('wangjg');
+  await expect(page.getByTestId('cadre-count')).toHaveText('显示 1 人（共 3 人）');
+  await expect(grid.getByRole('row').nth(1)).toContainText('王建国');
   await page.getByLabel('搜索干部').fill('19750312');
   await expect(page.getByTestId('cadre-count')).toHaveText('显示 1 人（共 3 人）');
   await page.getByLabel('搜索干部').fill('');

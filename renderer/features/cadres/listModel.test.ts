@@ -4,7 +4,7 @@ import { describeFilters, facetPredicate, NO_FILTERS, sortRows, toListRows, type
 
 const row = (over: Partial<CadreRow>): CadreRow => ({
   id: over.name ?? 'x', name: 'x', sex: '男', birth: '1975.03', idNumber: '', phone: '', ethnicity: '汉族', politicalStatus: '中共党员',
-  education: '大专', villageName: '', townCode: '', postSince: '', tags: [], pinyin: '', initials: '', ...over,
+  education: '大专', villageName: '', townCode: '', postSince: '', tags: [], pinyin: '', initials: '', syllables: '', ...over,
 });
 
 const rows = toListRows(
