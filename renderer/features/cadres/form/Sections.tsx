@@ -41,7 +41,7 @@ export function BasicSection({ refDate }: { refDate: string }) {
             placeholder="可由身份证号码带出"
             withAsterisk={!f.readOnly}
           />
-          <YmField k="birth" label="出生年月" withAsterisk={!f.readOnly} description={birthWithAge(f.values.birth, refDate) || '可由身份证号码带出'} data-testid="birth-field" />
+          <YmField k="birth" label="出生年月" withAsterisk={!f.readOnly} description={birthWithAge(f.values.birth, refDate) || '可由身份证号码带出'} inputWrapperOrder={['label', 'input', 'description', 'error']} data-testid="birth-field" />
           <CodeField k="ethnicity" label="民族" table={ETHNICITIES} />
           <TextField k="nativePlace" label="籍贯" placeholder="如 广东佛山" />
           <TextField k="birthPlace" label="出生地" placeholder="如 广东顺德" />
