@@ -184,14 +184,14 @@ function SummaryView() {
       {rows.length > 0 && (
         <BarChart
           h={260}
-          data={rows.map((r) => ({ 年度: `${r.year}年`, 结对数: r.pairs, 活动次数: r.activities, 活动时长: r.hours }))}
+          data={rows.map((r) => ({ 年度: `${r.year}年`, 新结对数: r.pairs, 活动次数: r.activities, 活动时长: r.hours }))}
           dataKey="年度"
           withLegend
-          series={[{ name: '结对数', color: 'blue.6' }, { name: '活动次数', color: 'teal.6' }, { name: '活动时长', color: 'orange.6', label: '活动时长（小时）' }]}
+          series={[{ name: '新结对数', color: 'blue.6' }, { name: '活动次数', color: 'teal.6' }, { name: '活动时长', color: 'orange.6', label: '活动时长（小时）' }]}
         />
       )}
       <Table data-testid="mentoring-summary">
-        <Table.Thead><Table.Tr><Table.Th>年度</Table.Th><Table.Th>新建结对</Table.Th><Table.Th>活动次数</Table.Th><Table.Th>活动时长（小时）</Table.Th></Table.Tr></Table.Thead>
+        <Table.Thead><Table.Tr><Table.Th>年度</Table.Th><Table.Th>新结对数</Table.Th><Table.Th>活动次数</Table.Th><Table.Th>活动时长（小时）</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.year}><Table.Td>{r.year}</Table.Td><Table.Td>{r.pairs}</Table.Td><Table.Td>{r.activities}</Table.Td><Table.Td>{r.hours}</Table.Td></Table.Tr>
