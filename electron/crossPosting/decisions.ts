@@ -6,16 +6,21 @@ import type { Cadre, ResumeLine } from '../../shared/domain/cadre.js';
 import type { CrossPilot } from '../../shared/domain/crossPosting.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
 import { townName } from '../../shared/domain/towns.js';
-import { countWeekdays, MIN_PUBLICITY_WORKDAYS } from '../../shared/rules/eligibility.js';
+import { MIN_PUBLICITY_WORKDAYS } from '../../shared/rules/eligibility.js';
+import { countWorkdays, workdayBasis, type CalendarEntry } from '../../shared/rules/workCalendar.js';
 
 /**
- * 公示 must last at least 5 working days. Working days are counted Monday–Friday only: the app
- * has no holiday calendar, so over 国庆/春节 the officials must check the count themselves.
+ * 公示 must last at least 5 working days, counted with the holiday calendar (built-in years plus
+ * the user's 设置 entries); a year with no calendar data falls back to Monday–Friday and the
+ * warning says so, since the officials must then check the count themselves.
  */
-export function publicityWarnings(start: string, end: string): string[] {
-  const n = countWeekdays(start, end);
-  if (n >= MIN_PUBLICITY_WORKDAYS) return [];
-  return [`公示期 ${start}–${end} 只有 ${n} 个工作日（按周一至周五计，未扣除法定节假日），少于 ${MIN_PUBLICITY_WORKDAYS} 个工作日`];
+export function publicityWarnings(start: string, end: string, calendar: readonly CalendarEntry[]): string[] {
+  const r = countWorkdays(start, end, calendar);
+  if (!r) return [];
+  if (r.count < MIN_PUBLICITY_WORKDAYS) return [`公示期 ${start}–${end} 只有 ${r.count} 个工作日${workdayBasis(r.missingYears)}，少于 ${MIN_PUBLICITY_WORKDAYS} 个工作日`];
+  // Enough by Monday–Friday may still be too few once that year's holidays are known.
+  if (r.missingYears.length) return [`公示期 ${start}–${end} 共 ${r.count} 个工作日${workdayBasis(r.missingYears)}，请核对是否满 ${MIN_PUBLICITY_WORKDAYS} 个工作日`];
+  return [];
 }
 
 /** The cadre file's new post after 任命: the post, 任现职时间, 现任职务 and a new 简历 line. */

@@ -94,7 +94,7 @@ describe('跨村任职 handlers', () => {
     expect(noEnd.fields?.['step.publicityStart']).toBe('公示须填写开始日期');
     // Wed 11.11 – Sun 11.15: three working days.
     const pub = await call<{ warnings: string[] }>('cross.step', { candidateId: cid, step: { stage: '公示', date: '2026.11.10', publicityStart: '2026.11.11', publicityEnd: '2026.11.15' } });
-    expect(pub.warnings).toEqual(['公示期 2026.11.11–2026.11.15 只有 3 个工作日（按周一至周五计，未扣除法定节假日），少于 5 个工作日']);
+    expect(pub.warnings).toEqual(['公示期 2026.11.11–2026.11.15 只有 3 个工作日（已扣除法定节假日、计入调休上班日），少于 5 个工作日']);
 
     const done = await call<{ candidate: CandidateView }>('cross.step', { candidateId: cid, step: { stage: '任命', date: '2026.11.20', notes: '镇党委会议研究决定' } });
     expect(done.candidate.stage).toBe('任命');

@@ -183,7 +183,7 @@ async function recordStep(s: Session, candidateId: string, input: CrossStepField
   }
   const ev = evaluateFor(doc, pilot, cadre);
   const warnings: string[] = [];
-  if (input.stage === '公示') warnings.push(...publicityWarnings(input.publicityStart, input.publicityEnd));
+  if (input.stage === '公示') warnings.push(...publicityWarnings(input.publicityStart, input.publicityEnd, doc.settings.workCalendar));
   if (input.stage === '任命') {
     if (pilot.filled) throw new AppError('CONFLICT', `${pilotLabel(doc, pilot)} 已于 ${pilot.filled.date} 任命 ${pilot.filled.cadreName}`);
     const fails = ev.verdicts.filter((v) => v.result === 'fail');

@@ -1,4 +1,23 @@
 import { z } from 'zod';
+import { parseDay } from '../rules/dates.js';
+
+/** One day of the 法定节假日与调休 calendar the user adds or corrects (beyond the built-in years). */
+export const workCalendarEntrySchema = z.object({
+  date: z.string().refine((d) => /^\d{4}\.\d{2}\.\d{2}$/.test(d) && parseDay(d).ok, {
+    error: (iss) => `法定节假日与调休：日期“${String(iss.input)}”不存在或不是 2027.01.01 的形式`,
+  }),
+  kind: z.enum(['休', '班'], { error: '法定节假日与调休：类别应为“休”或“班”' }),
+  note: z.string().max(50, { error: '法定节假日与调休：备注不超过 50 字' }).optional(),
+});
+
+const workCalendarSchema = z.array(workCalendarEntrySchema).superRefine((entries, ctx) => {
+  const first = new Map<string, number>();
+  entries.forEach((e, i) => {
+    const j = first.get(e.date);
+    if (j === undefined) first.set(e.date, i);
+    else ctx.addIssue({ code: 'custom', path: [i, 'date'], message: `法定节假日与调休：${e.date} 录入了两次（第 ${j + 1} 条和第 ${i + 1} 条）` });
+  });
+});
 
 export const settingsSchema = z.object({
   autoLockMinutes: z.number().int().min(1).max(480).default(15),
@@ -21,6 +40,8 @@ export const settingsSchema = z.object({
       assessmentYears: z.number().int().min(1).max(10).default(3),
     })
     .default({ maxAge: 50, minPartyYears: 3, minEducation: '高中', minVillageYears: 3, assessmentYears: 3 }),
+  /** 法定节假日与调休 entered by the user; a date here wins over the built-in calendar (shared/rules/workCalendar.ts). */
+  workCalendar: workCalendarSchema.default([]),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -45,6 +66,7 @@ export const settingsPatchSchema = z.object({
     })
     .partial()
     .optional(),
+  workCalendar: workCalendarSchema.optional(),
 });
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 

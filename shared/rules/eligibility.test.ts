@@ -4,7 +4,7 @@ import type { CrossCandidate, CrossPilot } from '../domain/crossPosting.js';
 import { emptyDocument, type VaultDocument } from '../domain/document.js';
 import type { ShadowBatch, ShadowPlacement } from '../domain/programs.js';
 import { villageInputSchema, type Village, type VillageInput } from '../domain/village.js';
-import { countWeekdays, evaluateEligibility, gatherInputs, RULE_VERSION } from './eligibility.js';
+import { evaluateEligibility, gatherInputs, RULE_VERSION } from './eligibility.js';
 import { idCheckChar } from './idCard.js';
 
 const T = '2026-01-01T00:00:00.000Z';
@@ -337,14 +337,5 @@ describe('回避 (kinship with the target 两委)', () => {
     const c = cadre('c1', { name: '自己' });
     c.relations.push({ kind: '直系血亲', name: '自己', idNumber: c.idNumber, note: '' });
     expect(evaluate(baseDoc(), c).by('avoidance').result).toBe('pass');
-  });
-});
-
-describe('countWeekdays (公示 working days, Monday–Friday only)', () => {
-  it('counts Monday–Friday inclusive and skips weekends', () => {
-    expect(countWeekdays('2026.11.23', '2026.11.27')).toBe(5); // Mon–Fri
-    expect(countWeekdays('2026.11.25', '2026.11.29')).toBe(3); // Wed–Sun
-    expect(countWeekdays('2026.11.27', '2026.12.03')).toBe(5); // Fri–Thu over a weekend
-    expect(countWeekdays('2026.11.28', '2026.11.28')).toBe(0); // a Saturday
   });
 });

@@ -108,20 +108,7 @@ export function effectiveThresholds(defaults: EligibilityThresholds, overrides: 
   return out;
 }
 
-/** Monday–Friday days from start to end inclusive; public holidays and 调休 are not known to the app. */
-export function countWeekdays(start: string, end: string): number {
-  const [sy, sm, sd] = start.split('.').map(Number);
-  const [ey, em, ed] = end.split('.').map(Number);
-  const from = Date.UTC(sy, sm - 1, sd);
-  const to = Date.UTC(ey, em - 1, ed);
-  let n = 0;
-  for (let t = from; t <= to; t += 86_400_000) {
-    const dow = new Date(t).getUTCDay();
-    if (dow !== 0 && dow !== 6) n++;
-  }
-  return n;
-}
-
+/** 公示 length; counted with the holiday calendar in workCalendar.ts. */
 export const MIN_PUBLICITY_WORKDAYS = 5;
 
 const villageLabel = (v: { name: string; townCode: string }) => `${townName(v.townCode)}${v.name}`;

@@ -224,3 +224,64 @@ test('跨村任职: a pilot created from a flagged village through the form; thr
   await page.getByTestId('pool-四十六').getByText('✗ 年龄').hover();
   await expect(page.getByRole('tooltip')).toHaveText('出生年月 1980.03，至 2026.12.01 为 46 岁，上限 45 岁，超龄');
 });
+
+test('跨村任职: 公示 working days skip 国庆 and count a 2027 holiday entered in 设置', async ({ page, app }) => {
+  await createVault(page, app);
+  const { pilot, chen } = await seed(app);
+  const cand = await api<{ candidate: { id: string } }>(app, 'cross.candidateAdd', { pilotId: pilot.id, cadreId: chen.id, origin: '推荐' });
+  await api(app, 'cross.step', { candidateId: cand.candidate.id, step: { stage: '提名', date: '2026.09.01' } });
+  await api(app, 'cross.step', { candidateId: cand.candidate.id, step: { stage: '考察', date: '2026.09.10' } });
+
+  const openStep = async () => {
+    await openModule(page, '跨村任职');
+    await page.getByRole('table', { name: '跨村任职试点' }).getByRole('row', { name: /弱村/ }).click();
+    await page.getByRole('table', { name: '人选名单' }).getByTestId('candidate-陈志强').getByRole('button', { name: '下一步' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('radio', { name: '公示' })).toBeChecked();
+    return dialog;
+  };
+  const count = page.getByTestId('publicity-workdays');
+
+  // 国庆 2026: Monday–Friday would give 10 days; the holiday leaves 5.
+  let dialog = await openStep();
+  await dialog.getByLabel('公示开始').fill('2026.09.28');
+  await dialog.getByLabel('公示结束').fill('2026.10.09');
+  await expect(count).toHaveText('共 5 个工作日（已扣除法定节假日、计入调休上班日）');
+  // 2027 has no data yet: Fri 1.1 – Thu 1.7 counts five weekdays, and the dialog says why.
+  await dialog.getByLabel('公示开始').fill('2027.01.01');
+  await dialog.getByLabel('公示结束').fill('2027.01.07');
+  await expect(count).toHaveText('共 5 个工作日（2027 年的节假日安排尚未录入，按周一至周五计，可在 设置 → 法定节假日与调休 中补充）');
+  await page.keyboard.press('Escape');
+
+  // Enter 元旦 2027 in 设置; a bad line is refused with its line number first.
+  await openModule(page, '设置');
+  const card = page.getByText('法定节假日与调休', { exact: true }).locator('..');
+  await expect(card).toContainText('已内置 2025、2026 年的安排');
+  const box = card.getByRole('textbox', { name: '补充或更正的日期' });
+  await box.fill('2027-01-01 休 元旦\n2027.02.30 休');
+  await card.getByRole('button', { name: '保存节假日安排' }).click();
+  await expect(card.getByRole('alert')).toContainText('第 2 行：2027年2月没有30日');
+  await card.screenshot({ path: '/tmp/workcalendar-error.png' });
+  await box.fill('2027-01-01 休 元旦');
+  await card.getByRole('button', { name: '保存节假日安排' }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await expect(box).toHaveValue('2027.01.01 休 元旦');
+  await expect(card).toContainText('已补充：2027 年。');
+  await card.getByRole('button', { name: '查看内置安排' }).click();
+  await expect(card.getByRole('table', { name: '内置节假日安排' }).getByRole('row').filter({ hasText: '2026' }).filter({ hasText: '国庆节' })).toContainText('9月20日（周日）、10月10日（周六）');
+  await card.scrollIntoViewIfNeeded();
+  await card.screenshot({ path: '/tmp/workcalendar-settings.png' });
+
+  // The same 公示 period now has 4 working days, and the stored step says so.
+  dialog = await openStep();
+  await dialog.getByLabel('公示开始').fill('2027.01.01');
+  await dialog.getByLabel('公示结束').fill('2027.01.07');
+  await expect(count).toHaveText('共 4 个工作日（已扣除法定节假日、计入调休上班日），少于 5 个工作日');
+  await dialog.screenshot({ path: '/tmp/workcalendar-step.png' });
+  await dialog.getByRole('button', { name: '确认公示' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: '公示期 2027.01.01–2027.01.07 只有 4 个工作日（已扣除法定节假日、计入调休上班日），少于 5 个工作日' })).toBeVisible();
+  const saved = await api<{ candidates: { candidate: { id: string; steps: { stage: string; warnings: string[] }[] } }[] }>(app, 'cross.pilotGet', { id: pilot.id });
+  const steps = saved.candidates.find((c) => c.candidate.id === cand.candidate.id)?.candidate.steps ?? [];
+  expect(steps.at(-1)).toMatchObject({ stage: '公示', warnings: ['公示期 2027.01.01–2027.01.07 只有 4 个工作日（已扣除法定节假日、计入调休上班日），少于 5 个工作日'] });
+});

@@ -3,9 +3,11 @@ import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput, 
 import { useEffect, useState } from 'react';
 import type { CandidateView, StepResult } from '../../../shared/contract/crossPosting.js';
 import { nextStages, type CrossStage } from '../../../shared/domain/crossPosting.js';
-import { countWeekdays, MIN_PUBLICITY_WORKDAYS } from '../../../shared/rules/eligibility.js';
+import { MIN_PUBLICITY_WORKDAYS } from '../../../shared/rules/eligibility.js';
 import { parseDay, today } from '../../../shared/rules/dates.js';
+import { countWorkdays, workdayBasis } from '../../../shared/rules/workCalendar.js';
 import { ApiCallError, invoke } from '../../api/client';
+import { useApi } from '../../components/useApi';
 
 const norm = (s: string) => {
   const p = parseDay(s);
@@ -23,6 +25,8 @@ export function StepModal({ candidate, onClose, onDone }: { candidate: Candidate
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Re-read on every opening: the user may have added holidays in 设置 since the page loaded.
+  const settings = useApi('settings.get', {}, [candidate?.candidate.id]);
 
   useEffect(() => {
     if (!candidate) return;
@@ -38,7 +42,8 @@ export function StepModal({ candidate, onClose, onDone }: { candidate: Candidate
 
   const s = norm(pubStart);
   const e = norm(pubEnd);
-  const days = /^\d{4}\.\d{2}\.\d{2}$/.test(s) && /^\d{4}\.\d{2}\.\d{2}$/.test(e) && e >= s ? countWeekdays(s, e) : null;
+  const calendarReady = !settings.loading || settings.data !== null;
+  const days = calendarReady && e >= s ? countWorkdays(s, e, settings.data?.workCalendar ?? []) : null;
 
   async function save() {
     if (!candidate) return;
@@ -70,8 +75,9 @@ export function StepModal({ candidate, onClose, onDone }: { candidate: Candidate
                 <TextInput label="公示结束" placeholder="2026.11.27" required value={pubEnd} onChange={(ev) => setPubEnd(ev.currentTarget.value)} onBlur={() => setPubEnd(norm(pubEnd))} error={errors.publicityEnd} />
               </Group>
               {days !== null && (
-                <Text size="sm" c={days < MIN_PUBLICITY_WORKDAYS ? 'orange' : 'dimmed'}>
-                  共 {days} 个工作日（按周一至周五计，未扣除法定节假日）{days < MIN_PUBLICITY_WORKDAYS ? `，少于 ${MIN_PUBLICITY_WORKDAYS} 个工作日` : ''}
+                <Text size="sm" c={days.count < MIN_PUBLICITY_WORKDAYS || days.missingYears.length ? 'orange' : 'dimmed'} data-testid="publicity-workdays">
+                  共 {days.count} 个工作日{workdayBasis(days.missingYears)}
+                  {days.count < MIN_PUBLICITY_WORKDAYS ? `，少于 ${MIN_PUBLICITY_WORKDAYS} 个工作日` : ''}
                 </Text>
               )}
             </>

@@ -7,6 +7,7 @@ import { RestoreModal } from '../vault/UnlockScreen';
 import { useVaultStatus } from '../../app/useStatus';
 import { DemoDataCard } from '../demo/DemoDataCard';
 import { EligibilitySettings } from '../cross/EligibilitySettings';
+import { WorkCalendarSettings } from './WorkCalendarSettings';
 
 export function SettingsPage() {
   const { status, refresh } = useVaultStatus();
@@ -64,6 +65,7 @@ export function SettingsPage() {
         {pwError && <Alert color="red" mt="sm">{pwError}</Alert>}
       </Card>
       <EligibilitySettings value={settings.eligibility} onSave={(eligibility) => save({ eligibility })} />
+      <WorkCalendarSettings value={settings.workCalendar} onSave={(workCalendar) => save({ workCalendar })} />
       <Card withBorder>
         <Title order={4} mb="sm">备份与审计</Title>
         <Group>
