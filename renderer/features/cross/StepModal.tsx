@@ -8,13 +8,15 @@ import { parseDay, today } from '../../../shared/rules/dates.js';
 import { countWorkdays, workdayBasis } from '../../../shared/rules/workCalendar.js';
 import { ApiCallError, invoke } from '../../api/client';
 import { useApi } from '../../components/useApi';
+import { useLastShown } from '../../components/useLastShown';
 
 const norm = (s: string) => {
   const p = parseDay(s);
   return p.ok ? p.value : s.trim();
 };
 
-export function StepModal({ candidate, onClose, onDone }: { candidate: CandidateView | null; onClose: () => void; onDone: (result: StepResult) => void }) {
+export function StepModal({ candidate: current, onClose, onDone }: { candidate: CandidateView | null; onClose: () => void; onDone: (result: StepResult) => void }) {
+  const candidate = useLastShown(current);
   const allowed = candidate ? nextStages(candidate.stage) : [];
   const [stage, setStage] = useState<CrossStage>('提名');
   const [date, setDate] = useState(today());
@@ -26,11 +28,11 @@ export function StepModal({ candidate, onClose, onDone }: { candidate: Candidate
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Re-read on every opening: the user may have added holidays in 设置 since the page loaded.
-  const settings = useApi('settings.get', {}, [candidate?.candidate.id]);
+  const settings = useApi('settings.get', {}, [current?.candidate.id]);
 
   useEffect(() => {
-    if (!candidate) return;
-    setStage(nextStages(candidate.stage)[0] ?? '提名');
+    if (!current) return;
+    setStage(nextStages(current.stage)[0] ?? '提名');
     setDate(today());
     setNotes('');
     setPubStart('');
@@ -38,7 +40,7 @@ export function StepModal({ candidate, onClose, onDone }: { candidate: Candidate
     setReason('');
     setErrors({});
     setMessage(null);
-  }, [candidate]);
+  }, [current]);
 
   const s = norm(pubStart);
   const e = norm(pubEnd);
@@ -62,7 +64,7 @@ export function StepModal({ candidate, onClose, onDone }: { candidate: Candidate
   }
 
   return (
-    <Modal opened={!!candidate} onClose={onClose} title={candidate ? `${candidate.name} — 记录下一步` : ''} size="lg">
+    <Modal opened={!!current} onClose={onClose} title={candidate ? `${candidate.name} — 记录下一步` : ''} size="lg">
       {candidate && (
         <Stack>
           <Text size="sm">当前步骤：{candidate.stage || '已列入人选，未提名'}</Text>

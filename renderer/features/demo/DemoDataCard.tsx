@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { invoke } from '../../api/client';
 import { useSubmit } from '../../components/useSubmit';
 import { useVaultStatus } from '../../app/useStatus';
+import { useLastShown } from '../../components/useLastShown';
 
 /**
  * 载入 / 清除示例数据 after first run. Loading is only offered for a vault without real records
@@ -12,6 +13,7 @@ import { useVaultStatus } from '../../app/useStatus';
 export function DemoDataCard() {
   const { status, refresh } = useVaultStatus();
   const [confirm, setConfirm] = useState<'load' | 'clear' | null>(null);
+  const confirmShown = useLastShown(confirm);
   const { busy, error, setError, run } = useSubmit();
 
   const apply = () =>
@@ -40,10 +42,10 @@ export function DemoDataCard() {
         {status.demo && <Button variant="light" color="red" onClick={() => setConfirm('clear')}>清除示例数据</Button>}
       </Group>
       {error && !confirm && <Alert color="red" mt="sm">{error}</Alert>}
-      <Modal opened={!!confirm} onClose={() => { setConfirm(null); setError(null); }} title={confirm === 'load' ? '载入示例数据' : '清除示例数据'}>
+      <Modal opened={!!confirm} onClose={() => { setConfirm(null); setError(null); }} title={confirmShown === 'load' ? '载入示例数据' : '清除示例数据'}>
         <Stack>
           <Text size="sm">
-            {confirm === 'load'
+            {confirmShown === 'load'
               ? '将向当前档案库载入虚构的村（社区）和干部，全部标为“示例”。仅限尚无正式记录的档案库。'
               : '将删除全部标为“示例”的记录（不进回收站）；您自己录入的记录保留，其中指向示例村居或示例干部的关联会被清空。'}
           </Text>

@@ -7,6 +7,7 @@ import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import type { MentorPair, VillagePair } from '../../../shared/domain/programs.js';
 import { invoke } from '../../api/client';
+import { useLastShown } from '../../components/useLastShown';
 import { ActivityLog } from './ActivityLog';
 import { attempt, CloseModal, StatusBadge } from './common';
 
@@ -48,6 +49,7 @@ export function PairDetail({
 }) {
   const m = METHODS[program];
   const [closing, setClosing] = useState<'已结束' | '已取消' | null>(null);
+  const closingShown = useLastShown(closing);
   const active = pair.status === '进行中';
   return (
     <Stack>
@@ -80,9 +82,9 @@ export function PairDetail({
       </Card>
       <CloseModal
         opened={!!closing}
-        title={closing === '已结束' ? '结束结对' : '取消结对'}
-        dateLabel={closing === '已结束' ? '结束时间' : '取消时间'}
-        confirmLabel={closing === '已结束' ? '结束结对' : '取消结对'}
+        title={closingShown === '已结束' ? '结束结对' : '取消结对'}
+        dateLabel={closingShown === '已结束' ? '结束时间' : '取消时间'}
+        confirmLabel={closingShown === '已结束' ? '结束结对' : '取消结对'}
         onClose={() => setClosing(null)}
         onConfirm={async (date, reason) => {
           await invoke(m.close, { id: pair.id, status: closing!, date, reason });

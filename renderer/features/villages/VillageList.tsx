@@ -10,6 +10,7 @@ import { VillageImportModal } from '../import/VillageImportModal';
 import { BulkAddModal } from './BulkAddModal';
 import { LatestStars, STRENGTH_COLOR, VillageBadges } from './VillageBadges';
 import { VillageForm } from './VillageForm';
+import { useLastShown } from '../../components/useLastShown';
 
 const FLAGS = {
   weakLax: { label: '软弱涣散', test: (v: Village) => !!v.weakLax },
@@ -34,6 +35,7 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
   const [bulkOpen, setBulkOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<Village | null>(null);
+  const deleting = useLastShown(confirmDelete);
 
   const groups = useMemo(() => {
     const q = query.trim();
@@ -174,16 +176,16 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
       <VillageImportModal opened={importOpen} onClose={() => setImportOpen(false)} onDone={() => { setImportOpen(false); refresh(); }} />
       <BulkAddModal opened={bulkOpen} existing={live.data ?? []} onClose={() => setBulkOpen(false)} onDone={() => { setBulkOpen(false); refresh(); }} />
       <Modal opened={!!confirmDelete} onClose={() => setConfirmDelete(null)} title="移入回收站">
-        {confirmDelete && (
+        {deleting && (
           <Stack>
             <Text>
-              将“{confirmDelete.name}”移入回收站？
-              {(counts.data?.[confirmDelete.id]?.team ?? 0) > 0 && `该村（社区）登记有 ${counts.data![confirmDelete.id].team} 名班子成员，移入回收站后他们在结构分析中将不计入任何镇街。`}
+              将“{deleting.name}”移入回收站？
+              {(counts.data?.[deleting.id]?.team ?? 0) > 0 && `该村（社区）登记有 ${counts.data![deleting.id].team} 名班子成员，移入回收站后他们在结构分析中将不计入任何镇街。`}
               可随时在“回收站”中恢复。
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirmDelete(null)}>取消</Button>
-              <Button color="red" onClick={() => remove(confirmDelete)}>移入回收站</Button>
+              <Button color="red" onClick={() => remove(deleting)}>移入回收站</Button>
             </Group>
           </Stack>
         )}

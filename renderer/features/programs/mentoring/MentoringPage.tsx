@@ -7,6 +7,7 @@ import { PAIR_STATUSES } from '../../../../shared/domain/programs.js';
 import { townName } from '../../../../shared/domain/towns.js';
 import { invoke } from '../../../api/client';
 import { useApi } from '../../../components/useApi';
+import { useLastShown } from '../../../components/useLastShown';
 import { attempt, CloseModal, emptyFilter, FilterBar, LimitField, StatusBadge, type ListFilter } from '../common';
 import { PairDetail } from '../PairDetail';
 import { ExpertForm, PairForm } from './MentorForms';
@@ -105,9 +106,10 @@ function PairsView({ pairs, experts, onChanged }: { pairs: MentorPairRow[]; expe
   );
 }
 
-function PairDrawer({ pair, onClose, onEdit, onChanged }: { pair: MentorPairRow | null; onClose: () => void; onEdit: (p: MentorPairRow) => void; onChanged: () => void }) {
+function PairDrawer({ pair: current, onClose, onEdit, onChanged }: { pair: MentorPairRow | null; onClose: () => void; onEdit: (p: MentorPairRow) => void; onChanged: () => void }) {
+  const pair = useLastShown(current);
   return (
-    <Drawer opened={!!pair} onClose={onClose} position="right" size="xl" title={pair ? `${pair.kind}：${pair.expertNames.join('、')} — ${pair.targetName}` : ''}>
+    <Drawer opened={!!current} onClose={onClose} position="right" size="xl" title={pair ? `${pair.kind}：${pair.expertNames.join('、')} — ${pair.targetName}` : ''}>
       {pair && (
         <PairDetail
           program="mentoring"
@@ -125,6 +127,7 @@ function PairDrawer({ pair, onClose, onEdit, onChanged }: { pair: MentorPairRow 
 function ExpertsView({ experts, loadLimit, onChanged, onLimitSaved }: { experts: ExpertRow[]; loadLimit: number; onChanged: () => void; onLimitSaved: () => void }) {
   const [editing, setEditing] = useState<ExpertRow | 'new' | null>(null);
   const [leaving, setLeaving] = useState<ExpertRow | null>(null);
+  const leavingShown = useLastShown(leaving);
   return (
     <Stack>
       <Group justify="space-between" align="end">
@@ -162,7 +165,7 @@ function ExpertsView({ experts, loadLimit, onChanged, onLimitSaved }: { experts:
       <ExpertForm expert={editing === 'new' ? null : editing} opened={editing !== null} onClose={() => setEditing(null)} onSaved={onChanged} />
       <CloseModal
         opened={!!leaving}
-        title={`退出智库：${leaving?.name ?? ''}`}
+        title={`退出智库：${leavingShown?.name ?? ''}`}
         dateLabel="退出时间"
         confirmLabel="确认退出"
         onClose={() => setLeaving(null)}

@@ -5,6 +5,7 @@ import type { PlacementRow } from '../../../../shared/contract/programs.js';
 import { invoke, saveBytes } from '../../../api/client';
 import { navigate } from '../../../app/router';
 import { useApi } from '../../../components/useApi';
+import { useLastShown } from '../../../components/useLastShown';
 import { attempt, CloseModal, StatusBadge } from '../common';
 import { BatchForm } from './BatchForm';
 import { batchPhase } from './batchPhase';
@@ -20,6 +21,8 @@ export function BatchPage({ id }: { id: string }) {
   const [stopping, setStopping] = useState<PlacementRow | null>(null);
   const [cancelOpen, setCancelOpen] = useState(false);
   const [removing, setRemoving] = useState<PlacementRow | null>(null);
+  const stoppingShown = useLastShown(stopping);
+  const removingShown = useLastShown(removing);
   const [importOpen, setImportOpen] = useState(false);
 
   if (loading && !data) return <Loader />;
@@ -131,7 +134,7 @@ export function BatchPage({ id }: { id: string }) {
       <FinishForm placement={finishing} onClose={() => setFinishing(null)} onSaved={() => void reload()} />
       <CloseModal
         opened={!!stopping}
-        title={`中止跟班：${stopping?.cadreName ?? ''}`}
+        title={`中止跟班：${stoppingShown?.cadreName ?? ''}`}
         dateLabel="中止日期"
         monthOk={false}
         confirmLabel="中止跟班"
@@ -154,7 +157,7 @@ export function BatchPage({ id }: { id: string }) {
         }}
       />
       <Modal opened={!!removing} onClose={() => setRemoving(null)} title="移入回收站">
-        <Text mb="md">将 {removing?.cadreName} 在本期的跟班安排移入回收站？可在“回收站”中恢复。</Text>
+        <Text mb="md">将 {removingShown?.cadreName} 在本期的跟班安排移入回收站？可在“回收站”中恢复。</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setRemoving(null)}>取消</Button>
           <Button color="red" onClick={() => void attempt(() => invoke('shadow.placementDelete', { id: removing!.id }), '已移入回收站').then(() => { setRemoving(null); void reload(); })}>移入回收站</Button>

@@ -8,6 +8,7 @@ import { townName } from '../../../../shared/domain/towns.js';
 import { invoke } from '../../../api/client';
 import { VillagePicker } from '../../../components/pickers';
 import { useApi } from '../../../components/useApi';
+import { useLastShown } from '../../../components/useLastShown';
 import { attempt, emptyFilter, FilterBar, FindingsList, hasError, notifyWarnings, StatusBadge, useFindings, type ListFilter } from '../common';
 import { PairDetail } from '../PairDetail';
 
@@ -96,6 +97,7 @@ function PairsList({ pairs, onChanged }: { pairs: VillagePairRow[]; onChanged: (
     .filter((p) => (!filter.town || p.townCode === filter.town) && (!filter.year || String(p.year) === filter.year) && (!filter.status || p.status === filter.status))
     .sort((a, b) => b.year - a.year || a.helpedName.localeCompare(b.helpedName, 'zh-CN'));
   const open = pairs.find((p) => p.id === openId) ?? null;
+  const openShown = useLastShown(open);
   return (
     <Stack>
       <Group justify="space-between" align="end">
@@ -122,13 +124,13 @@ function PairsList({ pairs, onChanged }: { pairs: VillagePairRow[]; onChanged: (
       </Table>
       {!shown.length && <Text c="dimmed">{pairs.length ? '没有符合条件的结对。' : '还没有村居结对，点“新建结对”开始。'}</Text>}
       <PairForm pair={editing === 'new' ? null : editing} opened={editing !== null} onClose={() => setEditing(null)} onSaved={onChanged} />
-      <Drawer opened={!!open} onClose={() => setOpenId(null)} position="right" size="xl" title={open ? `${open.partnerLabel} — ${open.helpedName}（${open.year}）` : ''}>
-        {open && (
+      <Drawer opened={!!open} onClose={() => setOpenId(null)} position="right" size="xl" title={openShown ? `${openShown.partnerLabel} — ${openShown.helpedName}（${openShown.year}）` : ''}>
+        {openShown && (
           <PairDetail
             program="villagePair"
-            pair={open}
-            heading={<>{open.year} 年 · 帮扶方：{open.partnerLabel}（{open.partnerKind}）</>}
-            onEdit={() => setEditing(open)}
+            pair={openShown}
+            heading={<>{openShown.year} 年 · 帮扶方：{openShown.partnerLabel}（{openShown.partnerKind}）</>}
+            onEdit={() => setEditing(openShown)}
             onChanged={onChanged}
             onGone={() => setOpenId(null)}
           />
