@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import * as XLSX from 'xlsx';
 import { idCheckChar } from '../../shared/rules/idCard.js';
 import { api, createVault, expect, openModule, test, type AppFixture } from './fixtures.js';
 
@@ -11,6 +13,16 @@ function idFor(birth: string, sex: '男' | '女', n: number): string {
   const seq = String(n * 2 + (sex === '男' ? 1 : 0)).padStart(3, '0');
   const first17 = `440606${y}${m}15${seq}`;
   return first17 + idCheckChar(first17);
+}
+
+/** Clicks 导出 Excel and reads the 汇总 sheet back: file name, and each row as the text Excel shows. */
+async function exportXlsx(page: Page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const file = await download;
+  const wb = XLSX.read(readFileSync((await file.path())!));
+  const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['汇总'], { header: 1, raw: false, defval: '' });
+  return { name: file.suggestedFilename(), sheets: wb.SheetNames, rows, row: (label: string) => rows.find((r) => r[0] === label) };
 }
 
 async function seed(app: AppFixture) {
@@ -53,7 +65,21 @@ test('结构分析 shows the charts and the exact counts behind them, per town a
   await expect(row('大良')).toHaveText(['大良', '2', '3', '0', '2', '0', '1', '2', '50.5', '1', '33.3%', '2', '66.7%', '2', '66.7%', '1', '50.0%', '1', '4', '1:0.50']);
   await expect(row('容桂')).toHaveText(['容桂', '1', '1', '0', '0', '0', '1', '1', '59.0', '0', '0.0%', '1', '100.0%', '1', '100.0%', '0', '0.0%', '0', '2', '1:0.00']);
   await expect(row('伦教')).toHaveText(['伦教', '0', '0', '0', '0', '0', '0', '0', '—', '0', '—', '0', '—', '0', '—', '0', '—', '0', '0', '—']);
-  await expect(row('全区')).toHaveText(['全区', '3', '4', '0', '2', '0', '2', '3', '53.3', '1', '25.0%', '3', '75.0%', '3', '75.0%', '1', '33.3%', '1', '6', '1:0.33']);
+  // All ten 镇街 shown: the district row is their 合计.
+  await expect(row('全区合计')).toHaveText(['全区合计', '3', '4', '0', '2', '0', '2', '3', '53.3', '1', '25.0%', '3', '75.0%', '3', '75.0%', '1', '33.3%', '1', '6', '1:0.33']);
+
+  // The Excel file holds the same table: its 合计 row reads as the page's, cell for cell.
+  const xlsx = await exportXlsx(page);
+  expect(xlsx.name).toBe('结构分析_2026.06.01.xlsx');
+  expect(xlsx.sheets).toEqual(['汇总']);
+  expect(xlsx.rows[0][0]).toBe('顺德区村（社区）两委干部结构分析（截至 2026.06.01）');
+  expect(xlsx.rows[2]).toEqual(await table.getByRole('columnheader').allInnerTexts());
+  expect(xlsx.row('全区合计')).toEqual(await row('全区合计').allInnerTexts());
+  expect(xlsx.row('大良')).toEqual(await row('大良').allInnerTexts());
+  // Same rows in the same order, ten 镇街 then the 合计, right under the header.
+  const labels = await table.locator('tbody tr td:first-child').allInnerTexts();
+  expect(labels).toHaveLength(11);
+  expect(xlsx.rows.slice(3, 3 + labels.length).map((r) => r[0])).toEqual(labels);
   // The 镇街 column is squeezed by the wide table; the name must stay on one line, not "大\n良".
   const town = (await table.getByRole('button', { name: '大良' }).boundingBox())!;
   expect(town.width).toBeGreaterThan(town.height);
@@ -70,13 +96,20 @@ test('结构分析 shows the charts and the exact counts behind them, per town a
   await page.getByRole('option', { name: '大良', exact: true }).click();
   await expect(page.getByRole('heading', { name: '年龄结构（大良，班子 3 人）' })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(row('全区')).toHaveText(['全区', '3', '4', '0', '2', '0', '2', '3', '53.3', '1', '25.0%', '3', '75.0%', '3', '75.0%', '1', '33.3%', '1', '6', '1:0.33']);
+
+  const townXlsx = await exportXlsx(page);
+  expect(townXlsx.name).toBe('结构分析_大良_2026.06.01.xlsx');
+  expect(townXlsx.rows[0][0]).toBe('顺德区村（社区）两委干部结构分析（大良，截至 2026.06.01）');
+  expect(townXlsx.rows.slice(3, 5)).toEqual([await row('大良').allInnerTexts(), await row('全区').allInnerTexts()]);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 CSV' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('结构分析_大良_2026.06.01.csv');
   const csv = readFileSync((await file.path())!, 'utf8');
-  expect(csv).toContain('年龄计算参考日期：2026.06.01');
+  expect(csv).toContain('顺德区村（社区）两委干部结构分析（大良，截至 2026.06.01）');
+  expect(csv).toContain('年龄按 2026.06.01 计算');
   expect(csv).toContain('\r\n大良,2,3,0,2,0,1,2,50.5,1,33.3%,2,66.7%,2,66.7%,1,50.0%,1,4,1:0.50\r\n');
   expect(csv).toContain('\r\n全区,3,4,0,2,0,2,3,53.3,');
 
@@ -90,6 +123,8 @@ test('结构分析 on an empty vault says what to enter instead of drawing empty
   await createVault(page, app);
   await openModule(page, '结构分析');
   await expect(page.getByText('还没有可分析的干部')).toBeVisible();
+  // Nothing to put in a report, so no empty workbook either.
+  await expect(page.getByRole('button', { name: '导出 Excel' })).toBeDisabled();
 });
 
 test('create a village through the form, with flags and 活力指数, and see it in its 镇街', async ({ page, app }) => {

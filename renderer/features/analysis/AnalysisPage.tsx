@@ -1,14 +1,17 @@
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Alert, Anchor, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import { TOWNS, townName } from '../../../shared/domain/towns.js';
+import { TOWNS } from '../../../shared/domain/towns.js';
 import { parseDay, today } from '../../../shared/rules/dates.js';
-import { AGE_BANDS, RESERVE_TARGET_PER_POST, share, structureTable, toCsv, type StructureGroup, type StructureReport } from '../../../shared/rules/structure.js';
-import { saveBytes } from '../../api/client';
+import { AGE_BANDS, RESERVE_TARGET_PER_POST, share, toCsv, type StructureGroup, type StructureReport } from '../../../shared/rules/structure.js';
+import { analysisFileName, analysisNotes, analysisTitle, summaryTable } from '../../../shared/rules/structureSummary.js';
+import { invoke, saveBytes } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useVaultStatus } from '../../app/useStatus';
 import { useApi } from '../../components/useApi';
 
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BAND_COLORS = ['teal.6', 'blue.6', 'orange.6', 'red.6'];
 const pct = (part: number, whole: number) => {
   const s = share(part, whole);
@@ -31,16 +34,27 @@ export function AnalysisPage() {
   const [refDate, setRefDate] = useState(today());
   const input = useMemo(() => ({ ...(townCode ? { townCode: townCode as (typeof TOWNS)[number]['code'] } : {}), refDate }), [townCode, refDate]);
   const { data, error, loading } = useApi('analysis.structure', input);
+  const [exporting, setExporting] = useState(false);
+  const empty = !data || (data.district.members === 0 && data.district.reserves === 0);
 
   function exportCsv(report: StructureReport) {
-    const { header, rows } = structureTable(report);
-    const preface = [
-      `顺德区村（社区）两委班子结构分析${townCode ? `（${townName(townCode)}）` : ''}`,
-      `年龄计算参考日期：${report.refDate}`,
-      ...(status.demo ? ['示例数据 · 仅供演示，非真实人员信息'] : []),
-    ];
-    const name = `${status.demo ? '示例_' : ''}结构分析_${townCode ? townName(townCode) + '_' : ''}${report.refDate}.csv`;
-    saveBytes(name, utf8Base64(toCsv(header, rows, preface)), 'text/csv;charset=utf-8');
+    const { header, rows } = summaryTable(report);
+    const preface = [analysisTitle(report), ...analysisNotes(report, status.demo)];
+    saveBytes(analysisFileName(report, status.demo, 'csv'), utf8Base64(toCsv(header, rows, preface)), 'text/csv;charset=utf-8');
+  }
+
+  /** Built on the privileged side from the same input, so the file holds what the page shows. */
+  async function exportXlsx() {
+    setExporting(true);
+    try {
+      const r = await invoke('analysis.exportXlsx', input);
+      saveBytes(r.fileName, r.base64, XLSX_MIME);
+      notifications.show({ color: 'green', message: `已导出“${r.fileName}”` });
+    } catch (e) {
+      notifications.show({ color: 'red', title: '未能导出 Excel', message: (e as Error).message });
+    } finally {
+      setExporting(false);
+    }
   }
 
   return (
@@ -68,7 +82,10 @@ export function AnalysisPage() {
             }}
             error={!parsedDate.ok ? parsedDate.message : undefined}
           />
-          <Button variant="light" disabled={!data} onClick={() => data && exportCsv(data)}>导出 CSV</Button>
+          <Button variant="light" disabled={empty} loading={exporting} onClick={() => void exportXlsx()} title="导出为 Excel 工作簿（汇总表，可直接粘贴进报告）">
+            导出 Excel
+          </Button>
+          <Button variant="default" disabled={empty} onClick={() => data && exportCsv(data)}>导出 CSV</Button>
         </Group>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
@@ -80,7 +97,7 @@ export function AnalysisPage() {
 
 function Report({ report }: { report: StructureReport }) {
   const scope: StructureGroup = report.towns.length === 1 ? report.towns[0] : report.district;
-  const table = structureTable(report);
+  const table = summaryTable(report);
   const byTown = report.towns.map((g) => ({
     town: g.label,
     ...Object.fromEntries(AGE_BANDS.map((b, i) => [b.label, g.ageBands[i]])),
