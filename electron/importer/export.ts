@@ -6,6 +6,8 @@ import * as XLSX from 'xlsx';
 import type { Cadre } from '../../shared/domain/cadre.js';
 import { townName } from '../../shared/domain/towns.js';
 import type { Village } from '../../shared/domain/village.js';
+import { formatAssessments, parseAssessmentText } from '../../shared/rules/assessment.js';
+import { formatResume } from '../../shared/rules/resume.js';
 import { IMPORT_FIELDS, type ImportField } from './fields.js';
 
 /** Text a spreadsheet would treat as a formula (or DDE) gets a leading apostrophe. */
@@ -16,6 +18,16 @@ export function escapeFormula(s: string): string {
 const EXPORT_FIELDS: ImportField[] = IMPORT_FIELDS.filter((f) => f.export);
 export const ROSTER_TITLE = '顺德区村（社区）干部花名册';
 
+/**
+ * The typed 考核 text while it still says every stored year; once records were added or merged
+ * beyond it, the records themselves, so that importing the export gives the same records back.
+ */
+function assessmentCell(c: Cadre): string {
+  const said = parseAssessmentText(c.assessmentText).assessments;
+  const covered = c.assessments.every((a) => said.some((b) => b.year === a.year && b.grade === a.grade));
+  return covered && c.assessmentText ? c.assessmentText : formatAssessments(c.assessments) || c.assessmentText;
+}
+
 function valueOf(c: Cadre, f: ImportField, villages: Map<string, Village>, seq: number): string {
   const v = c.villageId ? villages.get(c.villageId) : undefined;
   switch (f.key) {
@@ -25,6 +37,11 @@ function valueOf(c: Cadre, f: ImportField, villages: Map<string, Village>, seq: 
       return townName(v?.townCode);
     case 'village':
       return v?.name ?? '';
+    case 'resume':
+      // One period per line inside the cell (Alt+Enter), in the 任免审批表 layout the importer reads back.
+      return formatResume(c.resume, '\n');
+    case 'assessmentText':
+      return assessmentCell(c);
     default: {
       const [a, b] = f.key.split('.');
       const x = (c as unknown as Record<string, unknown>)[a];
@@ -57,7 +74,7 @@ function rosterSheet(rows: string[][], blankRows: number, subtitle = '填报单�
   }
   ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: 2 + Math.max(1, rows.length + blankRows), c: width - 1 } });
   ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: width - 1 } }];
-  ws['!cols'] = EXPORT_FIELDS.map((f) => ({ wch: f.key === 'idNumber' ? 21 : f.key === 'seq' ? 6 : Math.max(10, f.label.length * 2 + 2) }));
+  ws['!cols'] = EXPORT_FIELDS.map((f) => ({ wch: f.key === 'idNumber' ? 21 : f.key === 'seq' ? 6 : f.key === 'resume' ? 60 : Math.max(10, f.label.length * 2 + 2) }));
   return ws;
 }
 
@@ -81,6 +98,8 @@ const NOTES = [
   '3. 民族写全称或简称（汉 / 汉族）；政治面貌写“中共党员”“群众”等。',
   '4. “镇街”写大良、容桂等；“所在村（社区）”写村居全称，须与村居信息中的名称一致。',
   '5. 村（社区）职务可填：党组织书记、党组织副书记、党组织委员、村委会主任、村委会副主任、村委会委员、书记、主任一肩挑、后备干部、村民小组长。',
+  '6. “简历”每段经历一行（单元格内按 Alt+Enter 换行），写成“1990.09--1994.07  华南师范大学政治系学习”；至今的一段只写起始年月，如“2021.03--  水藤村党委书记”。',
+  '7. “年度考核结果”写成“2023年度称职；2024年度优秀”，等次为 优秀、称职（合格）、基本称职（基本合格）、不称职（不合格）。',
 ];
 
 export function rosterTemplate(): Buffer {

@@ -6,7 +6,7 @@
 
 export type FieldKind =
   | 'name' | 'sex' | 'ym' | 'id' | 'text' | 'ethnicity' | 'political' | 'education' | 'degree'
-  | 'health' | 'post' | 'phone' | 'town' | 'village' | 'ignore';
+  | 'health' | 'post' | 'phone' | 'town' | 'village' | 'resume' | 'assessment' | 'ignore';
 
 export interface ImportField {
   key: string;
@@ -45,8 +45,9 @@ export const IMPORT_FIELDS: ImportField[] = [
   { key: 'villageWorkSince', label: '开始从事村（社区）工作时间', kind: 'ym', synonyms: ['从事村(社区)工作时间', '从事村工作时间', '村工作时间'], export: true },
   { key: 'currentPosition', label: '现任职务', kind: 'text', synonyms: ['现任职务全称'], export: true },
   { key: 'phone', label: '联系电话', kind: 'phone', synonyms: ['电话', '手机', '手机号码', '联系方式', '手机号'], export: true },
+  { key: 'resume', label: '简历', kind: 'resume', synonyms: ['工作简历', '个人简历', '学习工作经历', '学习和工作经历', '学习及工作经历', '工作经历', '主要经历', '个人履历', '履历'], export: true },
+  { key: 'assessmentText', label: '年度考核结果', kind: 'assessment', synonyms: ['考核结果', '年度考核', '年度考核情况', '近三年年度考核结果', '近三年考核结果', '考核情况'], export: true },
   { key: 'rewards', label: '奖惩情况', kind: 'text', synonyms: [], export: false },
-  { key: 'assessmentText', label: '年度考核结果', kind: 'text', synonyms: ['考核结果'], export: false },
   { key: 'age', label: '年龄', kind: 'ignore', synonyms: [], export: false },
   { key: 'note', label: '备注', kind: 'ignore', synonyms: [], export: false },
 ];
@@ -100,6 +101,8 @@ const RULES: Array<[RegExp, string]> = [
   [/身份证/, 'idNumber'],
   [/^出生(年月|日期)/, 'birth'],
   [/电话|手机/, 'phone'],
+  [/简历|履历|^学习.*工作经历$/, 'resume'],
+  [/年度考核|考核结果/, 'assessmentText'],
 ];
 
 /** Field key for a 花名册 header, or '' when we do not recognize it. */

@@ -4,11 +4,13 @@
  */
 import type { ImportDiff } from '../../shared/contract/import.js';
 import type { Cadre, CadreFields } from '../../shared/domain/cadre.js';
+import { mergeAssessments } from '../../shared/rules/assessment.js';
+import { formatResume } from '../../shared/rules/resume.js';
 import { FIELD_BY_KEY } from './fields.js';
 
 /** Provided keys that are paths in the cadre record (not 镇街 / 村 text helpers). */
 function recordPaths(provided: Set<string>): string[] {
-  return [...provided].filter((k) => k === 'villageId' || (FIELD_BY_KEY.has(k) && !['town', 'village', 'seq', 'age', 'note'].includes(k)));
+  return [...provided].filter((k) => k === 'villageId' || k === 'assessments' || (FIELD_BY_KEY.has(k) && !['town', 'village', 'seq', 'age', 'note'].includes(k)));
 }
 
 function getPath(obj: object, path: string): unknown {
@@ -28,7 +30,9 @@ export function mergeProvided(current: Cadre, data: CadreFields, provided: Set<s
   for (const path of recordPaths(provided)) {
     const [a, b] = path.split('.');
     const v = getPath(data, path);
-    if (b === undefined) {
+    // A 花名册 usually lists only the last few years: the years it names replace, earlier ones stay.
+    if (path === 'assessments') out.assessments = mergeAssessments(current.assessments, data.assessments);
+    else if (b === undefined) {
       if (v === undefined) delete out[a];
       else out[a] = v;
     } else out[a] = { ...((out[a] as object) ?? {}), [b]: v };
@@ -38,15 +42,22 @@ export function mergeProvided(current: Cadre, data: CadreFields, provided: Set<s
 
 const show = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
+/** Lists shown the way the 花名册 cell writes them, so the user compares like with like. */
+function showField(path: string, v: unknown): string {
+  if (path === 'resume') return formatResume((v as CadreFields['resume']) ?? [], '\n');
+  if (path === 'assessments') return ((v as CadreFields['assessments']) ?? []).map((a) => `${a.year}年度${a.grade}`).join('；');
+  return show(v);
+}
+
 export function diffCadre(current: Cadre, merged: CadreFields, provided: Set<string>, villageName: Map<string, string>): ImportDiff[] {
   const diffs: ImportDiff[] = [];
   for (const path of recordPaths(provided)) {
-    const before = getPath(current, path);
-    const after = getPath(merged, path);
-    if (show(before) === show(after)) continue;
+    const before = showField(path, getPath(current, path));
+    const after = showField(path, getPath(merged, path));
+    if (before === after) continue;
     if (path === 'villageId') {
-      diffs.push({ field: path, label: '所在村（社区）', before: villageName.get(show(before)) ?? '', after: villageName.get(show(after)) ?? '' });
-    } else diffs.push({ field: path, label: FIELD_BY_KEY.get(path)?.label ?? path, before: show(before), after: show(after) });
+      diffs.push({ field: path, label: '所在村（社区）', before: villageName.get(before) ?? '', after: villageName.get(after) ?? '' });
+    } else diffs.push({ field: path, label: path === 'assessments' ? '年度考核等次' : FIELD_BY_KEY.get(path)?.label ?? path, before, after });
   }
   return diffs;
 }

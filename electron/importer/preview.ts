@@ -8,7 +8,9 @@ import { cadreInputSchema, type Cadre, type CadreFields } from '../../shared/dom
 import { townCodeFrom } from '../../shared/domain/towns.js';
 import type { Village } from '../../shared/domain/village.js';
 import { checkIdNumber } from '../../shared/rules/idCard.js';
-import { isVillagePost, readCell } from './cells.js';
+import { parseAssessmentText } from '../../shared/rules/assessment.js';
+import { parseResumeText } from '../../shared/rules/resume.js';
+import { isVillagePost, readCell, unescapeText } from './cells.js';
 import { FIELD_BY_KEY, IMPORT_FIELDS, columnLetter } from './fields.js';
 import { diffCadre, mergeProvided } from './merge.js';
 import { pickSheet, type DetectedTable } from './table.js';
@@ -89,8 +91,12 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
   else obj[a] = { ...((obj[a] as object) ?? {}), [b]: value };
 }
 
-const headerOf = (columns: ImportColumn[], field: string) =>
-  columns.find((c) => c.field === field)?.header ?? FIELD_BY_KEY.get(field)?.label ?? field;
+/** The column a schema path came from; 'resume.2.text' and 'assessments.0.grade' belong to their list's column. */
+function headerOf(columns: ImportColumn[], field: string): string {
+  const top = field.split('.')[0];
+  const key = FIELD_BY_KEY.has(field) ? field : top === 'assessments' ? 'assessmentText' : top;
+  return columns.find((c) => c.field === key)?.header ?? FIELD_BY_KEY.get(key)?.label ?? field;
+}
 
 function readRow(
   excelRow: number,
@@ -113,6 +119,24 @@ function readRow(
     // A blank cell says nothing: for a person already on file it must not erase what is there.
     if (!cell || cell.text === '') continue;
     provided.add(f.key);
+    if (f.kind === 'resume') {
+      // Lines we cannot date are kept as written (a warning, not a refusal): nothing the clerk typed is lost.
+      const r = parseResumeText(unescapeText(cell.text));
+      for (const i of r.issues) warnings.push({ row: excelRow, column: col.header, message: i.message });
+      data.resume = r.lines;
+      continue;
+    }
+    if (f.kind === 'assessment') {
+      const text = unescapeText(cell.text);
+      const r = parseAssessmentText(text);
+      for (const i of r.issues) warnings.push({ row: excelRow, column: col.header, message: `${i}；原文已保留在“年度考核结果”中` });
+      data.assessmentText = text;
+      if (r.assessments.length) {
+        data.assessments = r.assessments;
+        provided.add('assessments');
+      }
+      continue;
+    }
     const r = readCell(f.kind, cell);
     if (!r.ok) {
       errors.push({ row: excelRow, column: col.header, message: r.message });
@@ -165,7 +189,9 @@ function readRow(
       // Without a good ID, missing 出生年月/性别 (which come from it) are not separate mistakes.
       if (idWrong && (field === 'birth' || field === 'sex') && !provided.has(field)) continue;
       seen.add(field);
-      errors.push({ row: excelRow, column: headerOf(columns, field), message: issue.message });
+      // Several 简历 lines share one cell: say which one is too long.
+      const where = issue.path[0] === 'resume' && typeof issue.path[1] === 'number' ? `简历第 ${issue.path[1] + 1} 段` : '';
+      errors.push({ row: excelRow, column: headerOf(columns, field), message: where + issue.message });
     }
   }
   return { row: excelRow, name, data: errors.length === 0 && parsed.success ? parsed.data : undefined, provided, errors, warnings };

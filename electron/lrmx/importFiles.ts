@@ -5,6 +5,7 @@
 import { AppError } from '../../shared/contract/define.js';
 import type { LrmxFileReport } from '../../shared/contract/import.js';
 import { cadreInputSchema, type Cadre } from '../../shared/domain/cadre.js';
+import { mergeAssessments } from '../../shared/rules/assessment.js';
 import type { BatchCreate, BatchUpdate } from '../importer/batch.js';
 import { FIELD_BY_KEY } from '../importer/fields.js';
 import { editableFields } from '../importer/merge.js';
@@ -58,6 +59,8 @@ export function importLrmxFiles(
           merged[a] = b === undefined ? v : { ...(merged[a] as object), [b]: v[b] };
         }
         merged.lrmxExtra = fields.lrmxExtra;
+        // Years the file's 考核 text names replace the stored ones; earlier years stay on file.
+        merged.assessments = mergeAssessments(current.assessments, fields.assessments);
         if (JSON.stringify(cadreInputSchema.parse(merged)) === JSON.stringify(cadreInputSchema.parse(editableFields(current)))) {
           reports.push({ file: fileName, status: 'skipped', name: current.name, cadreId: current.id, message: `与 ${current.name} 的已有档案相同，无需更新`, warnings });
           continue;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cadreInputSchema } from '../../shared/domain/cadre.js';
 import { BILLION_LAUGHS, MALFORMED, XXE, fullCadre } from '../../tests/fixtures/lrmx.js';
-import { formatResume, parseLrmx, parseResume, serializeLrmx } from './lrmx.js';
+import { formatResume, parseResumeText } from '../../shared/rules/resume.js';
+import { parseLrmx, serializeLrmx } from './lrmx.js';
 import { importLrmxFiles } from './importFiles.js';
 
 const roundTrip = (bytes: Buffer) => cadreInputSchema.parse(parseLrmx(bytes, 'a.lrmx').data);
@@ -16,7 +17,8 @@ describe('LRMX', () => {
     expect(xml).toContain('1993.09--1996.07  广东农工商职业技术学院农业经济管理专业学习\r\n1996.09--2011.03  ');
     expect(xml).toContain('农村集体经济 &amp; 土地管理 &lt;规划&gt;');
     const back = roundTrip(bytes);
-    expect(back).toEqual(c);
+    // The form has 考核 only as text; reading it back also gives the records the 跨村任职 rules use.
+    expect(back).toEqual({ ...c, assessments: [2022, 2023, 2024].map((year) => ({ year, grade: '称职' })) });
     expect(back.photo).toBe(c.photo);
   });
 
@@ -37,13 +39,14 @@ describe('LRMX', () => {
   });
 
   it('parses 简历 lines written by the editor, including 至今 and wrapped lines', () => {
-    const lines = parseResume('1998.09--2002.07  华南农业大学学习\r\n2002.07--2010.01  水藤村委会干部，\r\n        负责集体经济\r\n2010.01--         水藤村党委书记');
+    const { lines, issues } = parseResumeText('1998.09--2002.07  华南农业大学学习\r\n2002.07--2010.01  水藤村委会干部，\r\n        负责集体经济\r\n2010.01--         水藤村党委书记');
+    expect(issues).toEqual([]);
     expect(lines).toEqual([
       { from: '1998.09', to: '2002.07', text: '华南农业大学学习' },
       { from: '2002.07', to: '2010.01', text: '水藤村委会干部，负责集体经济' },
       { from: '2010.01', to: '', text: '水藤村党委书记' },
     ]);
-    expect(parseResume(formatResume(lines))).toEqual(lines);
+    expect(parseResumeText(formatResume(lines)).lines).toEqual(lines);
   });
 
   it('refuses an XXE attempt, a billion-laughs file and malformed XML with clear messages', () => {
@@ -76,6 +79,27 @@ describe('LRMX', () => {
     ]);
     expect(plan.reports[3].message).toContain('与“a.lrmx”是同一人');
     expect(plan.create).toHaveLength(2);
+  });
+});
+
+describe('LRMX 年度考核结果', () => {
+  it('adds the years the form names to the records on file, keeps earlier years, and warns on text it cannot read', () => {
+    const c = fullCadre(5);
+    const current = { ...c, assessmentText: '', assessments: [{ year: 2020, grade: '优秀' as const }, { year: 2022, grade: '基本称职' as const }], id: 'c1', createdAt: '', updatedAt: 'u1' };
+    const plan = importLrmxFiles([{ fileName: 'a.lrmx', bytes: serializeLrmx(c) }], [current], 'update');
+    expect((plan.update[0].data as { assessments: unknown }).assessments).toEqual([
+      { year: 2020, grade: '优秀' }, { year: 2022, grade: '称职' }, { year: 2023, grade: '称职' }, { year: 2024, grade: '称职' },
+    ]);
+    const odd = serializeLrmx({ ...c, assessmentText: '2023年度称职；2024年度良好' });
+    expect(parseLrmx(odd, 'b.lrmx')).toMatchObject({
+      data: { assessmentText: '2023年度称职；2024年度良好', assessments: [{ year: 2023, grade: '称职' }] },
+      warnings: ['年度考核结果（NianDuKaoHeJieGuo）：“2024年度良好”无法识别为“2024年度优秀”的形式（等次应为 优秀、称职、基本称职、不称职），未生成该项考核记录'],
+    });
+  });
+
+  it('writes the records as the form text when the file has no text of its own', () => {
+    const c = { ...fullCadre(6), assessmentText: '', assessments: [{ year: 2024, grade: '优秀' as const }, { year: 2025, grade: '称职' as const }] };
+    expect(serializeLrmx(c).toString('utf8')).toContain('<NianDuKaoHeJieGuo>2024年度优秀；2025年度称职</NianDuKaoHeJieGuo>');
   });
 });
 

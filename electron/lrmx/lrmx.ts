@@ -5,9 +5,11 @@
  * such as DaoLingNianYue) are kept in `lrmxExtra` and written back on export.
  */
 import { AppError } from '../../shared/contract/define.js';
-import type { CadreFields, CadreInput, FamilyMember, ResumeLine } from '../../shared/domain/cadre.js';
+import type { CadreFields, CadreInput, FamilyMember } from '../../shared/domain/cadre.js';
 import { ETHNICITIES, normalizeCode } from '../../shared/domain/codes.js';
+import { formatAssessments, parseAssessmentText } from '../../shared/rules/assessment.js';
 import { parseYearMonth } from '../../shared/rules/dates.js';
+import { formatResume, parseResumeText } from '../../shared/rules/resume.js';
 import { decodeEntities, decodeXmlBytes, escapeXml, parseXmlSafely } from './safeXml.js';
 
 type Kind = 'text' | 'ym' | 'sex' | 'ethnicity' | 'resume' | 'family' | 'photo' | 'extra';
@@ -78,31 +80,6 @@ function getPath(obj: object, path: string): unknown {
   return b === undefined ? v : (v as Record<string, unknown> | undefined)?.[b];
 }
 
-const RESUME_LINE = /^(\d{4})\.?(\d{1,2})\s*(?:-{1,2}|—{1,2}|–|～|~|至)\s*(?:(\d{4})\.?(\d{1,2}))?\s*(.*)$/;
-
-export function parseResume(s: string): ResumeLine[] {
-  const out: ResumeLine[] = [];
-  for (const raw of s.split(/\r\n|\r|\n/)) {
-    if (!raw.trim()) continue;
-    const m = RESUME_LINE.exec(raw.trim());
-    if (m) {
-      const from = `${m[1]}.${m[2].padStart(2, '0')}`;
-      const to = m[3] ? `${m[3]}.${m[4].padStart(2, '0')}` : '';
-      out.push({ from, to, text: m[5].trim() });
-    } else if (/^\s/.test(raw) && out.length) {
-      // A wrapped entry: the editor indents its continuation under the text.
-      out[out.length - 1].text += raw.trim();
-    } else out.push({ from: '', to: '', text: raw.trim() });
-  }
-  return out;
-}
-
-export function formatResume(lines: ResumeLine[]): string {
-  return lines
-    .map((l) => (l.from ? `${l.from}--${l.to || '       '}  ${l.text}` : l.text))
-    .join('\r\n');
-}
-
 function ymFromLrmx(raw: string, tag: string, label: string, warnings: string[], extra: Record<string, string>): string {
   if (!raw) return '';
   const r = parseYearMonth(raw);
@@ -150,9 +127,12 @@ export function parseLrmx(bytes: Buffer, fileName: string): LrmxRead {
       case 'ethnicity':
         data.ethnicity = normalizeCode(ETHNICITIES, s) ?? s;
         break;
-      case 'resume':
-        data.resume = parseResume(text(value));
+      case 'resume': {
+        const r = parseResumeText(text(value));
+        data.resume = r.lines;
+        for (const i of r.issues) warnings.push(`简历（JianLi）：${i.message}`);
         break;
+      }
       case 'family':
         data.family = parseFamily(value, warnings);
         break;
@@ -168,6 +148,12 @@ export function parseLrmx(bytes: Buffer, fileName: string): LrmxRead {
       default:
         setPath(data, path, s);
     }
+  }
+  // The form carries 考核 only as text; the 跨村任职 rules need it as records.
+  if (typeof data.assessmentText === 'string' && data.assessmentText) {
+    const r = parseAssessmentText(data.assessmentText);
+    data.assessments = r.assessments;
+    for (const i of r.issues) warnings.push(`年度考核结果（NianDuKaoHeJieGuo）：${i}`);
   }
   if (!data.idNumber) {
     throw new AppError('INVALID', `“${fileName}”缺少身份证号码（ShenFenZheng）：本软件以 18 位身份证号码识别每位干部，请在任免审批表中补填后再导入`);
@@ -233,7 +219,8 @@ export function serializeLrmx(c: CadreFields): Buffer {
         lines.push('  </JiaTingChengYuan>');
         break;
       default:
-        lines.push(el(tag, v === undefined || v === null ? '' : String(v)));
+        if (path === 'assessmentText' && !v) lines.push(el(tag, formatAssessments(c.assessments)));
+        else lines.push(el(tag, v === undefined || v === null ? '' : String(v)));
     }
   }
   for (const [tag, value] of Object.entries(extra)) {

@@ -80,7 +80,10 @@ export function PreviewTabs(props: {
               <Table.Tr key={e.cadreId}>
                 <Table.Td>{e.row}</Table.Td>
                 <Table.Td>{e.name}</Table.Td>
-                <Table.Td><FieldDiffs diffs={e.diffs} /></Table.Td>
+                <Table.Td>
+                  <FieldDiffs diffs={e.diffs} />
+                  {e.warnings.map((w, i) => <Text key={i} size="xs" c="orange">【{w.column}】{w.message}</Text>)}
+                </Table.Td>
                 <Table.Td>
                   <SegmentedControl
                     size="xs"

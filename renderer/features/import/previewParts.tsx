@@ -36,7 +36,8 @@ export function FieldDiffs({ diffs }: { diffs: ImportDiff[] }) {
   return (
     <>
       {diffs.map((d) => (
-        <div key={d.field}><b>{d.label}</b>：<Text span c="dimmed" td="line-through">{d.before || '（空）'}</Text> → {d.after || '（空）'}</div>
+        // pre-line: a 简历 is several lines and reads only as lines.
+        <div key={d.field} style={{ whiteSpace: 'pre-line' }}><b>{d.label}</b>：<Text span c="dimmed" td="line-through">{d.before || '（空）'}</Text> → {d.after || '（空）'}</div>
       ))}
     </>
   );
