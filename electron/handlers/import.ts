@@ -32,7 +32,7 @@ export const importHandlers: HandlersFor<typeof importContract> = {
   'import.batches': (_i, app) =>
     app
       .requireSession()
-      .doc.importBatches.map(({ replaced, ...b }) => ({ ...b, replacedCount: replaced.length }))
+      .doc.importBatches.map(({ replaced, replacedVillages, ...b }) => ({ ...b, replacedCount: replaced.length + (replacedVillages?.length ?? 0) }))
       .reverse(),
 
   'import.villagePreview': ({ fileName, base64, sheet, mapping }, app) =>

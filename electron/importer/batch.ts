@@ -8,6 +8,7 @@ import { cadreInputSchema, type Cadre, type CadreFields } from '../../shared/dom
 import type { ImportBatch, VaultDocument } from '../../shared/domain/document.js';
 import { changedFields } from '../handlers/records.js';
 import { newId, nowIso, type Session } from '../store/session.js';
+import { undoVillageBatch } from './villageRoster.js';
 
 export interface BatchCreate {
   row: number | string;
@@ -102,6 +103,7 @@ export async function undoBatch(session: Session, batchId: string): Promise<{ re
   const batch = doc.importBatches.find((b) => b.id === batchId);
   if (!batch) throw new AppError('NOT_FOUND', '找不到该导入批次');
   if (batch.undoneAt) throw new AppError('CONFLICT', `该批次已于 ${batch.undoneAt.slice(0, 16).replace('T', ' ')} 撤销`);
+  if (batch.kind === 'villages') return undoVillageBatch(session, batch);
   const byId = new Map(doc.cadres.map((c) => [c.id, c]));
   const refs = referencesIn(doc);
   for (const id of batch.createdIds) {

@@ -3,7 +3,7 @@ import type { VillageImportPreview } from '../../shared/contract/import.js';
 import { emptyDocument } from '../../shared/domain/document.js';
 import type { Village } from '../../shared/domain/village.js';
 import { sheetFrom, workbookBytes } from '../../tests/fixtures/roster.js';
-import { useTestApp } from '../../tests/fixtures/testApp.js';
+import { id18, useTestApp } from '../../tests/fixtures/testApp.js';
 import { VILLAGE_FIELD_BY_KEY, readVillageCell } from './villageFields.js';
 import { previewVillages } from './villageRoster.js';
 
@@ -188,5 +188,53 @@ describe('import.villagePreview / import.villageCommit', () => {
     const again = await call<VillageImportPreview>('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
     expect(again.accepted).toEqual([]);
     expect(again.existing.map((e) => [e.name, e.diffs.length])).toEqual([['逢简村', 0], ['马齐村', 0], ['光华社区', 0]]);
+  });
+});
+
+describe('import.undo of a 村居名册 batch', () => {
+  const t = useTestApp('cadre-village-undo-', () => {
+    const doc = emptyDocument();
+    doc.villages.push(village('v-fj', '逢简村', '440606105', { note: '原备注' }));
+    return doc;
+  });
+  const { call } = t;
+  const villages = () => t.app.requireSession().doc.villages;
+
+  async function importMessy() {
+    const p = await call<VillageImportPreview>('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
+    return call<{ batchId: string; created: number; updated: number }>('import.villageCommit', {
+      fileName: '杏坛村居.xlsx',
+      create: p.accepted.map((r) => ({ row: r.row, data: r.data })),
+      update: p.existing.filter((e) => e.diffs.length).map((e) => ({ row: e.row, villageId: e.villageId, updatedAt: e.updatedAt, data: e.data })),
+    });
+  }
+
+  it('removes the villages the batch created and gives the updated one its earlier content back, once', async () => {
+    const before = JSON.stringify(villages());
+    const r = await importMessy();
+    const batches = await call<Array<{ id: string; kind: string; createdIds: string[]; replacedCount: number }>>('import.batches', {});
+    expect(batches[0]).toMatchObject({ id: r.batchId, kind: 'villages', replacedCount: 1 });
+    expect(batches[0].createdIds).toHaveLength(2);
+
+    expect(await call('import.undo', { batchId: r.batchId })).toEqual({ removed: 2, restored: 1 });
+    expect(JSON.stringify(villages())).toBe(before);
+    expect(t.app.requireSession().doc.audit.at(-1)?.summary).toBe('撤销导入村（社区）名册“杏坛村居.xlsx”：删除 2 个，恢复 1 个');
+    await expect(call('import.undo', { batchId: r.batchId })).rejects.toThrow('该批次已于');
+  });
+
+  it('refuses, changing nothing, once a new village has cadres or a village was edited after the import', async () => {
+    const r = await importMessy();
+    const maqi = villages().find((v) => v.name === '马齐村')!;
+    await call('cadre.create', { data: { name: '陈志强', sex: '男', birth: '1975.03', idNumber: id18('19750312', '013'), villageId: maqi.id, villagePost: '党组织书记' } });
+    const before = JSON.stringify(villages());
+    await expect(call('import.undo', { batchId: r.batchId })).rejects.toThrow('杏坛马齐村已登记 1 名干部（如 陈志强），不能撤销本批导入；请先把这些干部改到其他村（社区）');
+    expect(JSON.stringify(villages())).toBe(before);
+
+    const cadre = t.app.requireSession().doc.cadres[0];
+    await call('cadre.update', { id: cadre.id, data: { villageId: null } });
+    const fj = villages().find((v) => v.name === '逢简村')!;
+    await call('village.update', { id: fj.id, data: { note: '导入后又改' } });
+    await expect(call('import.undo', { batchId: r.batchId })).rejects.toThrow('杏坛逢简村在导入后又被修改过，撤销会丢掉这些修改；请先处理该村（社区）');
+    expect(villages().find((v) => v.name === '马齐村')).toBeDefined();
   });
 });

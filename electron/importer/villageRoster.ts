@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../shared/contract/define.js';
 import type { ImportColumn, ImportDiff, ImportIssue, VillageData, VillageExistingRow, VillageImportPreview, VillageImportRow } from '../../shared/contract/import.js';
+import type { ImportBatch } from '../../shared/domain/document.js';
 import { townName } from '../../shared/domain/towns.js';
 import { villageInputSchema, type Village } from '../../shared/domain/village.js';
 import { changedFields } from '../handlers/records.js';
@@ -212,14 +213,18 @@ export async function commitVillages(
   const batchId = newId();
   const at = nowIso();
   return session.mutate((d, audit) => {
+    const createdIds: string[] = [];
     for (const c of creates) {
       const v: Village = { ...c.data, id: newId(), createdAt: at, updatedAt: at };
       d.villages.push(v);
+      createdIds.push(v.id);
       audit({ action: 'villages.create', entity: 'villages', recordId: v.id, summary: `导入新建村（社区）：${place(v.townCode, v.name)}（${input.fileName} 第 ${c.row} 行）`, after: v, batchId });
     }
+    const replacedVillages: Village[] = [];
     for (const u of updates) {
       const target = d.villages.find((v) => v.id === u.current.id)!;
       const before = structuredClone(target);
+      replacedVillages.push(before);
       Object.assign(target, u.data, { updatedAt: at });
       audit({
         action: 'villages.update', entity: 'villages', recordId: target.id,
@@ -227,10 +232,65 @@ export async function commitVillages(
         before: changedFields(before, target), after: changedFields(target, before), batchId,
       });
     }
+    d.importBatches.push({ id: batchId, at, operator: session.operator, kind: 'villages', fileName: input.fileName, createdIds, replaced: [], replacedVillages });
     audit({
       action: 'import.villages', entity: 'villages', recordId: batchId,
       summary: `导入村（社区）名册“${input.fileName}”：新建 ${creates.length} 个，更新 ${updates.length} 个`, batchId,
     });
     return { batchId, created: creates.length, updated: updates.length };
+  });
+}
+
+/**
+ * Undoes a 村居名册 batch: villages it created are removed, villages it updated get their
+ * earlier content back — all in one save. Refused (nothing changed) when that would lose work
+ * done since: a village edited after the import, or a new village that cadres or other
+ * records (村居结对, 跨村任职 pilots, 跟班 hosts) already point at.
+ */
+export async function undoVillageBatch(session: Session, batch: ImportBatch): Promise<{ removed: number; restored: number }> {
+  const doc = session.doc;
+  const byId = new Map(doc.villages.map((v) => [v.id, v]));
+  const { villages: _v, audit: _a, importBatches: _b, importTemplates: _t, settings: _s, meta: _m, ...rest } = doc;
+  const elsewhere = JSON.stringify(rest);
+  for (const id of batch.createdIds) {
+    const v = byId.get(id);
+    if (!v) continue;
+    if (v.updatedAt !== batch.at) throw new AppError('CONFLICT', `${place(v.townCode, v.name)}在导入后被修改过，撤销会丢掉这些修改；请先处理该村（社区）`);
+    const members = doc.cadres.filter((c) => c.villageId === id && !c.deletedAt);
+    if (members.length) {
+      throw new AppError('CONFLICT', `${place(v.townCode, v.name)}已登记 ${members.length} 名干部（如 ${members[0].name}），不能撤销本批导入；请先把这些干部改到其他村（社区）`);
+    }
+    if (elsewhere.includes(id)) throw new AppError('CONFLICT', `${place(v.townCode, v.name)}已被其他业务（村居结对、跨村任职、书记跟班等）引用，不能撤销本批导入；请先解除引用`);
+  }
+  const replaced = batch.replacedVillages ?? [];
+  for (const old of replaced) {
+    const v = byId.get(old.id);
+    if (v && v.updatedAt !== batch.at) throw new AppError('CONFLICT', `${place(v.townCode, v.name)}在导入后又被修改过，撤销会丢掉这些修改；请先处理该村（社区）`);
+  }
+  return session.mutate((d, audit) => {
+    const created = new Set(batch.createdIds);
+    const removedVillages = d.villages.filter((v) => created.has(v.id));
+    d.villages = d.villages.filter((v) => !created.has(v.id));
+    for (const v of removedVillages) {
+      audit({ action: 'villages.remove', entity: 'villages', recordId: v.id, summary: `撤销导入，删除导入时新建的村（社区）：${place(v.townCode, v.name)}`, batchId: batch.id });
+    }
+    let restored = 0;
+    for (const old of replaced) {
+      const i = d.villages.findIndex((v) => v.id === old.id);
+      if (i < 0) continue;
+      const now = d.villages[i];
+      d.villages[i] = structuredClone(old);
+      restored++;
+      audit({
+        action: 'villages.update', entity: 'villages', recordId: old.id, summary: `撤销导入，恢复村（社区）：${place(old.townCode, old.name)}`,
+        before: changedFields(now, old), after: changedFields(old, now), batchId: batch.id,
+      });
+    }
+    d.importBatches.find((x) => x.id === batch.id)!.undoneAt = nowIso();
+    audit({
+      action: 'import.undo', entity: 'importBatches', recordId: batch.id,
+      summary: `撤销导入村（社区）名册“${batch.fileName}”：删除 ${removedVillages.length} 个，恢复 ${restored} 个`, batchId: batch.id,
+    });
+    return { removed: removedVillages.length, restored };
   });
 }

@@ -134,7 +134,7 @@ export const importContract = {
     }),
   ),
   'import.undo': method<{ removed: number; restored: number }>()(z.object({ batchId: z.string().min(1) })),
-  'import.batches': method<(Omit<ImportBatch, 'replaced'> & { replacedCount: number })[]>()(z.object({})),
+  'import.batches': method<(Omit<ImportBatch, 'replaced' | 'replacedVillages'> & { replacedCount: number })[]>()(z.object({})),
   'import.villagePreview': method<VillageImportPreview>()(
     fileInput.extend({ sheet: z.string().optional(), mapping: z.record(z.string(), z.string()).optional() }),
   ),

@@ -12,11 +12,15 @@ export interface ImportBatch {
   id: string;
   at: string;
   operator: string;
-  kind: 'xlsx' | 'lrmx' | 'roster';
+  /** xlsx / lrmx / roster create cadres; villages (村居名册) creates villages. */
+  kind: 'xlsx' | 'lrmx' | 'roster' | 'villages';
   fileName: string;
+  /** Ids of the cadres (or, for kind villages, the villages) the batch created. */
   createdIds: string[];
-  /** Records the batch overwrote, as they were, so undo can put them back. */
+  /** Cadres the batch overwrote, as they were, so undo can put them back. */
   replaced: Cadre[];
+  /** Villages a 村居名册 batch overwrote, as they were. */
+  replacedVillages?: Village[];
   undoneAt?: string;
 }
 

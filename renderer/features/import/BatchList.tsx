@@ -5,13 +5,17 @@ import { invoke } from '../../api/client';
 
 type Batches = Output<'import.batches'>;
 
+const KIND_LABEL: Record<Batches[number]['kind'], string> = { xlsx: '干部花名册', lrmx: '任免审批表', roster: '花名册', villages: '村居名册' };
+
 /** Every import batch, newest first, each one undoable as a whole. */
 export function BatchList({ batches, reload }: { batches: Batches | null; reload: () => void }) {
-  async function undo(id: string, fileName: string) {
-    if (!window.confirm(`撤销导入“${fileName}”？本批新建的档案将被删除，更新过的档案恢复为导入前的内容。`)) return;
+  async function undo(id: string, fileName: string, villages: boolean) {
+    const what = villages ? '村（社区）' : '档案';
+    if (!window.confirm(`撤销导入“${fileName}”？本批新建的${what}将被删除，更新过的${what}恢复为导入前的内容。`)) return;
     try {
       const r = await invoke('import.undo', { batchId: id });
-      notifications.show({ color: 'green', message: `已撤销：删除 ${r.removed} 人，恢复 ${r.restored} 人` });
+      const unit = villages ? '个' : '人';
+      notifications.show({ color: 'green', message: `已撤销：删除 ${r.removed} ${unit}，恢复 ${r.restored} ${unit}` });
     } catch (e) {
       notifications.show({ color: 'red', message: (e as Error).message });
     }
@@ -35,12 +39,12 @@ export function BatchList({ batches, reload }: { batches: Batches | null; reload
               <Table.Tr key={b.id}>
                 <Table.Td>{new Date(b.at).toLocaleString('zh-CN', { hour12: false })}</Table.Td>
                 <Table.Td>{b.fileName}</Table.Td>
-                <Table.Td>{b.kind === 'lrmx' ? '任免审批表' : '花名册'}</Table.Td>
+                <Table.Td>{KIND_LABEL[b.kind]}</Table.Td>
                 <Table.Td>{b.operator}</Table.Td>
                 <Table.Td>{b.createdIds.length}</Table.Td>
                 <Table.Td>{b.replacedCount}</Table.Td>
                 <Table.Td>{b.undoneAt ? <Badge color="gray">已撤销</Badge> : <Badge color="green">有效</Badge>}</Table.Td>
-                <Table.Td>{!b.undoneAt && <Button size="compact-xs" color="red" variant="subtle" onClick={() => void undo(b.id, b.fileName)}>撤销</Button>}</Table.Td>
+                <Table.Td>{!b.undoneAt && <Button size="compact-xs" color="red" variant="subtle" onClick={() => void undo(b.id, b.fileName, b.kind === 'villages')}>撤销</Button>}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -61,7 +61,7 @@ export function VillageImportModal({ opened, onClose, onDone }: { opened: boolea
         create: creates.map((x) => ({ row: x.row, data: x.data })),
         update: updates.map((e) => ({ row: e.row, villageId: e.villageId, updatedAt: e.updatedAt, data: e.data })),
       });
-      notifications.show({ color: 'green', message: `已导入村（社区）名册：新建 ${r.created} 个，更新 ${r.updated} 个` });
+      notifications.show({ color: 'green', message: `已导入村（社区）名册：新建 ${r.created} 个，更新 ${r.updated} 个。如有误，可在“导入导出 → 导入批次”中撤销本批。` });
       reset();
       onDone();
     });
