@@ -2,6 +2,8 @@ import type { LrmxFileReport } from '../../shared/contract/import.js';
 import { lrmxContract } from '../../shared/contract/lrmx.js';
 import { AppError } from '../../shared/contract/define.js';
 import { commitBatch } from '../importer/batch.js';
+import { today } from '../../shared/rules/dates.js';
+import { buildLrmxZip, cadresForExport } from '../lrmx/exportMany.js';
 import { importLrmxFiles } from '../lrmx/importFiles.js';
 import { serializeLrmx } from '../lrmx/lrmx.js';
 import { findRecord } from './records.js';
@@ -26,5 +28,27 @@ export const lrmxHandlers: HandlersFor<typeof lrmxContract> = {
     const c = findRecord(app.requireSession().doc.cadres, id, '干部档案');
     if (c.deletedAt) throw new AppError('CONFLICT', '该档案在回收站中，请先恢复');
     return { fileName: `${c.name}_任免审批表.lrmx`, base64: serializeLrmx(c).toString('base64') };
+  },
+
+  'lrmx.exportMany': async ({ ids }, app) => {
+    const s = app.requireSession();
+    const cadres = cadresForExport(s.doc.cadres, ids);
+    const demo = (s.doc.meta.demo ?? false) || cadres.some((c) => c.demo);
+    const zip = buildLrmxZip(cadres, s.doc.villages, { date: today(), demo });
+    // Personal files leaving the vault in bulk are recorded. A read-only window (the vault is open
+    // elsewhere) cannot write the trail; refusing there would block an ordinary hand-over, so it
+    // exports unrecorded (the Excel 花名册 export, for comparison, records nothing anywhere).
+    if (!s.vault.readOnly) {
+      await s.mutate((_doc, audit) =>
+        audit({
+          action: 'lrmx.exportMany',
+          entity: 'cadres',
+          recordId: '',
+          summary: `批量导出任免审批表 ${cadres.length} 人：“${zip.fileName}”`,
+          after: { fileName: zip.fileName, ids: cadres.map((c) => c.id) },
+        }),
+      );
+    }
+    return { fileName: zip.fileName, base64: Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.length).toString('base64'), count: cadres.length };
   },
 };

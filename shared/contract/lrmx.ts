@@ -12,4 +12,11 @@ export const lrmxContract = {
     }),
   ),
   'lrmx.export': method<{ fileName: string; base64: string }>()(z.object({ id: z.string().min(1) })),
+  /**
+   * The list's cadres as one .zip: a .lrmx per cadre plus 清单.csv. The 5 000 cap is checked by the
+   * handler (so the message can say how many were asked for); this bound only stops absurd input.
+   */
+  'lrmx.exportMany': method<{ fileName: string; base64: string; count: number }>()(
+    z.object({ ids: z.array(z.string().min(1)).min(1, '没有要导出的干部：当前列表为空').max(100_000) }),
+  ),
 };

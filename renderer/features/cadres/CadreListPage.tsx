@@ -13,6 +13,7 @@ import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
 import { CadreFilterBar, ColumnChooser } from './CadreFilterBar';
 import { ExportListButton } from '../import/ExportListButton';
+import { ExportLrmxButton } from './ExportLrmxButton';
 import { CadreListPrintButton } from '../print';
 import { CadreTable, type CadreTableHandle } from './CadreTable';
 import { publishCurrentList, setCadreListState, useCadreListState } from './cadreFilterStore';
@@ -38,6 +39,7 @@ const ListHeader = memo(function ListHeader({ trash, columns }: { trash: boolean
       <Group gap="xs" data-cadre-list-actions>
         <ColumnChooser columns={columns} onChange={setColumns} />
         <ExportListButton trash={trash} />
+        <ExportLrmxButton trash={trash} />
         <CadreListPrintButton />
         <Button size="xs" onClick={() => navigate('/cadres/new')}>新建档案</Button>
       </Group>
