@@ -18,10 +18,11 @@ export const lrmxHandlers: HandlersFor<typeof lrmxContract> = {
       existing,
     );
     const reports: LrmxFileReport[] = plan.reports;
-    if (plan.create.length + plan.update.length === 0) return { reports };
+    const skipped = plan.skipped.length ? plan.skipped : undefined;
+    if (plan.create.length + plan.update.length === 0) return { reports, skipped };
     const fileName = files.length === 1 ? files[0].fileName : `${files[0].fileName} 等 ${files.length} 个文件`;
     const r = await commitBatch(s, { fileName, kind: 'lrmx', create: plan.create, update: plan.update });
-    return { batchId: r.batchId, reports };
+    return { batchId: r.batchId, reports, skipped };
   },
 
   'lrmx.export': ({ id }, app) => {

@@ -1,6 +1,8 @@
 /**
  * Many .lrmx files in one go: each file is read and validated on its own (a broken file is
  * reported and left out, never half-read); the good ones become one import batch.
+ * A .zip among them stands for the .lrmx files inside it; a zip that cannot be read safely
+ * (damaged, password, over the limits) is refused whole, as one line.
  */
 import { AppError } from '../../shared/contract/define.js';
 import type { LrmxFileReport } from '../../shared/contract/import.js';
@@ -10,6 +12,7 @@ import type { BatchCreate, BatchUpdate } from '../importer/batch.js';
 import { FIELD_BY_KEY } from '../importer/fields.js';
 import { editableFields } from '../importer/merge.js';
 import { LRMX_PATHS, parseLrmx } from './lrmx.js';
+import { ZIP_PATH_SEPARATOR, isLrmxName, isZipName, looksLikeZip, lrmxFilesFromZip } from './zipInput.js';
 
 const FIELD_LABELS: Record<string, string> = {
   name: '姓名（XingMing）', sex: '性别（XingBie）', birth: '出生年月（ChuShengNianYue）', idNumber: '身份证号码（ShenFenZheng）',
@@ -19,18 +22,53 @@ const FIELD_LABELS: Record<string, string> = {
 };
 const labelOf = (path: string) => FIELD_LABELS[path] ?? FIELD_BY_KEY.get(path)?.label ?? FIELD_LABELS[path.split('.')[0]] ?? path;
 
+export interface LrmxInputs {
+  /** The .lrmx files to read, with a report line in place of each zip that could not be opened; in the order given. */
+  files: ({ fileName: string; bytes: Buffer } | { refused: LrmxFileReport })[];
+  /** Files inside zips that are not .lrmx (e.g. the 清单.csv of 批量导出), as `<zip> › <name>`. */
+  skipped: string[];
+}
+
+/** Opens every zip among the inputs; plain .lrmx files pass through in place. */
+export function expandLrmxInputs(inputs: { fileName: string; bytes: Buffer }[]): LrmxInputs {
+  const out: LrmxInputs = { files: [], skipped: [] };
+  for (const f of inputs) {
+    // A zip saved without its extension (or as .xml) is still opened as one; a .lrmx name is taken at its word.
+    if (!isZipName(f.fileName) && !(looksLikeZip(f.bytes) && !isLrmxName(f.fileName))) {
+      out.files.push(f);
+      continue;
+    }
+    try {
+      const z = lrmxFilesFromZip(f.bytes, f.fileName);
+      out.skipped.push(...z.skipped.map((n) => `${f.fileName}${ZIP_PATH_SEPARATOR}${n}`));
+      if (z.files.length === 0) throw new AppError('INVALID', `压缩包“${f.fileName}”中没有 .lrmx 任免审批表文件`);
+      out.files.push(...z.files);
+    } catch (e) {
+      const message = e instanceof AppError ? e.message : `无法读取压缩包：${(e as Error).message}`;
+      out.files.push({ refused: { file: f.fileName, status: 'refused', message, warnings: [] } });
+    }
+  }
+  return out;
+}
+
 export function importLrmxFiles(
-  files: { fileName: string; bytes: Buffer }[],
+  inputs: { fileName: string; bytes: Buffer }[],
   cadres: Cadre[],
   existing: 'update' | 'skip',
-): { reports: LrmxFileReport[]; create: BatchCreate[]; update: BatchUpdate[] } {
+): { reports: LrmxFileReport[]; create: BatchCreate[]; update: BatchUpdate[]; skipped: string[] } {
+  const { files, skipped } = expandLrmxInputs(inputs);
   const live = new Map<string, Cadre>();
   for (const c of cadres) if (!c.deletedAt) live.set(c.idNumber, c);
   const reports: LrmxFileReport[] = [];
   const create: BatchCreate[] = [];
   const update: BatchUpdate[] = [];
   const inBatch = new Map<string, string>();
-  for (const { fileName, bytes } of files) {
+  for (const item of files) {
+    if ('refused' in item) {
+      reports.push(item.refused);
+      continue;
+    }
+    const { fileName, bytes } = item;
     try {
       const { data, warnings } = parseLrmx(bytes, fileName);
       const r = cadreInputSchema.safeParse(data);
@@ -73,5 +111,5 @@ export function importLrmxFiles(
       reports.push({ file: fileName, status: 'refused', message, warnings: [] });
     }
   }
-  return { reports, create, update };
+  return { reports, create, update, skipped };
 }

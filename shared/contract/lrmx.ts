@@ -3,8 +3,12 @@ import { method } from './define.js';
 import type { LrmxFileReport } from './import.js';
 
 export const lrmxContract = {
-  /** Many .lrmx files at once; each file is taken whole or not at all, all taken ones form one batch. */
-  'lrmx.import': method<{ batchId?: string; reports: LrmxFileReport[] }>()(
+  /**
+   * Many .lrmx files at once; each file is taken whole or not at all, all taken ones form one batch.
+   * A .zip stands for the .lrmx files inside it (reported as `<zip> › <name>`); its other files are
+   * listed in `skipped`.
+   */
+  'lrmx.import': method<{ batchId?: string; reports: LrmxFileReport[]; skipped?: string[] }>()(
     z.object({
       files: z.array(z.object({ fileName: z.string().min(1).max(260), base64: z.string() })).min(1, '请选择任免审批表文件').max(1000),
       /** A file whose 身份证号码 is already on file: overwrite its 任免审批表 fields, or leave it. */

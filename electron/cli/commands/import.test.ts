@@ -9,6 +9,8 @@ import { OpenVault } from '../../vault/vault.js';
 import { messyRosterBytes } from '../../../tests/fixtures/roster.js';
 import { MALFORMED, XXE, fullCadre } from '../../../tests/fixtures/lrmx.js';
 import { serializeLrmx } from '../../lrmx/lrmx.js';
+import { buildLrmxZip } from '../../lrmx/exportMany.js';
+import type { Cadre } from '../../../shared/domain/cadre.js';
 
 const run = promisify(execFile);
 const PASSWORD = 'cli-test-password';
@@ -153,9 +155,50 @@ describe('npm run cli -- import with 任免审批表 (.lrmx) files', () => {
     mkdirSync(empty);
     const r = await cli('import', lrmxVault, empty, '--json');
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out).error.message).toBe('文件夹“空文件夹”中没有 .lrmx 任免审批表文件');
+    expect(JSON.parse(r.out).error.message).toBe('文件夹“空文件夹”中没有 .lrmx 任免审批表文件或其 .zip 压缩包');
     const missing = await cli('import', lrmxVault, join(dir, '没有.lrmx'), '--json');
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.out).error.message).toContain('无法读取');
+  });
+});
+
+describe('npm run cli -- import with a .zip of 任免审批表 (as 批量导出 makes)', () => {
+  let zipVault: string;
+  const sent = [fullCadre(21), fullCadre(22), fullCadre(23)].map(
+    (f, i) => ({ ...f, id: `c${i}`, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }) as unknown as Cadre,
+  );
+  const zip = buildLrmxZip(sent, [], { date: '2026.11.25', demo: false });
+
+  beforeAll(async () => {
+    zipVault = join(dir, 'zip.cdv');
+    (await OpenVault.create(zipVault, PASSWORD, emptyDocument())).close();
+    writeFileSync(join(dir, zip.fileName), zip.bytes);
+    writeFileSync(join(dir, '损坏.zip'), 'PK\x03\x04 这不是完整的压缩包');
+  });
+
+  it('imports every .lrmx in the zip as one batch, naming each by its name in the zip', async () => {
+    const dry = await cli('import', zipVault, join(dir, zip.fileName), '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain(`检查（未写入）任免审批表“${zip.fileName}”：共 3 个文件，可导入 3 个，拒绝 0 个`);
+    expect(dry.out).toContain(`跳过 ${zip.fileName} › 清单.csv：不是 .lrmx 任免审批表`);
+    const r = JSON.parse((await cli('import', zipVault, join(dir, zip.fileName), '--json')).out);
+    expect(r).toMatchObject({ accepted: 3, created: 3, files: 3, rejected: [], ignored: [`${zip.fileName} › 清单.csv`] });
+    const v = await OpenVault.open(zipVault, PASSWORD);
+    try {
+      for (const c of sent) {
+        const got = v.doc.cadres.find((x) => x.idNumber === c.idNumber);
+        expect(got?.name).toBe(c.name);
+        expect(got?.resume).toEqual(c.resume);
+      }
+      expect(v.doc.importBatches.map((b) => [b.fileName, b.createdIds.length])).toEqual([[zip.fileName, 3]]);
+    } finally {
+      v.close();
+    }
+  });
+
+  it('refuses a damaged zip with a Chinese message and imports nothing', async () => {
+    const r = await cli('import', zipVault, join(dir, '损坏.zip'), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ accepted: 0, rejected: [{ file: '损坏.zip', message: '压缩包已损坏或不是 zip 文件：损坏.zip' }] });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * `npm run cli -- import <vault> <file|folder> [--dry-run] [--sheet 名称] [--template 模板]
  * [--update-existing] [--json]`: the same preview and batch as the import page, headless.
- * A .lrmx file or a folder of them goes through the 任免审批表 import instead (importLrmx.ts).
+ * A .lrmx file, a .zip of them or a folder of them goes through the 任免审批表 import instead (importLrmx.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -14,9 +14,9 @@ import { OpenVault } from '../../vault/vault.js';
 import type { ParsedArgs } from '../args.js';
 import { readPassword, report } from '../io.js';
 import type { Command } from './index.js';
-import { importLrmxPaths, isLrmxPath, lrmxFilesAt, lrmxReportText } from './importLrmx.js';
+import { importLrmxPaths, isLrmxInputPath, lrmxFilesAt, lrmxReportText } from './importLrmx.js';
 
-const usage = '<档案库> <花名册.xlsx|.xls|.csv|任免审批表.lrmx|文件夹> [--dry-run] [--sheet 工作表] [--template 模板] [--update-existing] [--json]  导入干部花名册或任免审批表';
+const usage = '<档案库> <花名册.xlsx|.xls|.csv|任免审批表.lrmx|审批表压缩包.zip|文件夹> [--dry-run] [--sheet 工作表] [--template 模板] [--update-existing] [--json]  导入干部花名册或任免审批表';
 
 function isFolder(path: string): boolean {
   try {
@@ -41,7 +41,7 @@ async function run(args: ParsedArgs): Promise<number> {
     return 2;
   }
   const dryRun = args.flags['dry-run'] === true;
-  if (isLrmxPath(file) || isFolder(resolve(file))) return runLrmx(args, resolve(vaultPath), resolve(file), dryRun);
+  if (isLrmxInputPath(file) || isFolder(resolve(file))) return runLrmx(args, resolve(vaultPath), resolve(file), dryRun);
   const bytes = readInput(resolve(file));
   const fileName = basename(file);
   const vault = await OpenVault.open(resolve(vaultPath), await readPassword());
@@ -106,7 +106,7 @@ async function runLrmx(args: ParsedArgs, vaultPath: string, path: string, dryRun
     if (vault.readOnly && !dryRun) throw new AppError('READ_ONLY', '档案库正被另一个程序使用，只能用 --dry-run 检查');
     const session = new Session(vault, typeof args.flags.operator === 'string' ? args.flags.operator : '命令行导入');
     const r = await importLrmxPaths(session, paths, { dryRun, updateExisting: args.flags['update-existing'] === true, label });
-    report(args.json, r, lrmxReportText(r, label, paths.length));
+    report(args.json, r, lrmxReportText(r, label));
     return 0;
   } finally {
     vault.close();
