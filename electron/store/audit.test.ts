@@ -39,4 +39,14 @@ describe('audit chain', () => {
     log.splice(1, 1);
     expect(verifyAudit(log).brokenAt).toBe(3);
   });
+
+  it('keeps what was recorded when the record passed in is edited afterwards', () => {
+    const log: AuditEntry[] = [];
+    const record = { id: 'c-1', name: '梁国良', phone: '0757-22221234' };
+    appendAudit(log, '李组织', { action: 'cadres.create', entity: 'cadres', recordId: 'c-1', summary: '新建干部档案：梁国良', after: record });
+    record.phone = '0757-22225678';
+    appendAudit(log, '李组织', { action: 'cadres.update', entity: 'cadres', recordId: 'c-1', summary: '修改干部档案：梁国良', after: { phone: record.phone } });
+    expect(log[0].after).toEqual({ id: 'c-1', name: '梁国良', phone: '0757-22221234' });
+    expect(verifyAudit(log).ok).toBe(true);
+  });
 });

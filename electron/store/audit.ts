@@ -11,9 +11,21 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
 
 export type AuditInput = Pick<AuditEntry, 'action' | 'entity' | 'recordId' | 'summary'> & Partial<Pick<AuditEntry, 'before' | 'after' | 'batchId'>>;
 
+/**
+ * A copy of a before/after value as it will be stored. Callers often pass the live record (a new
+ * record's `after`); sharing it would let the record's next edit rewrite this entry too and break
+ * the chain at it.
+ */
+const snapshot = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+
 export function appendAudit(log: AuditEntry[], operator: string, input: AuditInput, at = new Date().toISOString()): AuditEntry {
   const prev = log[log.length - 1];
-  const base = { seq: (prev?.seq ?? 0) + 1, at, operator, prevHash: prev?.hash ?? 'genesis', ...input };
+  const { before, after, ...rest } = input;
+  const base = {
+    seq: (prev?.seq ?? 0) + 1, at, operator, prevHash: prev?.hash ?? 'genesis', ...rest,
+    ...(before !== undefined && { before: snapshot(before) }),
+    ...(after !== undefined && { after: snapshot(after) }),
+  };
   const entry: AuditEntry = { ...base, hash: entryHash(base) };
   log.push(entry);
   return entry;
