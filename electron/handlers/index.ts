@@ -16,6 +16,7 @@ import { importHandlers } from './import.js';
 import { exportHandlers } from './export.js';
 import { lrmxHandlers } from './lrmx.js';
 import { printHandlers } from './print.js';
+import { auditLogHandlers } from './auditLog.js';
 
 export const handlers: HandlersFor<Contract> = {
   ...vaultHandlers,
@@ -30,4 +31,5 @@ export const handlers: HandlersFor<Contract> = {
   ...exportHandlers,
   ...lrmxHandlers,
   ...printHandlers,
+  ...auditLogHandlers,
 };

@@ -7,6 +7,7 @@ import type { Route } from './router';
 import { ImportPage } from '../features/import/ImportPage';
 import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { VillagesPage } from '../features/villages/VillagesPage';
 import { AnalysisPage } from '../features/analysis/AnalysisPage';
 import { CadresModule } from '../features/cadres/CadresModule';
@@ -31,5 +32,6 @@ export const NAV: NavEntry[] = [
   { match: 'cross', label: '跨村任职', render: (route) => <CrossPage route={route} /> },
   { match: 'village-pairs', label: '村居结对', render: () => <VillagePairsPage /> },
   { match: 'import', label: '导入导出', render: () => <ImportPage /> },
+  { match: 'audit', label: '操作日志', render: () => <AuditLogPage /> },
   { match: 'settings', label: '设置', render: () => <SettingsPage /> },
 ];

@@ -14,6 +14,7 @@ import { programsContract } from './programs.js';
 import { importContract, exportContract } from './import.js';
 import { lrmxContract } from './lrmx.js';
 import { printContract } from './print.js';
+import { auditLogContract } from './audit.js';
 import type { InputOf, OutputOf } from './define.js';
 
 export const contract = {
@@ -29,6 +30,7 @@ export const contract = {
   ...exportContract,
   ...lrmxContract,
   ...printContract,
+  ...auditLogContract,
 };
 
 export type Contract = typeof contract;

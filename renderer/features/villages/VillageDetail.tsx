@@ -14,7 +14,7 @@ const postRank = (p?: string) => {
   return i < 0 ? 99 : i;
 };
 
-const FIELD_LABELS: Record<string, string> = {
+export const FIELD_LABELS: Record<string, string> = {
   name: '名称', townCode: '镇街', kind: '类型', strength: '战斗力', weakLax: '软弱涣散', demonstration: '示范村',
   redVillage: '红色村', crossPilot: '跨村任职试点', vitality: '活力指数', note: '备注',
 };

@@ -1,0 +1,24 @@
+import { auditLogContract } from '../../shared/contract/audit.js';
+import { today } from '../../shared/rules/dates.js';
+import { auditWorkbook } from './auditLogExport.js';
+import { auditOperators, filterAudit, referencedNames, toLogEntry } from './auditLogQuery.js';
+import type { HandlersFor } from './types.js';
+
+export const auditLogHandlers: HandlersFor<typeof auditLogContract> = {
+  'audit.search': ({ offset, limit, ...filter }, app) => {
+    const doc = app.requireSession().doc;
+    const matched = filterAudit(doc.audit, filter);
+    const page = matched.slice(offset, offset + limit);
+    return {
+      total: matched.length,
+      entries: page.map((e) => toLogEntry(e, doc)),
+      operators: auditOperators(doc.audit),
+      names: referencedNames(page, doc),
+    };
+  },
+
+  'audit.export': (filter, app) => {
+    const matched = filterAudit(app.requireSession().doc.audit, filter);
+    return { fileName: `操作日志_${today().replace(/\./g, '')}.xlsx`, base64: auditWorkbook(matched).toString('base64'), count: matched.length };
+  },
+};
