@@ -1,6 +1,5 @@
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Alert, Anchor, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { TOWNS } from '../../../shared/domain/towns.js';
 import { parseDay, today } from '../../../shared/rules/dates.js';
@@ -10,6 +9,7 @@ import { invoke, saveBytes } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useVaultStatus } from '../../app/useStatus';
 import { useApi } from '../../components/useApi';
+import { useDownload } from '../../components/useDownload';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BAND_COLORS = ['teal.6', 'blue.6', 'orange.6', 'red.6'];
@@ -34,7 +34,7 @@ export function AnalysisPage() {
   const [refDate, setRefDate] = useState(today());
   const input = useMemo(() => ({ ...(townCode ? { townCode: townCode as (typeof TOWNS)[number]['code'] } : {}), refDate }), [townCode, refDate]);
   const { data, error, loading } = useApi('analysis.structure', input);
-  const [exporting, setExporting] = useState(false);
+  const { busy: exporting, download } = useDownload();
   const empty = !data || (data.district.members === 0 && data.district.reserves === 0);
 
   function exportCsv(report: StructureReport) {
@@ -45,16 +45,7 @@ export function AnalysisPage() {
 
   /** Built on the privileged side from the same input, so the file holds what the page shows. */
   async function exportXlsx() {
-    setExporting(true);
-    try {
-      const r = await invoke('analysis.exportXlsx', input);
-      saveBytes(r.fileName, r.base64, XLSX_MIME);
-      notifications.show({ color: 'green', message: `已导出“${r.fileName}”` });
-    } catch (e) {
-      notifications.show({ color: 'red', title: '未能导出 Excel', message: (e as Error).message });
-    } finally {
-      setExporting(false);
-    }
+    await download(() => invoke('analysis.exportXlsx', input), { mime: XLSX_MIME, failTitle: '未能导出 Excel', done: (r) => `已导出“${r.fileName}”` });
   }
 
   return (

@@ -8,12 +8,13 @@ import { Fragment, useState } from 'react';
 import type { AuditFilter, AuditLogEntry } from '../../../shared/contract/audit.js';
 import { actionLabel, AUDIT_BUSINESSES, businessLabel, type AuditBusiness } from '../../../shared/domain/auditLabels.js';
 import { parseDay } from '../../../shared/rules/dates.js';
-import { invoke, saveBytes } from '../../api/client';
+import { invoke } from '../../api/client';
 import { navigate } from '../../app/router';
 import { auditTime, changedKeys, FieldChanges, showValue } from '../../components/AuditChanges';
 import { useApi } from '../../components/useApi';
-import { DateField, notifyError, notifyOk } from '../programs/common';
+import { DateField } from '../programs/common';
 import { fieldLabel } from './fieldLabels';
+import { useDownload } from '../../components/useDownload';
 
 const PAGE_SIZE = 100;
 const BUSINESS_OPTIONS = [...AUDIT_BUSINESSES.map((b) => ({ value: b.key, label: b.label })), { value: 'other', label: '其他' }];
@@ -98,7 +99,7 @@ export function AuditLogPage() {
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text.trim(), 250);
   const [page, setPage] = useState(1);
-  const [exporting, setExporting] = useState(false);
+  const { busy: exporting, download } = useDownload();
 
   const filter: AuditFilter = {
     from: dayOrNone(from),
@@ -119,16 +120,7 @@ export function AuditLogPage() {
   const filtered = !!(filter.from || filter.to || filter.operator || filter.business || filter.text);
 
   async function exportXlsx() {
-    setExporting(true);
-    try {
-      const r = await invoke('audit.export', filter);
-      saveBytes(r.fileName, r.base64, XLSX_MIME);
-      notifyOk(`已导出 ${r.count} 条操作记录`);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setExporting(false);
-    }
+    await download(() => invoke('audit.export', filter), { mime: XLSX_MIME, failTitle: '未能导出', done: (r) => `已导出 ${r.count} 条操作记录` });
   }
 
   return (

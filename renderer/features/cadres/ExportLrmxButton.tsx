@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Modal, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { invoke, saveBytes } from '../../api/client';
+import { invoke } from '../../api/client';
 import { getCurrentCadreList, type CurrentCadreList } from './cadreFilterStore';
+import { useDownload } from '../../components/useDownload';
 
 /** Same cap as the server (electron/lrmx/exportMany.ts); checked here too so 50 000 ids are never sent. */
 const MAX_PER_ZIP = 5000;
@@ -14,7 +15,7 @@ const MAX_PER_ZIP = 5000;
  */
 export function ExportLrmxButton({ trash }: { trash: boolean }) {
   const [list, setList] = useState<CurrentCadreList | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, download } = useDownload();
 
   function ask() {
     const current = getCurrentCadreList();
@@ -26,17 +27,12 @@ export function ExportLrmxButton({ trash }: { trash: boolean }) {
   }
 
   async function run(ids: string[]) {
-    setBusy(true);
-    try {
-      const r = await invoke('lrmx.exportMany', { ids });
-      saveBytes(r.fileName, r.base64, 'application/zip');
-      notifications.show({ color: 'green', message: `已导出 ${r.count} 份任免审批表到“${r.fileName}”` });
-      setList(null);
-    } catch (e) {
-      notifications.show({ color: 'red', title: '未能导出任免审批表', message: (e as Error).message });
-    } finally {
-      setBusy(false);
-    }
+    const saved = await download(() => invoke('lrmx.exportMany', { ids }), {
+      mime: 'application/zip',
+      failTitle: '未能导出任免审批表',
+      done: (r) => `已导出 ${r.count} 份任免审批表到“${r.fileName}”`,
+    });
+    if (saved) setList(null);
   }
 
   if (trash) {

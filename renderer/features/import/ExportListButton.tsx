@@ -1,8 +1,7 @@
 import { Button, Tooltip } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import { invoke, saveBytes } from '../../api/client';
+import { invoke } from '../../api/client';
 import { getCurrentCadreList } from '../cadres/cadreFilterStore';
+import { useDownload } from '../../components/useDownload';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The contract caps the description (it goes in one title cell). */
@@ -19,22 +18,14 @@ function fit(description: string): string | undefined {
  * box does not re-render the list header.
  */
 export function ExportListButton({ trash }: { trash: boolean }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, download } = useDownload();
   async function run() {
     const list = getCurrentCadreList();
-    setBusy(true);
-    try {
-      const r = await invoke('export.cadres', { ids: list.ids, description: fit(list.description) });
-      saveBytes(r.fileName, r.base64, XLSX_MIME);
-      notifications.show({
-        color: r.count === 0 ? 'orange' : 'green',
-        message: r.count === 0 ? '当前列表没有干部，导出的是空表' : `已导出 ${r.count} 人到“${r.fileName}”`,
-      });
-    } catch (e) {
-      notifications.show({ color: 'red', title: '未能导出', message: (e as Error).message });
-    } finally {
-      setBusy(false);
-    }
+    await download(() => invoke('export.cadres', { ids: list.ids, description: fit(list.description) }), {
+      mime: XLSX_MIME,
+      failTitle: '未能导出',
+      done: (r) => (r.count === 0 ? { color: 'orange', message: '当前列表没有干部，导出的是空表' } : `已导出 ${r.count} 人到“${r.fileName}”`),
+    });
   }
   // Files in the 回收站 are not on the roster; exporting them would give an empty sheet.
   if (trash) {
