@@ -26,7 +26,11 @@ export const MIME: Record<string, string> = {
 /** Same policy as the Electron shell: nothing remote, no eval. */
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-const MAX_BODY = 64 * 1024 * 1024; // imports of large 花名册 arrive as base64
+/**
+ * Files arrive as base64 inside the JSON call: the largest the app accepts, a 100 MB LRMX zip,
+ * is ~134 MB that way. Anything beyond is refused.
+ */
+export const MAX_BODY = 150 * 1024 * 1024;
 
 export interface BridgeOptions {
   rendererDir: string;
@@ -72,11 +76,13 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   async function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Past the limit the rest is read and dropped rather than cut off, so the browser reliably
+    // gets the answer saying why instead of a reset connection.
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > MAX_BODY) throw new Error('请求过大');
-      chunks.push(chunk as Buffer);
+      if (size <= MAX_BODY) chunks.push(chunk as Buffer);
     }
+    if (size > MAX_BODY) throw new Error(`请求过大（浏览器模式下一次最多 ${MAX_BODY / 1024 / 1024} MB）`);
     return Buffer.concat(chunks).toString('utf8');
   }
 

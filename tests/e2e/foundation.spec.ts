@@ -87,3 +87,15 @@ test('bridge refuses calls without the token, with a foreign Origin or Host', as
   });
   expect(status).toBe(403);
 });
+
+test('bridge takes a call as large as a 100 MB zip in base64, and refuses a larger one by name', async ({ app }) => {
+  const url = `${app.bridge.url}api/invoke`;
+  const headers = { 'content-type': 'application/json', 'x-cadre-token': app.bridge.token };
+  const call = (bytes: number) => JSON.stringify({ method: 'vault.status', input: {}, padding: 'A'.repeat(bytes) });
+  const big = await fetch(url, { method: 'POST', headers, body: call(Math.ceil((100 * 1024 * 1024 * 4) / 3)) });
+  expect(big.status).toBe(200);
+  expect((await big.json()).ok).toBe(true);
+  const tooBig = await fetch(url, { method: 'POST', headers, body: call(151 * 1024 * 1024) });
+  expect(tooBig.status).toBe(400);
+  expect(await tooBig.text()).toContain('请求过大（浏览器模式下一次最多 150 MB）');
+});
