@@ -16,7 +16,16 @@ import { ExportListButton } from '../import/ExportListButton';
 import { ExportLrmxButton } from './ExportLrmxButton';
 import { CadreListPrintButton } from '../print';
 import { CadreTable, type CadreTableHandle } from './CadreTable';
-import { publishCurrentList, setCadreListState, useCadreListState } from './cadreFilterStore';
+import {
+  clearCadreSelection,
+  getCadreSelection,
+  publishCurrentList,
+  setCadreListState,
+  setCadreSelection,
+  useCadreListState,
+  useCadreSelection,
+} from './cadreFilterStore';
+import { countShownSelected, headerCheck, pruneSelection, selectionSummary, tickRow, toggleAllShown } from './selectionModel';
 import { useSearch } from './useSearch';
 import { describeFilters, facetPredicate, sortRows, toListRows, type CadreFilters, type ColumnKey, type ListRow } from './listModel';
 import './cadres.css';
@@ -24,7 +33,11 @@ import './cadres.css';
 const NO_VILLAGES: Village[] = [];
 const setFilters = (filters: CadreFilters) => setCadreListState({ filters, selectedId: null });
 const setColumns = (columns: ColumnKey[]) => setCadreListState({ columns });
-const setView = (v: string) => setCadreListState({ trash: v === 'trash', selectedId: null });
+const setView = (v: string) => {
+  // Ticks belong to one view: 回收站 files cannot be exported or printed.
+  clearCadreSelection();
+  setCadreListState({ trash: v === 'trash', selectedId: null });
+};
 const VIEWS = [{ value: 'live', label: '在册档案' }, { value: 'trash', label: '回收站' }];
 
 /** Title, 在册/回收站 switch and actions; memoized so typing in the search box leaves it alone. */
@@ -58,6 +71,7 @@ function forgetRowsOnLock(): void {
   onEvent((e) => {
     if (e.type !== 'locked') return;
     cache.clear();
+    clearCadreSelection();
     publishCurrentList([], false, '');
   });
 }
@@ -113,7 +127,16 @@ export function CadreListPage() {
 
   // Publish what is shown for 导出当前列表 and other modules acting on the current list.
   const description = useMemo(() => describeFilters(s.filters, villageName, s.query), [s.filters, villageName, s.query]);
-  useEffect(() => publishCurrentList(shown, s.trash, description), [shown, s.trash, description]);
+  useEffect(() => publishCurrentList(shown, s.trash, description, sorted), [shown, s.trash, description, sorted]);
+
+  // Ticks are kept by id across filters and searches; ids that left the view (deleted, reloaded) are dropped.
+  const selection = useCadreSelection();
+  useEffect(() => {
+    if (rows !== null) setCadreSelection(pruneSelection(getCadreSelection(), listRows));
+  }, [rows, listRows]);
+  const shownSelected = useMemo(() => countShownSelected(selection.ids, shown), [selection.ids, shown]);
+  const hiddenSelected = selection.ids.size - shownSelected;
+  const tick = (i: number, shift: boolean) => setCadreSelection(tickRow(getCadreSelection(), shown, i, shift));
 
   const selectedIndex = useMemo(() => (s.selectedId ? shown.findIndex((r) => r.id === s.selectedId) : -1), [shown, s.selectedId]);
 
@@ -164,6 +187,14 @@ export function CadreListPage() {
         }
         break;
       }
+      case ' ': {
+        // Space ticks the cursor row — but types a space in the search box and still toggles a focused checkbox or presses a button.
+        const t = e.target as HTMLElement;
+        if (s.trash || t.closest('input, textarea, select, button')) break;
+        e.preventDefault();
+        if (selectedIndex >= 0) tick(selectedIndex, e.shiftKey);
+        break;
+      }
       case 'Escape':
         if (e.target === searchRef.current && s.query) setCadreListState({ query: '', selectedId: null });
         break;
@@ -203,10 +234,20 @@ export function CadreListPage() {
       />
       <CadreFilterBar filters={s.filters} onChange={setFilters} villages={villages.data ?? NO_VILLAGES} />
 
-      <Group justify="space-between" my="xs">
-        <Text size="sm" data-testid="cadre-count" aria-live="polite">
-          {s.trash ? '回收站：' : ''}显示 {shown.length} 人（共 {total} 人）
-        </Text>
+      <Group justify="space-between" my="xs" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap">
+          <Text size="sm" data-testid="cadre-count" aria-live="polite">
+            {s.trash ? '回收站：' : ''}显示 {shown.length} 人（共 {total} 人）
+          </Text>
+          {/* In the count line rather than a row of its own, so ticking does not push the grid down. */}
+          {selection.ids.size > 0 && (
+            <div className="cd-selection-bar" data-testid="cadre-selection-bar">
+              <Text size="sm" fw={600} aria-live="polite">{selectionSummary(selection.ids.size, hiddenSelected)}</Text>
+              <Text size="xs" c="dimmed">{hiddenSelected > 0 ? '导出、打印针对全部已选人员，含不在当前列表中的' : '导出、打印只针对已选人员'}</Text>
+              <Button size="compact-xs" variant="subtle" onClick={clearCadreSelection}>清除选择</Button>
+            </div>
+          )}
+        </Group>
         {description && <Text size="xs" c="dimmed" maw="60%" truncate="end">{description}</Text>}
       </Group>
 
@@ -229,6 +270,10 @@ export function CadreListPage() {
           onOpen={open}
           onKeyDown={onKeyDown}
           onRestore={s.trash ? restore : undefined}
+          checked={s.trash ? undefined : selection.ids}
+          onTick={tick}
+          onTickAll={() => setCadreSelection(toggleAllShown(getCadreSelection(), shown))}
+          headerCheck={headerCheck(shownSelected, shown.length)}
           height="max(320px, calc(100vh - var(--app-shell-header-height, 52px) - 250px))"
         />
       )}

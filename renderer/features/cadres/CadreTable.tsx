@@ -7,6 +7,7 @@ import { Button } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { COLUMNS, type Column, type ColumnKey, type ListRow, type SortSpec } from './listModel';
+import type { HeaderCheck } from './selectionModel';
 
 export const ROW_HEIGHT = 34;
 
@@ -28,7 +29,17 @@ interface Props {
   onRestore?: (row: ListRow) => void;
   /** Used until the grid has measured where it sits; then it fills the window below. */
   height: number | string;
+  /** Ticked cadre ids; without it the grid has no checkbox column (the 回收站). */
+  checked?: ReadonlySet<string>;
+  /** A row's checkbox was clicked; `shift` extends from the last ticked row. */
+  onTick?: (index: number, shift: boolean) => void;
+  /** The header checkbox: all shown rows on, or off when all are on. */
+  onTickAll?: () => void;
+  headerCheck?: HeaderCheck;
 }
+
+/** Width of the checkbox column. */
+const CHECK_WIDTH = 36;
 
 function cellText(row: ListRow, key: ColumnKey): string {
   const v = row[key];
@@ -38,16 +49,19 @@ function cellText(row: ListRow, key: ColumnKey): string {
 
 interface RowActions {
   select(i: number): void;
+  tick(i: number, shift: boolean): void;
   open(r: ListRow): void;
   restore(r: ListRow): void;
 }
 
 /** One row; memoized so scrolling renders only the rows that came into view. */
-const Row = memo(function Row({ row, index, top, selected, cols, template, withRestore, actions }: {
+const Row = memo(function Row({ row, index, top, selected, checked, cols, template, withRestore, actions }: {
   row: ListRow;
   index: number;
   top: number;
   selected: boolean;
+  /** undefined: no checkbox column. */
+  checked: boolean | undefined;
   cols: Column[];
   template: string;
   withRestore: boolean;
@@ -58,12 +72,36 @@ const Row = memo(function Row({ row, index, top, selected, cols, template, withR
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
+      data-checked={checked || undefined}
       className="cd-row"
       data-cadre-id={row.id}
       style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)`, gridTemplateColumns: template }}
       onClick={() => actions.select(index)}
       onDoubleClick={() => actions.open(row)}
     >
+      {checked !== undefined && (
+        <div role="gridcell" className="cd-cell cd-check" onDoubleClick={(e) => e.stopPropagation()}>
+          <input
+            type="checkbox"
+            className="cd-checkbox"
+            aria-label={`选择 ${row.name}`}
+            checked={checked}
+            // One tab stop for the grid: Space ticks the cursor row, so 30 checkboxes need not be tabbed through.
+            tabIndex={-1}
+            // The click (not change) event carries shiftKey for range ticking; the row's own
+            // click would move the cursor a second time, so it is handled here.
+            onClick={(e) => {
+              e.stopPropagation();
+              // Focus goes to the grid, not the box: otherwise ↓ then Space would re-toggle this box
+              // instead of ticking the row the cursor moved to.
+              e.currentTarget.closest<HTMLElement>('[role="grid"]')?.focus({ preventScroll: true });
+              actions.select(index);
+              actions.tick(index, e.shiftKey);
+            }}
+            onChange={noop}
+          />
+        </div>
+      )}
       {cols.map((c) =>
         c.key === 'name' ? (
           <div key={c.key} role="gridcell" className="cd-cell">
@@ -83,25 +121,50 @@ const Row = memo(function Row({ row, index, top, selected, cols, template, withR
   );
 });
 
+const noop = () => {};
+
+/** The header checkbox; `indeterminate` exists only as a DOM property. */
+function HeaderCheckbox({ state, count, onToggle }: { state: HeaderCheck; count: number; onToggle: () => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = state === 'some';
+  }, [state]);
+  return (
+    <div role="columnheader" className="cd-cell cd-check">
+      <input
+        ref={ref}
+        type="checkbox"
+        className="cd-checkbox"
+        aria-label={`选择当前列表全部 ${count} 人`}
+        checked={state === 'all'}
+        disabled={count === 0}
+        onChange={onToggle}
+      />
+    </div>
+  );
+}
+
 export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTable(
-  { rows, columns, sort, onSort, selectedIndex, onSelect, onOpen, onKeyDown, onRestore, height },
+  { rows, columns, sort, onSort, selectedIndex, onSelect, onOpen, onKeyDown, onRestore, height, checked, onTick, onTickAll, headerCheck },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const cols = useMemo(() => columns.map((k) => COLUMNS.find((c) => c.key === k)).filter((c): c is Column => !!c), [columns]);
   // Rows are memoized; they call the latest handlers through this stable object.
-  const latest = useRef({ onSelect, onOpen, onRestore });
-  latest.current = { onSelect, onOpen, onRestore };
+  const latest = useRef({ onSelect, onOpen, onRestore, onTick });
+  latest.current = { onSelect, onOpen, onRestore, onTick };
   const actions = useMemo<RowActions>(
     () => ({
       select: (i) => latest.current.onSelect(i),
+      tick: (i, shift) => latest.current.onTick?.(i, shift),
       open: (r) => latest.current.onOpen(r),
       restore: (r) => latest.current.onRestore?.(r),
     }),
     [],
   );
-  const template = cols.map((c) => `${c.width}px`).join(' ') + (onRestore ? ' 80px' : '') + ' minmax(0, 1fr)';
-  const width = cols.reduce((s, c) => s + c.width, 0) + (onRestore ? 80 : 0);
+  const withCheck = checked !== undefined;
+  const template = (withCheck ? `${CHECK_WIDTH}px ` : '') + cols.map((c) => `${c.width}px`).join(' ') + (onRestore ? ' 80px' : '') + ' minmax(0, 1fr)';
+  const width = (withCheck ? CHECK_WIDTH : 0) + cols.reduce((s, c) => s + c.width, 0) + (onRestore ? 80 : 0);
 
   // The grid fills the window below the filters, so its last row is never cut off by the window
   // edge (the filter bar wraps to two lines on narrow screens, so the top is measured, not assumed).
@@ -154,6 +217,7 @@ export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTabl
       data-testid="cadre-grid"
     >
       <div className="cd-row cd-head" role="row" style={{ gridTemplateColumns: template, minWidth: width }}>
+        {withCheck && <HeaderCheckbox state={headerCheck ?? 'none'} count={rows.length} onToggle={() => onTickAll?.()} />}
         {cols.map((c) => (
           <div key={c.key} role="columnheader" aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
             <button type="button" onClick={() => onSort(c.key)} title={`按${c.label}排序`}>
@@ -172,6 +236,7 @@ export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTabl
             index={item.index}
             top={item.start - ROW_HEIGHT}
             selected={item.index === selectedIndex}
+            checked={checked ? checked.has(rows[item.index].id) : undefined}
             cols={cols}
             template={template}
             withRestore={!!onRestore}

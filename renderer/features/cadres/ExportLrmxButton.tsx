@@ -2,20 +2,22 @@ import { Alert, Button, Group, Modal, Stack, Text, Tooltip } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { invoke } from '../../api/client';
-import { getCurrentCadreList, type CurrentCadreList } from './cadreFilterStore';
+import { getCurrentCadreList, useSelectedCount, type CurrentCadreList } from './cadreFilterStore';
+import { actionLabel } from './selectionModel';
 import { useDownload } from '../../components/useDownload';
 
 /** Same cap as the server (electron/lrmx/exportMany.ts); checked here too so 50 000 ids are never sent. */
 const MAX_PER_ZIP = 5000;
 
 /**
- * 导出任免审批表（LRMX）: the rows shown (filters + search, display order) as one .zip of .lrmx files
+ * 导出任免审批表（LRMX）: the ticked cadres if any, else the rows shown (filters + search, display order) as one .zip of .lrmx files
  * plus a 清单, for handing a set of files to another office. The list is read when the button is
  * pressed, as 导出 Excel does, and the count is confirmed before anything leaves the vault.
  */
 export function ExportLrmxButton({ trash }: { trash: boolean }) {
   const [list, setList] = useState<CurrentCadreList | null>(null);
   const { busy, download } = useDownload();
+  const selected = useSelectedCount();
 
   function ask() {
     const current = getCurrentCadreList();
@@ -44,20 +46,26 @@ export function ExportLrmxButton({ trash }: { trash: boolean }) {
   }
   const n = list?.ids.length ?? 0;
   const tooMany = n > MAX_PER_ZIP;
+  const scope = list?.selectedCount ? '已选' : '当前列表';
   return (
     <>
-      <Button size="xs" variant="default" onClick={ask} title="把当前列表（含筛选和搜索）中每人的干部任免审批表导出为 .lrmx 文件，打包成一个 .zip">
-        导出任免审批表（LRMX）
+      <Button
+        size="xs"
+        variant="default"
+        onClick={ask}
+        title={`把${selected > 0 ? `已选的 ${selected} 人` : '当前列表（含筛选和搜索）中每人'}的干部任免审批表导出为 .lrmx 文件，打包成一个 .zip`}
+      >
+        {actionLabel('导出任免审批表（LRMX）', selected)}
       </Button>
       <Modal opened={list !== null} onClose={() => !busy && setList(null)} title="导出任免审批表（LRMX）">
         <Stack>
           {tooMany ? (
-            <Alert color="orange" title={`当前列表有 ${n} 人，超过一次 ${MAX_PER_ZIP} 人的上限`}>
-              请按镇街或村（社区）筛选后分批导出。
+            <Alert color="orange" title={`${scope}有 ${n} 人，超过一次 ${MAX_PER_ZIP} 人的上限`}>
+              {list?.selectedCount ? '请减少选择后分批导出。' : '请按镇街或村（社区）筛选后分批导出。'}
             </Alert>
           ) : (
             <Text data-testid="lrmx-export-confirm">
-              将当前列表的 <b>{n}</b> 人导出为 {n} 个 .lrmx 任免审批表文件，连同一份清单（清单.csv）打包成一个 .zip 文件。
+              将{scope}的 <b>{n}</b> 人导出为 {n} 个 .lrmx 任免审批表文件，连同一份清单（清单.csv）打包成一个 .zip 文件。
             </Text>
           )}
           {list?.description && <Text size="sm" c="dimmed">范围：{list.description}</Text>}

@@ -1,6 +1,7 @@
 import { Button, Tooltip } from '@mantine/core';
 import { invoke } from '../../api/client';
-import { getCurrentCadreList } from '../cadres/cadreFilterStore';
+import { getCurrentCadreList, useSelectedCount } from '../cadres/cadreFilterStore';
+import { actionLabel } from '../cadres/selectionModel';
 import { useDownload } from '../../components/useDownload';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,12 +14,14 @@ function fit(description: string): string | undefined {
 }
 
 /**
- * 导出 Excel on the cadre list: exactly the rows shown (filters + search, in display order).
- * The list is read when the button is pressed rather than followed, so typing in the search
- * box does not re-render the list header.
+ * 导出 Excel on the cadre list: the ticked cadres if any, else exactly the rows shown (filters +
+ * search, in display order) — getCurrentCadreList decides. The list is read when the button is
+ * pressed rather than followed, so typing in the search box does not re-render the list header;
+ * only the selection count is followed, for the label.
  */
 export function ExportListButton({ trash }: { trash: boolean }) {
   const { busy, download } = useDownload();
+  const selected = useSelectedCount();
   async function run() {
     const list = getCurrentCadreList();
     await download(() => invoke('export.cadres', { ids: list.ids, description: fit(list.description) }), {
@@ -36,8 +39,14 @@ export function ExportListButton({ trash }: { trash: boolean }) {
     );
   }
   return (
-    <Button size="xs" variant="default" loading={busy} onClick={() => void run()} title="把当前列表（含筛选和搜索）导出为花名册 .xlsx">
-      导出 Excel
+    <Button
+      size="xs"
+      variant="default"
+      loading={busy}
+      onClick={() => void run()}
+      title={selected > 0 ? `把已选的 ${selected} 人导出为花名册 .xlsx` : '把当前列表（含筛选和搜索）导出为花名册 .xlsx'}
+    >
+      {actionLabel('导出 Excel', selected)}
     </Button>
   );
 }

@@ -34,12 +34,17 @@ export const BATCH_LIMIT = 200;
  * default), then one preview and one PDF for all of them. The rows are read when the button is
  * pressed, so typing in the search box does not re-render it.
  */
-export function PrintRmbBatchButton({ getRows }: { getRows: () => { rows: readonly { id: string; name: string }[]; trash: boolean } }) {
+export function PrintRmbBatchButton({ getRows, label = '批量打印审批表' }: {
+  /** `selectedCount` > 0: the rows are the cadres ticked in the list, not the whole list. */
+  getRows: () => { rows: readonly { id: string; name: string }[]; trash: boolean; selectedCount?: number };
+  label?: string;
+}) {
   const [rows, setRows] = useState<readonly { id: string; name: string }[]>([]);
   const [total, setTotal] = useState(0);
   const [choosing, setChoosing] = useState(false);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [printIds, setPrintIds] = useState<string[] | null>(null);
+  const [scope, setScope] = useState('当前列表');
   const start = () => {
     const current = getRows();
     if (current.trash) {
@@ -52,6 +57,7 @@ export function PrintRmbBatchButton({ getRows }: { getRows: () => { rows: readon
     }
     // One PDF holds at most BATCH_LIMIT people; offering 50 000 checkboxes would only freeze the window.
     const offered = current.rows.slice(0, BATCH_LIMIT);
+    setScope(current.selectedCount ? '已选人员' : '当前列表');
     setRows(offered);
     setTotal(current.rows.length);
     setPicked(new Set(offered.map((r) => r.id)));
@@ -67,11 +73,11 @@ export function PrintRmbBatchButton({ getRows }: { getRows: () => { rows: readon
   const ordered = rows.filter((r) => picked.has(r.id)).map((r) => r.id);
   return (
     <>
-      <Button size="xs" variant="default" onClick={start}>批量打印审批表</Button>
+      <Button size="xs" variant="default" onClick={start}>{label}</Button>
       <Modal opened={choosing} onClose={() => setChoosing(false)} title="批量打印干部任免审批表" size="md">
         <Stack gap="xs">
           <Group justify="space-between">
-            <Text size="sm">从当前列表中选择（已选 {ordered.length} 人{total > BATCH_LIMIT ? `；当前列表共 ${total} 人，一次最多打印 ${BATCH_LIMIT} 人，这里列出前 ${BATCH_LIMIT} 人，请先用筛选缩小范围` : ''}）</Text>
+            <Text size="sm">从{scope}中选择（已选 {ordered.length} 人{total > BATCH_LIMIT ? `；${scope}共 ${total} 人，一次最多打印 ${BATCH_LIMIT} 人，这里列出前 ${BATCH_LIMIT} 人，请先用筛选缩小范围` : ''}）</Text>
             <Group gap="xs">
               <Button size="compact-xs" variant="subtle" onClick={() => setPicked(new Set(rows.map((r) => r.id)))}>全选</Button>
               <Button size="compact-xs" variant="subtle" onClick={() => setPicked(new Set())}>全不选</Button>
