@@ -7,7 +7,7 @@ import * as XLSX from 'xlsx';
 import { reservesPerPost, share, type StructureGroup, type StructureReport } from '../../shared/rules/structure.js';
 import { analysisFileName, analysisNotes, analysisTitle, summaryTable } from '../../shared/rules/structureSummary.js';
 import { escapeFormula } from '../importer/export.js';
-import { bodyStyle, finishFirstSheet, STYLE, type CellKind, type SheetFinish } from './xlsxFinish.js';
+import { bodyStyle, finishFirstSheet, STYLE, type AnalysisFinish, type CellKind } from './xlsxFinish.js';
 
 export const SUMMARY_SHEET = '汇总';
 /** Number formats as SheetJS knows them; xlsxFinish writes the same ones into styles.xml. */
@@ -51,7 +51,7 @@ function displayWidth(s: string): number {
   return w;
 }
 
-function summarySheet(report: StructureReport, demo: boolean): { ws: XLSX.WorkSheet; finish: SheetFinish } {
+function summarySheet(report: StructureReport, demo: boolean): { ws: XLSX.WorkSheet; finish: AnalysisFinish } {
   const { header, rows } = summaryTable(report);
   const groups = [...report.towns, report.district];
   const notes = analysisNotes(report, demo);

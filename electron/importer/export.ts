@@ -8,6 +8,7 @@ import { townName } from '../../shared/domain/towns.js';
 import type { Village } from '../../shared/domain/village.js';
 import { formatAssessments, parseAssessmentText } from '../../shared/rules/assessment.js';
 import { formatResume } from '../../shared/rules/resume.js';
+import { finishFirstSheet } from '../xlsx/finishSheet.js';
 import { IMPORT_FIELDS, type ImportField } from './fields.js';
 
 /** Text a spreadsheet would treat as a formula (or DDE) gets a leading apostrophe. */
@@ -74,14 +75,53 @@ function rosterSheet(rows: string[][], blankRows: number, subtitle = '填报单�
   }
   ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: 2 + Math.max(1, rows.length + blankRows), c: width - 1 } });
   ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: width - 1 } }];
+  ws['!margins'] = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
   ws['!cols'] = EXPORT_FIELDS.map((f) => ({ wch: f.key === 'idNumber' ? 21 : f.key === 'seq' ? 6 : f.key === 'resume' ? 60 : Math.max(10, f.label.length * 2 + 2) }));
   return ws;
 }
 
+/** Rows above the table: title, 填报单位 / 范围 line, header. */
+const HEAD_ROWS = 3;
+const FONT = '<name val="宋体"/><charset val="134"/>';
+/** Styles of the 花名册 sheet, by their index in <cellXfs>. */
+const ROSTER_STYLE = { plain: 0, title: 1, header: 2, text: 3, wrapText: 4 } as const;
+const ROSTER_STYLES_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  `<fonts count="3"><font><sz val="11"/>${FONT}</font><font><b/><sz val="11"/>${FONT}</font><font><b/><sz val="14"/>${FONT}</font></fonts>` +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+  '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="5">' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>' +
+  '<xf numFmtId="49" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
+  // Body cells stay text (@), so an ID or "1975.10" typed later is not turned into a number.
+  '<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>' +
+  '<xf numFmtId="49" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+  '</cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>';
+/** 简历 and 考核 hold several lines (Alt+Enter): wrapped, or Excel shows them as one long line. */
+const WRAPPED = new Set(EXPORT_FIELDS.flatMap((f, c) => (f.key === 'resume' || f.key === 'assessmentText' ? [c] : [])));
+
+function rosterStyle(ref: string): number {
+  const { r, c } = XLSX.utils.decode_cell(ref);
+  if (r === 0) return c === 0 ? ROSTER_STYLE.title : ROSTER_STYLE.plain;
+  if (r < HEAD_ROWS - 1) return ROSTER_STYLE.plain;
+  if (r === HEAD_ROWS - 1) return ROSTER_STYLE.header;
+  return WRAPPED.has(c) ? ROSTER_STYLE.wrapText : ROSTER_STYLE.text;
+}
+
+/**
+ * The 花名册 is the first sheet; it gets bold title and header, borders, wrapped 简历/考核, the
+ * header and 序号/姓名 frozen, landscape A4. Other sheets (填表说明) only hold unstyled text.
+ */
 function toBytes(sheets: [string, XLSX.WorkSheet][]): Buffer {
   const wb = XLSX.utils.book_new();
   for (const [name, ws] of sheets) XLSX.utils.book_append_sheet(wb, ws, name);
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  return finishFirstSheet(bytes, { stylesXml: ROSTER_STYLES_XML, styleOf: rosterStyle, freezeRows: HEAD_ROWS, freezeCols: 2 });
 }
 
 export function exportRoster(cadres: Cadre[], villages: Village[], opts: { description?: string; date?: string } = {}): Buffer {
