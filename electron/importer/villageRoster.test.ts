@@ -131,12 +131,22 @@ describe('previewVillages', () => {
   });
 });
 
+/** A vault holding 杏坛逢简村 already, which the messy roster updates. */
+function withFengjian() {
+  const doc = emptyDocument();
+  doc.villages.push(village('v-fj', '逢简村', '440606105', { note: '原备注' }));
+  return doc;
+}
+
+/** What the modal commits after a preview: every new village, and every changed one updated. */
+const commitInput = (p: VillageImportPreview) => ({
+  fileName: '杏坛村居.xlsx',
+  create: p.accepted.map((r) => ({ row: r.row, data: r.data })),
+  update: p.existing.filter((e) => e.diffs.length).map((e) => ({ row: e.row, villageId: e.villageId, updatedAt: e.updatedAt, data: e.data })),
+});
+
 describe('import.villagePreview / import.villageCommit', () => {
-  const t = useTestApp('cadre-village-import-', () => {
-    const doc = emptyDocument();
-    doc.villages.push(village('v-fj', '逢简村', '440606105', { note: '原备注' }));
-    return doc;
-  });
+  const t = useTestApp('cadre-village-import-', withFengjian);
   const { call } = t;
   const villages = () => t.app.requireSession().doc.villages;
   const snapshot = () => JSON.stringify(villages());
@@ -155,11 +165,7 @@ describe('import.villagePreview / import.villageCommit', () => {
 
   it('commits new and updated villages in one batch with audit entries, then refuses a stale or repeated commit', async () => {
     const p = await call<VillageImportPreview>('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
-    const input = {
-      fileName: '杏坛村居.xlsx',
-      create: p.accepted.map((r) => ({ row: r.row, data: r.data })),
-      update: p.existing.filter((e) => e.diffs.length).map((e) => ({ row: e.row, villageId: e.villageId, updatedAt: e.updatedAt, data: e.data })),
-    };
+    const input = commitInput(p);
     const auditBefore = t.app.requireSession().doc.audit.length;
     const r = await call<{ batchId: string; created: number; updated: number }>('import.villageCommit', input);
     expect([r.created, r.updated]).toEqual([2, 1]);
@@ -192,21 +198,13 @@ describe('import.villagePreview / import.villageCommit', () => {
 });
 
 describe('import.undo of a 村居名册 batch', () => {
-  const t = useTestApp('cadre-village-undo-', () => {
-    const doc = emptyDocument();
-    doc.villages.push(village('v-fj', '逢简村', '440606105', { note: '原备注' }));
-    return doc;
-  });
+  const t = useTestApp('cadre-village-undo-', withFengjian);
   const { call } = t;
   const villages = () => t.app.requireSession().doc.villages;
 
   async function importMessy() {
     const p = await call<VillageImportPreview>('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
-    return call<{ batchId: string; created: number; updated: number }>('import.villageCommit', {
-      fileName: '杏坛村居.xlsx',
-      create: p.accepted.map((r) => ({ row: r.row, data: r.data })),
-      update: p.existing.filter((e) => e.diffs.length).map((e) => ({ row: e.row, villageId: e.villageId, updatedAt: e.updatedAt, data: e.data })),
-    });
+    return call<{ batchId: string; created: number; updated: number }>('import.villageCommit', commitInput(p));
   }
 
   it('removes the villages the batch created and gives the updated one its earlier content back, once', async () => {
