@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/contract/define.js';
 import type { AppEvent } from '../../shared/contract/index.js';
 import { Session } from '../store/session.js';
+import { warmSearchKeys } from './cadre.js';
 import type { PdfEngine } from '../print/engine.js';
 
 export function defaultVaultPath(): string {
@@ -48,6 +49,8 @@ export class AppState {
     this.session = session;
     this.touch();
     this.startIdleTimer();
+    // Every way in (create, unlock, restore) gets the search keys ready before 干部档案 is opened.
+    void warmSearchKeys(session.doc.cadres.map((c) => c.name), () => this.session === session);
   }
 
   lock(reason: 'idle' | 'manual'): void {

@@ -8,7 +8,6 @@ import { applySettingsPatch } from '../../shared/domain/settings.js';
 import { verifyAudit } from '../store/audit.js';
 import { Session } from '../store/session.js';
 import { OpenVault, restoreBackup } from '../vault/vault.js';
-import { warmSearchKeys } from './cadre.js';
 import { listBackups } from '../vault/backups.js';
 import { buildDemoDocument } from '../demo/generate.js';
 import type { AppState } from './appState.js';
@@ -52,9 +51,7 @@ export const vaultHandlers: HandlersFor<typeof vaultContract> = {
     if (app.session) app.lock('manual');
     const vault = await OpenVault.open(target, password);
     app.vaultPath = target;
-    const session = new Session(vault, operator);
-    app.open(session);
-    void warmSearchKeys(session.doc.cadres.map((c) => c.name), () => app.session === session);
+    app.open(new Session(vault, operator));
     return status(app);
   },
 
