@@ -96,24 +96,10 @@ function subkeys(master: Buffer, saveSalt: Buffer): { dataKey: Buffer; checkKey:
 /** Plaintext is encrypted in slices of this size, so no second document-sized buffer is ever built. */
 const SLICE = 8 * 1024 * 1024;
 
-/**
- * Feeds the cipher: a string is encoded to UTF-8 slice by slice inside `update` (the document
- * never exists as one big UTF-8 buffer), cutting only between whole characters.
- */
-function encryptSlices(cipher: { update(data: Buffer): Buffer; update(data: string, enc: 'utf8'): Buffer }, plaintext: string | Buffer, slice: number): Buffer[] {
+/** Feeds the cipher a slice at a time, so its output comes back as slices too. */
+function encryptSlices(cipher: { update(data: Buffer): Buffer }, plaintext: Buffer, slice: number): Buffer[] {
   const out: Buffer[] = [];
-  if (typeof plaintext !== 'string') {
-    for (let off = 0; off < plaintext.length; off += slice) out.push(cipher.update(plaintext.subarray(off, off + slice)));
-    return out;
-  }
-  for (let off = 0; off < plaintext.length; ) {
-    let end = Math.min(plaintext.length, off + slice);
-    const last = plaintext.charCodeAt(end - 1);
-    // Keep a surrogate pair together: cut before it, or after it if it is all the slice holds.
-    if (end < plaintext.length && last >= 0xd800 && last <= 0xdbff) end = end - 1 > off ? end - 1 : end + 1;
-    out.push(cipher.update(plaintext.slice(off, end), 'utf8'));
-    off = end;
-  }
+  for (let off = 0; off < plaintext.length; off += slice) out.push(cipher.update(plaintext.subarray(off, off + slice)));
   return out;
 }
 
@@ -122,7 +108,7 @@ function encryptSlices(cipher: { update(data: Buffer): Buffer; update(data: stri
  * copy the whole document once more for nothing (≈100 MB at 50 000 cadres).
  * `formatVersion` other than the current one exists only so tests can write old-format fixtures.
  */
-export function encodeVaultParts(plaintext: string | Buffer, master: Buffer, kdf: KdfParams, formatVersion = FORMAT_VERSION, slice = SLICE): Buffer[] {
+export function encodeVaultParts(plaintext: Buffer, master: Buffer, kdf: KdfParams, formatVersion = FORMAT_VERSION, slice = SLICE): Buffer[] {
   const saveSalt = randomBytes(32);
   const nonce = randomBytes(NONCE);
   const header: VaultHeader = {
@@ -148,7 +134,7 @@ export function encodeVaultParts(plaintext: string | Buffer, master: Buffer, kdf
   return parts;
 }
 
-export function encodeVault(plaintext: string | Buffer, master: Buffer, kdf: KdfParams, formatVersion = FORMAT_VERSION): Buffer {
+export function encodeVault(plaintext: Buffer, master: Buffer, kdf: KdfParams, formatVersion = FORMAT_VERSION): Buffer {
   return Buffer.concat(encodeVaultParts(plaintext, master, kdf, formatVersion));
 }
 

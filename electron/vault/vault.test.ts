@@ -148,12 +148,12 @@ describe('vault fault table', () => {
     expect(decodeVault(v1, master).plaintext.equals(plaintext)).toBe(true);
   });
 
-  it('encrypts a string slice by slice without splitting a character', () => {
-    // Slices of 5 UTF-16 units: '😀' (a surrogate pair) and 档 fall on the cut points.
-    const text = JSON.stringify({ note: 'abc😀档案de😀😀f', n: 1 });
+  it('encrypts slice by slice, cut points anywhere, and decrypts to the same bytes', () => {
+    // Slices of 1–7 bytes cut through the multi-byte UTF-8 of '😀' and 档.
+    const plaintext = Buffer.from(JSON.stringify({ note: 'abc😀档案de😀😀f', n: 1 }), 'utf8');
     for (let slice = 1; slice <= 7; slice++) {
-      const file = Buffer.concat(encodeVaultParts(text, master, kdf, FORMAT_VERSION, slice));
-      expect(decodeVault(file, master).plaintext.toString('utf8')).toBe(text);
+      const file = Buffer.concat(encodeVaultParts(plaintext, master, kdf, FORMAT_VERSION, slice));
+      expect(decodeVault(file, master).plaintext.equals(plaintext)).toBe(true);
     }
   });
 
