@@ -6,6 +6,10 @@
  *   EnableEmbeddedAsarIntegrityValidation on – a modified app.asar refuses to load
  *     (enforced on Windows and macOS; Linux Electron ignores it)
  *   OnlyLoadAppFromAsar on              – no loose `app/` folder can replace the asar
+ *   GrantFileProtocolExtraPrivileges off – file:// pages get no extra powers (the app loads
+ *     only from app://, so nothing needs them)
+ *   EnableCookieEncryption on           – cookies on disk are encrypted with the OS keystore
+ *     (the app sets none; this only closes the door)
  */
 const path = require('node:path');
 
@@ -25,6 +29,8 @@ function fuseConfig({ FuseVersion, FuseV1Options }) {
     [FuseV1Options.EnableNodeCliInspectArguments]: false,
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    [FuseV1Options.EnableCookieEncryption]: true,
   };
 }
 

@@ -2,7 +2,9 @@
  * Packaging cannot run here (it downloads Electron), so the installer config and the fuse hook
  * are checked as data: the targets officials install from, and the fuses that harden the binary.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -71,7 +73,35 @@ describe('afterPack fuses', () => {
       [FuseV1Options.EnableNodeCliInspectArguments]: false,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+      [FuseV1Options.EnableCookieEncryption]: true,
     });
+  });
+
+  it('the real fuse library writes that wire into a binary (a stand-in file carrying Electron 45’s sentinel and 9-fuse wire)', async () => {
+    const real = await vi.importActual<typeof import('@electron/fuses')>('@electron/fuses');
+    const { FuseV1Options, FuseState } = real;
+    const dir = mkdtempSync(join(tmpdir(), 'fuses-'));
+    const appOutDir = join(dir, 'linux-unpacked');
+    mkdirSync(appOutDir);
+    const binary = join(appOutDir, 'cadre-desk');
+    // Electron ships every fuse at its default: on ('1') except the two that are off by default.
+    const wire = '111001010';
+    writeFileSync(binary, Buffer.concat([randomBytes(4096), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, wire.length]), Buffer.from(wire), randomBytes(4096)]));
+    try {
+      await afterPack({ appOutDir, electronPlatformName: 'linux', packager }, async () => ({ ...real }));
+      const now = await real.getCurrentFuseWire(binary);
+      const state = (f: number) => now[f as keyof typeof now];
+      expect(state(FuseV1Options.RunAsNode)).toBe(FuseState.DISABLE);
+      expect(state(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe(FuseState.DISABLE);
+      expect(state(FuseV1Options.EnableNodeCliInspectArguments)).toBe(FuseState.DISABLE);
+      expect(state(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(FuseState.DISABLE);
+      expect(state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(FuseState.ENABLE);
+      expect(state(FuseV1Options.OnlyLoadAppFromAsar)).toBe(FuseState.ENABLE);
+      expect(state(FuseV1Options.EnableCookieEncryption)).toBe(FuseState.ENABLE);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a failure to flip fails the build instead of shipping an unhardened binary', async () => {
