@@ -10,7 +10,7 @@ import { AppState } from '../handlers/appState.js';
 import { invoke } from '../handlers/router.js';
 import { serveAppRequest } from './appProtocol.js';
 import { APP_ORIGIN, isAppUrl, lockDownContents, lockDownSession } from './security.js';
-import { windowOptions } from './windowOptions.js';
+import { devToolsAllowed, windowOptions } from './windowOptions.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', '..', '..', 'renderer');
@@ -19,7 +19,7 @@ const preload = join(here, '..', 'preload', 'preload.cjs');
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 async function createWindow(): Promise<void> {
-  const win = new BrowserWindow(windowOptions(preload));
+  const win = new BrowserWindow(windowOptions(preload, { devTools: devToolsAllowed(app.isPackaged, process.argv) }));
   lockDownContents(win.webContents);
   win.once('ready-to-show', () => win.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);

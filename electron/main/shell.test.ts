@@ -64,6 +64,7 @@ vi.mock('electron', async () => {
   };
   return {
     app: {
+      isPackaged: true,
       requestSingleInstanceLock: () => calls.singleInstance,
       quit: () => calls.quit++,
       on: (name: string, fn: (...a: unknown[]) => void) => calls.appEvents.set(name, fn),
@@ -80,7 +81,7 @@ vi.mock('electron', async () => {
   };
 });
 
-import { windowOptions } from './windowOptions.js';
+import { devToolsAllowed, windowOptions } from './windowOptions.js';
 import { isAppUrl, lockDownContents, lockDownSession } from './security.js';
 import { serveAppRequest } from './appProtocol.js';
 import { CSP } from '../bridge/server.js';
@@ -89,7 +90,7 @@ type Handler = (...a: unknown[]) => unknown;
 
 describe('windowOptions', () => {
   it('isolates the page from Node and Electron', () => {
-    const o = windowOptions('/x/preload.cjs');
+    const o = windowOptions('/x/preload.cjs', { devTools: false });
     expect(o.webPreferences).toMatchObject({
       preload: '/x/preload.cjs',
       contextIsolation: true,
@@ -101,9 +102,18 @@ describe('windowOptions', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      devTools: false,
     });
     expect(o.show).toBe(false); // shown on ready-to-show, never a white flash of half a page
     expect(o.title).toBe('村干部培育管理');
+  });
+});
+
+describe('devToolsAllowed', () => {
+  it('is off in the installed app unless support starts it with --enable-devtools, on in development', () => {
+    expect(devToolsAllowed(true, ['/opt/cadre-desk/cadre-desk'])).toBe(false);
+    expect(devToolsAllowed(true, ['/opt/cadre-desk/cadre-desk', '--enable-devtools'])).toBe(true);
+    expect(devToolsAllowed(false, ['electron', '.'])).toBe(true);
   });
 });
 
@@ -224,7 +234,7 @@ describe('main.ts wiring (electron mocked)', () => {
   it('registers app:// as a secure standard scheme and opens one locked-down window on it', () => {
     expect(calls.schemes).toEqual([[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]]);
     expect(calls.windows).toHaveLength(1);
-    expect(calls.windows[0].options).toEqual(windowOptions((calls.windows[0].options.webPreferences as { preload: string }).preload));
+    expect(calls.windows[0].options).toEqual(windowOptions((calls.windows[0].options.webPreferences as { preload: string }).preload, { devTools: false }));
     expect((calls.windows[0].options.webPreferences as { preload: string }).preload).toMatch(/preload[\\/]preload\.cjs$/);
     expect(calls.windows[0].loaded).toEqual(['app://cadre-desk/index.html']);
     // lockDownContents ran on it: window.open is denied.

@@ -1,7 +1,18 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
+/** The command-line switch support staff give an installed app to open DevTools. */
+export const DEVTOOLS_SWITCH = '--enable-devtools';
+
+/**
+ * DevTools read the page's memory and can call the contract as the page: off in the installed
+ * app, on in development, and on in an installed app only when started with the switch.
+ */
+export function devToolsAllowed(isPackaged: boolean, argv: readonly string[]): boolean {
+  return !isPackaged || argv.includes(DEVTOOLS_SWITCH);
+}
+
 /** The only window configuration the app uses; unit-tested so nobody loosens it by accident. */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, opts: { devTools: boolean }): BrowserWindowConstructorOptions {
   return {
     width: 1360,
     height: 860,
@@ -22,7 +33,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: !process.env.CADRE_DESK_NO_DEVTOOLS,
+      devTools: opts.devTools,
     },
   };
 }
