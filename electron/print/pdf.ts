@@ -6,6 +6,7 @@
  * The page may fetch nothing: every request is aborted (photos arrive as data: URIs, which
  * are not requests), and page scripts are disabled — the HTML is ours but carries user text.
  */
+import { chromiumArgs } from './chromiumArgs.js';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { EMPTY_HEADER, PAGE_OF_TOTAL_FOOTER, type PdfEngine, type PdfOptions } from './engine.js';
@@ -35,9 +36,7 @@ function launch(): Promise<{ browser: Browser; context: BrowserContext }> {
       .launch({
         executablePath: chromiumPath(),
         headless: true,
-        // --no-sandbox: CI containers and root shells cannot create Chromium's sandbox; the page
-        // loads nothing and runs no script, so the sandbox protects nothing here.
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--font-render-hinting=none'],
+        args: chromiumArgs(['--font-render-hinting=none']),
       })
       .then(async (browser) => {
         browser.on('disconnected', () => {

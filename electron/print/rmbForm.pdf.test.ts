@@ -8,6 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_FAMILY, FULL_RESUME, fullCadre } from '../../tests/fixtures/print/fullCadre.js';
 import { pdfFonts, pdfInfo, pdfText, rasterize, squash, wordBoxes, writeTempPdf } from '../../tests/fixtures/print/poppler.js';
+import { chromiumArgs } from './chromiumArgs.js';
 import { chromiumPath, closePdfBrowser, countPdfPages, htmlToPdf } from './pdf.js';
 import { resumeLineParts, rmbHtml } from './rmbForm.js';
 
@@ -16,7 +17,7 @@ const opts = { refDate: '2026.11', familyColumn: '出生年月' as const };
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
 });
 afterAll(async () => {
   await browser?.close();

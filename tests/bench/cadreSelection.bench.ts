@@ -7,6 +7,7 @@
  *                              shown rows that are ticked); target p95 ≤ 50 ms, as without a selection
  *   loadAverage1m            = the machine's load when measured; wall-clock figures grow with it
  */
+import { chromiumArgs } from '../../electron/print/chromiumArgs.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -62,7 +63,7 @@ export async function run(): Promise<Record<string, unknown>> {
   bridge.app.open(new Session(vault, '基准测试'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: chromiumArgs([]),
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });

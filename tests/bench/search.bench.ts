@@ -9,6 +9,7 @@
  *   listCallMs/listMB = the cadre.list call alone from Node (server time + transfer), and its JSON size
  *   loadAverage1m   = the machine's load when measured; wall-clock figures grow with it
  */
+import { chromiumArgs } from '../../electron/print/chromiumArgs.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -79,7 +80,7 @@ export async function run(): Promise<Record<string, unknown>> {
   bridge.app.open(new Session(vault, '基准测试'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--enable-precise-memory-info'],
+    args: chromiumArgs(['--enable-precise-memory-info']),
   });
   try {
     // The list call alone, from Node: what the renderer waits for before it can show anything.
