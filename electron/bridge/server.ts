@@ -31,6 +31,7 @@ export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'uns
  * is ~134 MB that way. Anything beyond is refused.
  */
 export const MAX_BODY = 150 * 1024 * 1024;
+const TOO_BIG_MESSAGE = `请求过大（浏览器模式下一次最多 ${MAX_BODY / 1024 / 1024} MB）`;
 
 export interface BridgeOptions {
   rendererDir: string;
@@ -73,16 +74,28 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     res.end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message } }));
   }
 
-  async function readBody(req: IncomingMessage): Promise<string> {
+  /**
+   * Reads a call's body, but never past the cap: a body announced as too large is refused before
+   * a byte is read, one that grows past it (chunked) as soon as it does. The answer goes out with
+   * `Connection: close` and the socket is dropped once it is sent, so the rest is never read.
+   */
+  async function readBody(req: IncomingMessage, res: ServerResponse): Promise<string | null> {
+    const refuseTooBig = () => {
+      res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+      res.end(JSON.stringify({ ok: false, error: { code: 'INVALID', message: TOO_BIG_MESSAGE } }), () => setTimeout(() => req.socket.destroy(), 50));
+      return null;
+    };
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return refuseTooBig();
     const chunks: Buffer[] = [];
     let size = 0;
-    // Past the limit the rest is read and dropped rather than cut off, so the browser reliably
-    // gets the answer saying why instead of a reset connection.
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size <= MAX_BODY) chunks.push(chunk as Buffer);
+      if (size > MAX_BODY) {
+        req.pause();
+        return refuseTooBig();
+      }
+      chunks.push(chunk as Buffer);
     }
-    if (size > MAX_BODY) throw new Error(`请求过大（浏览器模式下一次最多 ${MAX_BODY / 1024 / 1024} MB）`);
     return Buffer.concat(chunks).toString('utf8');
   }
 
@@ -130,7 +143,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         }
         if (url === '/api/invoke' && req.method === 'POST') {
           if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, '请求格式错误');
-          const body = JSON.parse(await readBody(req)) as { method?: unknown; input?: unknown };
+          const raw = await readBody(req, res);
+          if (raw === null) return;
+          const body = JSON.parse(raw) as { method?: unknown; input?: unknown };
           const result = await invoke(app, String(body.method ?? ''), body.input);
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
           return res.end(JSON.stringify(result));

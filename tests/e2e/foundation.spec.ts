@@ -97,6 +97,6 @@ test('bridge takes a call as large as a 100 MB zip in base64, and refuses a larg
   expect(big.status).toBe(200);
   expect((await big.json()).ok).toBe(true);
   const tooBig = await fetch(url, { method: 'POST', headers, body: call(151 * 1024 * 1024) });
-  expect(tooBig.status).toBe(400);
+  expect(tooBig.status).toBe(413);
   expect(await tooBig.text()).toContain('请求过大（浏览器模式下一次最多 150 MB）');
 });
