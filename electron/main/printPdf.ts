@@ -50,6 +50,7 @@ async function withDocument<T>(html: string, use: (win: BrowserWindow) => Promis
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {

@@ -103,6 +103,7 @@ describe('windowOptions', () => {
       webviewTag: false,
       experimentalFeatures: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(o.show).toBe(false); // shown on ready-to-show, never a white flash of half a page
     expect(o.title).toBe('村干部培育管理');

@@ -33,6 +33,8 @@ export function windowOptions(preloadPath: string, opts: { devTools: boolean }):
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click on a link would otherwise open it in a new window (denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       devTools: opts.devTools,
     },
   };
