@@ -113,10 +113,11 @@ describe('buildDemoDocument', () => {
     expect(doc.crossPilots.every((p) => doc.villages.find((v) => v.id === p.villageId)?.crossPilot)).toBe(true);
   });
 
-  it('builds 50k cadres quickly enough for the benchmark', () => {
-    const t = performance.now();
+  // How fast is the benchmarks' business (a timed test fails on a loaded machine, as it did
+  // with five builds sharing two cores); here only that the 50k vault they use can be built.
+  it('builds the 50k cadres the benchmarks use', () => {
     const big = buildDemoDocument({ cadres: 50_000, seed: 1 });
     expect(big.cadres).toHaveLength(50_000);
-    expect(performance.now() - t).toBeLessThan(5000);
+    expect(new Set(big.cadres.map((c) => c.idNumber)).size).toBe(50_000);
   });
 });
