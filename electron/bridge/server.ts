@@ -81,8 +81,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
    */
   async function readBody(req: IncomingMessage, res: ServerResponse): Promise<string | null> {
     const refuseTooBig = () => {
+      // Taken now: once the answer is sent, Node detaches the socket from the request.
+      const socket = req.socket;
       res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-      res.end(JSON.stringify({ ok: false, error: { code: 'INVALID', message: TOO_BIG_MESSAGE } }), () => setTimeout(() => req.socket.destroy(), 50));
+      res.end(JSON.stringify({ ok: false, error: { code: 'INVALID', message: TOO_BIG_MESSAGE } }), () => setTimeout(() => socket.destroy(), 50));
       return null;
     };
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return refuseTooBig();
