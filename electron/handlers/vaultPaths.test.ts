@@ -135,4 +135,10 @@ describe('vault paths from the page', () => {
     expect(await invoke(app, 'vault.backups', {})).toMatchObject({ ok: true, value: [] });
     await sessionStillOpen();
   });
+
+  it('browser mode has no system dialogs: they are refused, saying what to do instead', async () => {
+    for (const [method, input] of [['dialog.chooseVault', { purpose: 'open' }], ['dialog.chooseBackupFile', {}], ['file.save', { fileName: 'a.pdf', base64: '' }]] as const) {
+      expect(await refused(method, input)).toMatchObject({ code: 'INVALID', message: '浏览器模式下没有系统文件对话框：请直接填写路径，导出的文件由浏览器下载' });
+    }
+  });
 });

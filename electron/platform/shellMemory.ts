@@ -4,7 +4,8 @@
  * in the app's userData folder, replaced atomically; a damaged or missing file means "nothing
  * remembered", never a failed start.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { writeFileAtomic } from '../vault/atomicWrite.js';
 
 export type FileKind = 'vault' | 'backup' | 'excel' | 'csv' | 'pdf' | 'lrmx' | 'zip';
@@ -59,6 +60,8 @@ export function fileShellMemory(file: string): ShellMemory {
   }
   return memoryOver(parse(text), (s) => {
     try {
+      // The app's own userData folder (Electron makes it at start; made here should it not be there yet).
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       writeFileAtomic(file, Buffer.from(JSON.stringify(s, null, 2)));
     } catch (e) {
       console.error('[cadre-desk] 无法保存界面设置（上次使用的文件夹）：', (e as Error).message);
