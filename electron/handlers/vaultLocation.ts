@@ -14,8 +14,12 @@ import { MAGIC } from '../vault/format.js';
 
 /** Far above any real vault (50 000 cadres with photos is a few hundred MB), far below what would exhaust memory. */
 export const MAX_VAULT_BYTES = 1024 ** 3;
-/** Looking a path up, or opening it, takes milliseconds even on a USB stick; longer means a hung drive. */
-export const LOOKUP_TIMEOUT_MS = 1000;
+/**
+ * Looking a path up, or opening it, takes milliseconds locally; a network share's first contact
+ * can take a few seconds. Longer means a hung drive. (Devices, FIFOs and folders are refused
+ * at once by their type, not by this timeout; other calls are answered meanwhile either way.)
+ */
+export const LOOKUP_TIMEOUT_MS = 5000;
 /** Reading a 1 GB vault from a slow USB stick. */
 export const READ_TIMEOUT_MS = 120_000;
 
