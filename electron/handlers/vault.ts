@@ -69,6 +69,7 @@ export const vaultHandlers: HandlersFor<typeof vaultContract> = {
     const file = await readVaultFileSafely(target);
     const { header } = readHeader(file);
     const master = await deriveMasterKey(password, header.kdf);
+    let vault: OpenVault;
     try {
       if (app.session && resolve(app.session.vault.path) === target) {
         decodeVault(file, master);
@@ -76,14 +77,14 @@ export const vaultHandlers: HandlersFor<typeof vaultContract> = {
         // lock file and fall back to read-only: let go of the current session first.
         app.lock('manual');
       }
-      const vault = OpenVault.openWithKey(target, file, master, header.kdf);
-      useVault(app, target);
-      app.open(new Session(vault, operator));
-      return status(app);
+      vault = OpenVault.openWithKey(target, file, master, header.kdf);
     } catch (e) {
-      master.fill(0);
+      master.fill(0); // the key is the open vault's from here on, never before
       throw e;
     }
+    useVault(app, target);
+    app.open(new Session(vault, operator));
+    return status(app);
   },
 
   'vault.lock': (_i, app) => {
@@ -114,23 +115,24 @@ export const vaultHandlers: HandlersFor<typeof vaultContract> = {
     // The backup must open with this password before the open session is let go of.
     const { header } = readHeader(src);
     const master = await deriveMasterKey(password, header.kdf);
+    let vault: OpenVault;
     try {
       parseDocument(decodeVault(src, master).plaintext);
       // Keep the state being replaced as a backup too, so the restore itself can be undone.
       if (app.session) app.session.vault.backup();
       app.lock('manual');
       replaceVaultWith(target, src);
-      const vault = OpenVault.openWithKey(target, src, master, header.kdf);
-      app.chosenBackupFile = null;
-      useVault(app, target);
-      const session = new Session(vault, operator);
-      app.open(session);
-      await session.mutate((_d, audit) => audit({ action: 'vault.restore', entity: 'vault', recordId: '', summary: `从备份 ${file ?? basename(from)} 恢复` }));
-      return status(app);
+      vault = OpenVault.openWithKey(target, src, master, header.kdf);
     } catch (e) {
-      master.fill(0);
+      master.fill(0); // the key is the open vault's from here on, never before
       throw e;
     }
+    app.chosenBackupFile = null;
+    useVault(app, target);
+    const session = new Session(vault, operator);
+    app.open(session);
+    await session.mutate((_d, audit) => audit({ action: 'vault.restore', entity: 'vault', recordId: '', summary: `从备份 ${file ?? basename(from)} 恢复` }));
+    return status(app);
   },
 
   'settings.get': (_i, app) => app.requireSession().doc.settings,
