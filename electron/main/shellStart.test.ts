@@ -63,6 +63,8 @@ beforeAll(async () => {
   fake.answer('BrowserWindow.isDestroyed', () => false);
   fake.answer('BrowserWindow.isMinimized', () => false);
   fake.answer('BrowserWindow.webContents.printToPDF', async () => FAKE_PDF);
+  // The system print dialog: the user clicks 打印.
+  fake.answer('BrowserWindow.webContents.print', (_opts, done) => (done as (ok: boolean, reason: string) => void)(true, ''));
   // The system dialogs answer what the test scripts next (the user's choice), in order.
   fake.answer('dialog.showSaveDialog', () => Promise.resolve(nextChoice('save')));
   fake.answer('dialog.showOpenDialog', () => Promise.resolve(nextChoice('open')));
@@ -169,6 +171,17 @@ describe('files in the desktop app go through the system dialogs', () => {
     let cancelled: boolean | undefined;
     beforeRequest({ url: 'https://example.com/x.png' }, (r) => (cancelled = r.cancel));
     expect(cancelled).toBe(true);
+  });
+
+  it('打印 opens the system print dialog for a hidden, script-less window', async () => {
+    const windowsBefore = fake.instances('BrowserWindow').length;
+    const [cadre] = await call<{ id: string }[]>('cadre.list', {});
+    expect(await call('print.toPrinter', { kind: 'rmb', ids: [cadre.id] })).toEqual({ ok: true });
+    const made = fake.callsOf('BrowserWindow').filter((c) => c.kind === 'new').slice(windowsBefore);
+    expect(made).toHaveLength(1);
+    expect(made[0].args[0]).toMatchObject({ show: false, webPreferences: { javascript: false } });
+    const win = fake.pathOf(made[0].result);
+    expect(fake.callsOf(`${win}.webContents.print`)[0].args[0]).toMatchObject({ silent: false });
   });
 
   it('an export is saved where the save dialog says, and the folder is remembered for that kind of file', async () => {
