@@ -63,6 +63,7 @@ export const filesHandlers: HandlersFor<typeof filesContract> = {
     }
     if (!chosen) return { chosen: false, status: status(app) };
     app.vaultPath = chosen;
+    app.chosenBackupFile = null; // picked for the vault that was shown before; not to be restored over this one
     app.platform.memory.rememberFolder('vault', dirname(chosen));
     return { chosen: true, status: status(app) };
   },
