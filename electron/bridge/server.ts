@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppState } from '../handlers/appState.js';
+import { browserPlatform } from '../platform/browser.js';
 import { invoke } from '../handlers/router.js';
 import type { AppEvent } from '../../shared/contract/index.js';
 
@@ -58,7 +59,7 @@ function safeEqual(a: string, b: string): boolean {
 
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const app = new AppState('browser', opts.vaultPath);
+  const app = new AppState(browserPlatform(opts.vaultPath));
   const rendererDir = resolve(opts.rendererDir);
   let port = 0;
   const sse = new Set<ServerResponse>();

@@ -8,6 +8,7 @@ import { emptyDocument } from '../../shared/domain/document.js';
 import { Session } from '../store/session.js';
 import { OpenVault } from '../vault/vault.js';
 import { AppState } from './appState.js';
+import { browserPlatform } from '../platform/browser.js';
 import { invoke } from './router.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cadre-idle-'));
@@ -18,7 +19,7 @@ async function unlocked(autoLockMinutes?: number) {
   const doc = emptyDocument();
   if (autoLockMinutes) doc.settings.autoLockMinutes = autoLockMinutes;
   const vault = await OpenVault.create(join(dir, `v${++n}.cdv`), 'idle-test-pass', doc);
-  const app = new AppState('browser', vault.path);
+  const app = new AppState(browserPlatform(vault.path));
   const events: AppEvent[] = [];
   app.events.on('event', (e: AppEvent) => events.push(e));
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'] });

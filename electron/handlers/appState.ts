@@ -1,15 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { AppError } from '../../shared/contract/define.js';
 import type { AppEvent } from '../../shared/contract/index.js';
 import { Session } from '../store/session.js';
 import { warmSearchKeys } from './cadre.js';
-import type { PdfEngine } from '../print/engine.js';
-
-export function defaultVaultPath(): string {
-  return process.env.CADRE_DESK_VAULT ?? join(homedir(), 'cadre-desk', 'cadre-desk.cdv');
-}
+import type { Platform } from '../platform/platform.js';
 
 /**
  * What the privileged side holds between calls: which vault, the unlocked session (if any),
@@ -20,15 +14,17 @@ export class AppState {
   vaultPath: string;
   lastActivity = Date.now();
   readonly events = new EventEmitter();
-  /** Set by the Electron shell (printToPDF + print dialog); null → headless Chromium (electron/print/pdf.ts). */
-  pdfEngine: PdfEngine | null = null;
+  /** A backup file picked with the shell's open dialog, waiting for `vault.restoreBackup`. */
+  chosenBackupFile: string | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
 
-  constructor(
-    readonly mode: 'electron' | 'browser',
-    vaultPath = defaultVaultPath(),
-  ) {
-    this.vaultPath = vaultPath;
+  /** `platform` is built once by the shell (electron/main) or the bridge; see electron/platform. */
+  constructor(readonly platform: Platform) {
+    this.vaultPath = platform.startVaultPath;
+  }
+
+  get mode(): Platform['mode'] {
+    return this.platform.mode;
   }
 
   emit(event: AppEvent): void {

@@ -21,7 +21,6 @@ import { effectiveThresholds, ELIGIBILITY_RULES, pilotContext, referenceDateOf, 
 import { columnOf, evaluateFor, summaryOf, verdictsFor } from '../crossPosting/columns.js';
 import { comparisonDocument, pilotTitle } from '../crossPosting/comparisonDocument.js';
 import { appointmentChanges, publicityWarnings } from '../crossPosting/decisions.js';
-import { htmlToPdf } from '../print/pdf.js';
 import type { AuditInput } from '../store/audit.js';
 import { newId, nowIso, type Session } from '../store/session.js';
 import { changedFields, findRecord, setDeleted, validate } from './records.js';
@@ -382,7 +381,7 @@ export const crossPostingHandlers: HandlersFor<typeof crossPostingContract> = {
   'cross.comparisonPdf': async ({ pilotId, cadreIds }, app) => {
     const s = app.requireSession();
     const { html, fileName } = comparisonDocument(s.doc, livePilot(s.doc, pilotId), cadreIds, { operator: s.operator });
-    const pdf = await htmlToPdf(html, { landscape: true, footer: 'pageOfTotal', engine: app.pdfEngine });
+    const pdf = await app.platform.pdfEngine.htmlToPdf(html, { landscape: true, footer: 'pageOfTotal' });
     return { fileName, base64: pdf.toString('base64') };
   },
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { AppState } from './appState.js';
+import { browserPlatform } from '../platform/browser.js';
 import { invoke } from './router.js';
 import type { HomeSummary } from '../../shared/contract/home.js';
 
@@ -10,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cadre-home-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('home.summary counts what is on file and leaves out the recycle bin', async () => {
-  const app = new AppState('browser', join(dir, 'v.cdv'));
+  const app = new AppState(browserPlatform(join(dir, 'v.cdv')));
   expect((await invoke(app, 'vault.create', { path: join(dir, 'v.cdv'), password: 'Abcdefgh-123', operator: '王五', demo: true })).ok).toBe(true);
   const doc = app.requireSession().doc;
   const live = doc.cadres.length;

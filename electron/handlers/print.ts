@@ -5,7 +5,7 @@ import type { VaultDocument } from '../../shared/domain/document.js';
 import { today } from '../../shared/rules/dates.js';
 import { dossierHtml } from '../print/dossier.js';
 import { dossierData } from '../print/dossierData.js';
-import { countPdfPages, htmlToPdf, prewarmPdfBrowser } from '../print/pdf.js';
+import { countPdfPages } from '../print/pdf.js';
 import { rmbHtml } from '../print/rmbForm.js';
 import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
@@ -37,12 +37,12 @@ function dossierPreview(app: AppState, candidateId: string): PrintPreview {
 
 /** Documents number their own pages in CSS where they need it (the dossier), so no engine footer. */
 async function toPdf(app: AppState, p: PrintPreview): Promise<PrintPdf> {
-  const pdf = await htmlToPdf(p.html, { footer: 'none', engine: app.pdfEngine });
+  const pdf = await app.platform.pdfEngine.htmlToPdf(p.html, { footer: 'none' });
   return { fileName: `${p.title}_${today().replace(/\./g, '')}.pdf`, base64: pdf.toString('base64'), pages: countPdfPages(pdf), warnings: p.warnings };
 }
 
 function prewarm(app: AppState): void {
-  if (!app.pdfEngine) prewarmPdfBrowser();
+  app.platform.pdfEngine.prewarm?.();
 }
 
 export const printHandlers: HandlersFor<typeof printContract> = {
@@ -60,11 +60,11 @@ export const printHandlers: HandlersFor<typeof printContract> = {
   'print.dossierPdf': ({ candidateId }, app) => toPdf(app, dossierPreview(app, candidateId)),
 
   'print.toPrinter': async (input, app) => {
-    const engine = app.pdfEngine;
-    if (!engine?.print) throw new AppError('INVALID', '浏览器模式下请在预览窗口中点“打印”，由浏览器打印');
+    const engine = app.platform.pdfEngine;
+    if (!engine.print) throw new AppError('INVALID', '浏览器模式下请在预览窗口中点“打印”，由浏览器打印');
     const p = input.kind === 'rmb' ? rmbPreview(app, input.ids, input.refDate) : dossierPreview(app, input.candidateId);
     return engine.print(p.html);
   },
 
-  'print.capabilities': (_input, app) => ({ systemPrint: !!app.pdfEngine?.print, engine: app.pdfEngine?.name ?? 'chromium' }),
+  'print.capabilities': (_input, app) => ({ systemPrint: !!app.platform.pdfEngine.print, engine: app.platform.pdfEngine.name }),
 };

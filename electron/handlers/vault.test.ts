@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppState } from './appState.js';
+import { browserPlatform } from '../platform/browser.js';
 import { invoke } from './router.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cadre-vault-handlers-'));
@@ -10,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('vault handlers', () => {
   it('unlocking again in the same app keeps the vault writable', async () => {
-    const app = new AppState('browser', join(dir, 'a.cdv'));
+    const app = new AppState(browserPlatform(join(dir, 'a.cdv')));
     const created = await invoke(app, 'vault.create', { path: join(dir, 'a.cdv'), password: 'Abcdefgh-123', operator: '张三' });
     expect(created.ok).toBe(true);
     const again = await invoke(app, 'vault.unlock', { password: 'Abcdefgh-123', operator: '李四' });
@@ -21,7 +22,7 @@ describe('vault handlers', () => {
   });
 
   it('a wrong password on unlock is told apart from a missing vault', async () => {
-    const app = new AppState('browser', join(dir, 'b.cdv'));
+    const app = new AppState(browserPlatform(join(dir, 'b.cdv')));
     await invoke(app, 'vault.create', { path: join(dir, 'b.cdv'), password: 'Abcdefgh-123', operator: '张三' });
     app.lock('manual');
     expect(await invoke(app, 'vault.unlock', { password: 'wrong-one', operator: '张三' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD', message: '密码错误' } });
@@ -30,7 +31,7 @@ describe('vault handlers', () => {
   });
 
   it('refuses a contract call whose input does not fit, with a Chinese message', async () => {
-    const app = new AppState('browser', join(dir, 'c.cdv'));
+    const app = new AppState(browserPlatform(join(dir, 'c.cdv')));
     const r = await invoke(app, 'vault.create', { path: join(dir, 'c.cdv'), password: 'short', operator: '张三' });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID', message: '密码至少 8 位' } });
     expect(await invoke(app, 'no.such.method', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { AppError } from '../../shared/contract/define.js';
 import type { VaultStatus } from '../../shared/contract/vault.js';
 import { vaultContract } from '../../shared/contract/vault.js';
@@ -7,11 +7,13 @@ import { emptyDocument } from '../../shared/domain/document.js';
 import { applySettingsPatch } from '../../shared/domain/settings.js';
 import { verifyAudit } from '../store/audit.js';
 import { Session } from '../store/session.js';
-import { OpenVault, restoreBackup } from '../vault/vault.js';
-import { listBackups } from '../vault/backups.js';
+import { OpenVault, parseDocument, replaceVaultWith } from '../vault/vault.js';
+import { backupPath, listBackups } from '../vault/backups.js';
+import { decodeVault, deriveMasterKey, readHeader } from '../vault/format.js';
 import { buildDemoDocument } from '../demo/generate.js';
 import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
+import { absoluteVaultPath, checkNewVaultTarget, readVaultFileSafely } from './vaultLocation.js';
 
 export function status(app: AppState): VaultStatus {
   const s = app.session;
@@ -29,28 +31,58 @@ export function status(app: AppState): VaultStatus {
   };
 }
 
+/**
+ * The vault a create/unlock is about. The desktop app takes none from the page (the shell's
+ * dialog chose it: `dialog.chooseVault`); browser mode's path field must name a full path.
+ */
+function vaultPathFromPage(app: AppState, path: string | undefined): string {
+  if (path === undefined) return resolve(app.vaultPath);
+  if (app.platform.dialogs) throw new AppError('INVALID', '桌面版请点“选择…”在系统对话框中选择档案库位置');
+  return absoluteVaultPath(path);
+}
+
+/** The vault now in use; the desktop app looks for it there next time. */
+function useVault(app: AppState, path: string): void {
+  app.vaultPath = path;
+  app.platform.memory.rememberVault(path);
+  app.platform.memory.rememberFolder('vault', dirname(path));
+}
+
 export const vaultHandlers: HandlersFor<typeof vaultContract> = {
   'vault.status': (_i, app) => status(app),
 
   'vault.create': async ({ path, password, operator, demo }, app) => {
-    const target = resolve(path);
-    mkdirSync(dirname(target), { recursive: true });
+    const target = await checkNewVaultTarget(vaultPathFromPage(app, path));
     const doc = demo ? buildDemoDocument({ cadres: 2000, seed: 20231 }) : emptyDocument();
     const vault = await OpenVault.create(target, password, doc);
     const session = new Session(vault, operator);
-    app.vaultPath = target;
+    useVault(app, target);
     app.open(session);
     await session.mutate((_d, audit) => audit({ action: 'vault.create', entity: 'vault', recordId: '', summary: demo ? '创建示例档案库' : '创建档案库' }));
     return status(app);
   },
 
   'vault.unlock': async ({ path, password, operator }, app) => {
-    const target = resolve(path ?? app.vaultPath);
-    // Unlocking again in the same app (a second window, a reload) must not meet our own
-    // lock file and fall back to read-only: let go of the current session first.
-    if (app.session) app.lock('manual');
-    const vault = await OpenVault.open(target, password);
-    app.vaultPath = target;
+    const target = vaultPathFromPage(app, path);
+    // Everything that can fail — the path, the file, the password — is settled before the open
+    // session (if any) is touched: a failed unlock leaves it exactly as it was.
+    const file = await readVaultFileSafely(target);
+    const { header } = readHeader(file);
+    const master = await deriveMasterKey(password, header.kdf);
+    let vault: OpenVault;
+    try {
+      if (app.session && resolve(app.session.vault.path) === target) {
+        decodeVault(file, master);
+        // Unlocking again in the same app (a second window, a reload) must not meet our own
+        // lock file and fall back to read-only: let go of the current session first.
+        app.lock('manual');
+      }
+      vault = OpenVault.openWithKey(target, file, master, header.kdf);
+    } catch (e) {
+      master.fill(0); // the key is the open vault's from here on, never before
+      throw e;
+    }
+    useVault(app, target);
     app.open(new Session(vault, operator));
     return status(app);
   },
@@ -67,22 +99,39 @@ export const vaultHandlers: HandlersFor<typeof vaultContract> = {
     return { ok: true as const };
   },
 
-  'vault.backups': ({ path }, app) => listBackups(resolve(path ?? app.vaultPath)),
+  // Only ever the backups of this app's vault (the open one, or the one last chosen): no path from the page.
+  'vault.backups': (_i, app) => listBackups(app.vaultPath),
 
   'vault.backupNow': (_i, app) => app.requireSession().vault.backup(),
 
-  'vault.restoreBackup': async ({ path, file, password, operator }, app) => {
-    const target = resolve(path ?? app.vaultPath);
+  'vault.restoreBackup': async ({ file, password, operator }, app) => {
+    const target = app.vaultPath;
     if (app.session?.vault.readOnly) throw new AppError('READ_ONLY', '只读窗口不能恢复备份');
-    // Keep the state being replaced as a backup too, so the restore itself can be undone.
-    if (app.session) app.session.vault.backup();
-    app.lock('manual');
-    await restoreBackup(target, file, password);
-    const vault = await OpenVault.open(target, password);
-    app.vaultPath = target;
+    const from = file ? backupPath(target, file) : app.chosenBackupFile;
+    if (!from) throw new AppError('INVALID', '请选择要恢复的备份');
+    const src = await readVaultFileSafely(from).catch((e: unknown) => {
+      throw e instanceof AppError && e.code === 'NO_VAULT' ? new AppError('NOT_FOUND', `找不到备份文件：${file ?? from}`) : e;
+    });
+    // The backup must open with this password before the open session is let go of.
+    const { header } = readHeader(src);
+    const master = await deriveMasterKey(password, header.kdf);
+    let vault: OpenVault;
+    try {
+      parseDocument(decodeVault(src, master).plaintext);
+      // Keep the state being replaced as a backup too, so the restore itself can be undone.
+      if (app.session) app.session.vault.backup();
+      app.lock('manual');
+      replaceVaultWith(target, src);
+      vault = OpenVault.openWithKey(target, src, master, header.kdf);
+    } catch (e) {
+      master.fill(0); // the key is the open vault's from here on, never before
+      throw e;
+    }
+    app.chosenBackupFile = null;
+    useVault(app, target);
     const session = new Session(vault, operator);
     app.open(session);
-    await session.mutate((_d, audit) => audit({ action: 'vault.restore', entity: 'vault', recordId: '', summary: `从备份 ${file} 恢复` }));
+    await session.mutate((_d, audit) => audit({ action: 'vault.restore', entity: 'vault', recordId: '', summary: `从备份 ${file ?? basename(from)} 恢复` }));
     return status(app);
   },
 

@@ -7,6 +7,7 @@ import { makeIdNumber } from '../demo/generate.js';
 import { fullCadre } from '../../tests/fixtures/lrmx.js';
 import { TEST_PASSWORD, useTestApp } from '../../tests/fixtures/testApp.js';
 import { AppState } from '../handlers/appState.js';
+import { browserPlatform } from '../platform/browser.js';
 import { invoke } from '../handlers/router.js';
 import { Session } from '../store/session.js';
 import { OpenVault } from '../vault/vault.js';
@@ -185,7 +186,7 @@ describe('lrmx.exportMany', () => {
 
   it('still exports from a read-only window (vault open elsewhere), which cannot write the trail', async () => {
     const vault = await OpenVault.open(t.vaultPath, TEST_PASSWORD);
-    const second = new AppState('browser', vault.path);
+    const second = new AppState(browserPlatform(vault.path));
     try {
       expect(vault.readOnly).toBe(true);
       second.open(new Session(vault, '查看员'));

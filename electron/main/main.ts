@@ -2,6 +2,8 @@
  * Electron entry: one window, the renderer loaded from our own files through the `app://`
  * scheme, the contract handled by the same router browser mode uses. Everything with logic
  * lives in plain modules (appProtocol, security, windowOptions, handlers); this file wires them.
+ * It is the desktop app's composition root: the Electron platform set (platform.ts) is built here
+ * and handed to the one AppState.
  */
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { dirname, join } from 'node:path';
@@ -9,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { AppState } from '../handlers/appState.js';
 import { invoke } from '../handlers/router.js';
 import { serveAppRequest } from './appProtocol.js';
+import { electronPlatform } from './platform.js';
 import { APP_ORIGIN, isAppUrl, lockDownContents, lockDownSession } from './security.js';
 import { devToolsAllowed, windowOptions } from './windowOptions.js';
 
@@ -26,7 +29,7 @@ async function createWindow(): Promise<void> {
 }
 
 function start(): void {
-  const state = new AppState('electron');
+  const state = new AppState(electronPlatform());
   app.on('web-contents-created', (_e, contents) => lockDownContents(contents));
   app.on('second-instance', () => {
     const win = BrowserWindow.getAllWindows()[0];

@@ -1,7 +1,7 @@
 /**
  * The Electron print engine: the same HTML the browser-mode engine prints, loaded into a hidden
  * window, then `printToPDF` (honouring the document's `@page` size and margins) or the system
- * print dialog. main.ts sets it as `AppState.pdfEngine`.
+ * print dialog. It is the `pdfEngine` of the Electron platform (platform.ts).
  *
  * The document goes through a private temp file (photos make it too big for a data: URL) in a
  * private session that refuses every request except that one file, and runs no script.

@@ -1,85 +1,13 @@
 /**
- * The Electron shell with `electron` mocked (its runtime cannot run here): the window's
- * security options, the lock-down hooks, the app:// file server, and main.ts's wiring.
+ * The Electron shell's plain parts, each given fakes directly: the window's security options,
+ * the lock-down hooks and the app:// file server. The shell as a whole (main.ts started against
+ * a recording fake of `electron`) is in shellStart.test.ts.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-
-const h = vi.hoisted(() => {
-  const calls = {
-    schemes: [] as unknown[],
-    windows: [] as { options: Record<string, unknown>; loaded: string[]; contents: unknown }[],
-    ipc: new Map<string, (...a: unknown[]) => unknown>(),
-    protocolHandlers: new Map<string, (req: { url: string }) => Promise<Response>>(),
-    appEvents: new Map<string, (...a: unknown[]) => void>(),
-    quit: 0,
-    singleInstance: true,
-    sessionHooks: {} as Record<string, (...a: unknown[]) => unknown>,
-  };
-  return { calls };
-});
-
-vi.mock('electron', async () => {
-  const { EventEmitter } = await import('node:events');
-  const { calls } = h;
-  const fakeContents = () =>
-    Object.assign(new EventEmitter(), {
-      openHandler: undefined as undefined | (() => unknown),
-      setWindowOpenHandler(fn: () => unknown) {
-        this.openHandler = fn;
-      },
-      send: vi.fn(),
-    });
-  class BrowserWindow {
-    static all: BrowserWindow[] = [];
-    static getAllWindows = () => BrowserWindow.all;
-    webContents = fakeContents();
-    loaded: string[] = [];
-    constructor(options: Record<string, unknown>) {
-      calls.windows.push({ options, loaded: this.loaded, contents: this.webContents });
-      BrowserWindow.all.push(this);
-    }
-    once() {}
-    show() {}
-    isMinimized() {
-      return false;
-    }
-    focus() {}
-    async loadURL(u: string) {
-      this.loaded.push(u);
-    }
-  }
-  const session = {
-    defaultSession: {
-      setPermissionRequestHandler: (fn: (...a: unknown[]) => unknown) => (calls.sessionHooks.permissionRequest = fn),
-      setPermissionCheckHandler: (fn: (...a: unknown[]) => unknown) => (calls.sessionHooks.permissionCheck = fn),
-      webRequest: {
-        onBeforeRequest: (fn: (...a: unknown[]) => unknown) => (calls.sessionHooks.beforeRequest = fn),
-        onHeadersReceived: (fn: (...a: unknown[]) => unknown) => (calls.sessionHooks.headersReceived = fn),
-      },
-    },
-  };
-  return {
-    app: {
-      isPackaged: true,
-      requestSingleInstanceLock: () => calls.singleInstance,
-      quit: () => calls.quit++,
-      on: (name: string, fn: (...a: unknown[]) => void) => calls.appEvents.set(name, fn),
-      whenReady: () => Promise.resolve(),
-    },
-    BrowserWindow,
-    ipcMain: { handle: (ch: string, fn: (...a: unknown[]) => unknown) => calls.ipc.set(ch, fn) },
-    protocol: {
-      registerSchemesAsPrivileged: (s: unknown) => calls.schemes.push(s),
-      handle: (scheme: string, fn: (req: { url: string }) => Promise<Response>) => calls.protocolHandlers.set(scheme, fn),
-    },
-    session,
-    default: {},
-  };
-});
 
 import { devToolsAllowed, windowOptions } from './windowOptions.js';
 import { isAppUrl, lockDownContents, lockDownSession } from './security.js';
@@ -222,44 +150,5 @@ describe('app:// file server', () => {
     expect((await serveAppRequest(dir, 'app://other-host/index.html')).status).toBe(403);
     expect((await serveAppRequest(dir, 'app://cadre-desk/missing.js')).status).toBe(404);
     expect((await serveAppRequest(dir, 'app://cadre-desk/%E0%A4%A')).status).toBe(400);
-  });
-});
-
-describe('main.ts wiring (electron mocked)', () => {
-  beforeAll(async () => {
-    await import('./main.js');
-    await new Promise((r) => setTimeout(r, 20)); // let whenReady's callback run
-  });
-  const { calls } = h;
-
-  it('registers app:// as a secure standard scheme and opens one locked-down window on it', () => {
-    expect(calls.schemes).toEqual([[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]]);
-    expect(calls.windows).toHaveLength(1);
-    expect(calls.windows[0].options).toEqual(windowOptions((calls.windows[0].options.webPreferences as { preload: string }).preload, { devTools: false }));
-    expect((calls.windows[0].options.webPreferences as { preload: string }).preload).toMatch(/preload[\\/]preload\.cjs$/);
-    expect(calls.windows[0].loaded).toEqual(['app://cadre-desk/index.html']);
-    // lockDownContents ran on it: window.open is denied.
-    expect((calls.windows[0].contents as { openHandler: Handler }).openHandler({ url: 'https://x' })).toEqual({ action: 'deny' });
-    expect(calls.sessionHooks.permissionCheck({}, 'media')).toBe(false);
-    expect(calls.protocolHandlers.has('app')).toBe(true);
-  });
-
-  it('answers contract calls only from the app’s own pages', async () => {
-    const handle = calls.ipc.get('cadre:invoke')!;
-    const foreign = await handle({ senderFrame: { url: 'https://evil.example/' } }, 'vault.status', {});
-    expect(foreign).toMatchObject({ ok: false, error: { message: '拒绝来自未知页面的请求' } });
-    const noFrame = await handle({ senderFrame: null }, 'vault.status', {});
-    expect(noFrame).toMatchObject({ ok: false });
-    const ok = (await handle({ senderFrame: { url: 'app://cadre-desk/index.html' } }, 'vault.status', {})) as { ok: boolean; value: { mode: string } };
-    expect(ok.ok).toBe(true);
-    expect(ok.value.mode).toBe('electron');
-  });
-
-  it('locks down every web contents created later and quits when the last window closes', () => {
-    const later = Object.assign(new EventEmitter(), { openHandler: undefined as undefined | Handler, setWindowOpenHandler(fn: Handler) { this.openHandler = fn; } });
-    calls.appEvents.get('web-contents-created')!({}, later);
-    expect(later.openHandler?.({})).toEqual({ action: 'deny' });
-    calls.appEvents.get('window-all-closed')!();
-    expect(calls.quit).toBe(1);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The print engine seam. Every printed document is one HTML string with its own `@page` CSS;
- * an engine turns it into PDF bytes (and, in Electron, can send it to a printer). The Electron
- * shell plugs its BrowserWindow engine into `AppState.pdfEngine`; browser mode, the CLI, tests
- * and benchmarks fall back to headless system Chromium (pdf.ts).
+ * an engine turns it into PDF bytes (and, in Electron, can send it to a printer). Each shell
+ * hands its engine to the app in its `Platform` (electron/platform): the Electron shell its
+ * BrowserWindow engine, browser mode headless system Chromium (pdf.ts). The CLI, tests and
+ * benchmarks call Chromium's directly.
  */
 
 export interface PdfOptions {
@@ -22,6 +23,8 @@ export interface PdfEngine {
   htmlToPdf(html: string, opts?: PdfOptions): Promise<Buffer>;
   /** Opens the system print dialog for the document. Only engines with a real window have one. */
   print?(html: string, opts?: PdfOptions): Promise<PrintResult>;
+  /** Gets ready for a PDF about to be asked for (the preview is open); engines that start cheaply have none. */
+  prewarm?(): void;
 }
 
 /** Bottom margin the footer needs, so documents with a footer reserve at least this much. */

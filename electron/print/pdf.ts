@@ -81,6 +81,7 @@ export async function closePdfBrowser(): Promise<void> {
 
 export const chromiumPdfEngine: PdfEngine = {
   name: 'chromium',
+  prewarm: prewarmPdfBrowser,
   async htmlToPdf(html: string, opts: PdfOptions = {}): Promise<Buffer> {
     inFlight++;
     try {
@@ -110,12 +111,11 @@ export const chromiumPdfEngine: PdfEngine = {
 };
 
 /**
- * The documented entry point: HTML (with its own `@page { size: A4; margin … }`) → PDF bytes,
- * through the given engine or headless Chromium.
+ * HTML (with its own `@page { size: A4; margin … }`) → PDF bytes through headless Chromium, for
+ * the CLI, tests and benchmarks. The app's handlers use their platform's engine instead.
  */
-export function htmlToPdf(html: string, opts?: PdfOptions & { engine?: PdfEngine | null }): Promise<Buffer> {
-  const engine = opts?.engine ?? chromiumPdfEngine;
-  return engine.htmlToPdf(html, { landscape: opts?.landscape, footer: opts?.footer });
+export function htmlToPdf(html: string, opts?: PdfOptions): Promise<Buffer> {
+  return chromiumPdfEngine.htmlToPdf(html, opts);
 }
 
 /** Page count of a PDF Chromium wrote (counts page objects; enough for our own output). */

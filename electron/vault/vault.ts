@@ -215,6 +215,14 @@ export async function restoreBackup(vaultPath: string, file: string, password: s
   } finally {
     master.fill(0);
   }
+  replaceVaultWith(vaultPath, src);
+}
+
+/**
+ * The replace half of a restore, for bytes the caller has already verified open with their
+ * password (the app's restore verifies before it lets go of the open session).
+ */
+export function replaceVaultWith(vaultPath: string, src: Buffer): void {
   const lock = acquireLock(vaultPath);
   if (!lock.acquired) throw new AppError('READ_ONLY', `${heldMessage(lock.holder)}，请先关闭它再恢复备份`);
   try {

@@ -76,8 +76,13 @@ export function onEvent(cb: (e: AppEvent) => void): () => void {
   };
 }
 
-/** Saves bytes produced by the privileged side (exports, PDFs) through the browser's download. */
-export function saveBytes(fileName: string, base64: string, mime = 'application/octet-stream'): void {
+/**
+ * Saves bytes produced by the privileged side (exports, PDFs). The desktop app hands them back
+ * to be written where the system save dialog says (the page never names a folder); browser mode
+ * downloads them. Resolves false when the user cancelled the dialog.
+ */
+export async function saveBytes(fileName: string, base64: string, mime = 'application/octet-stream'): Promise<boolean> {
+  if (window.cadreDesk) return (await invoke('file.save', { fileName, base64 })).saved;
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -89,6 +94,7 @@ export function saveBytes(fileName: string, base64: string, mime = 'application/
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return true;
 }
 
 /** Reads a user-chosen file as base64 for import handlers. */

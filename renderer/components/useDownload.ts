@@ -22,7 +22,8 @@ export function useDownload() {
     setBusy(true);
     try {
       const r = await make();
-      saveBytes(r.fileName, r.base64, opts.mime);
+      // Cancelled in the save dialog: nothing was saved, and nothing went wrong either.
+      if (!(await saveBytes(r.fileName, r.base64, opts.mime))) return false;
       const done = opts.done(r);
       notifications.show(typeof done === 'string' ? { color: 'green', message: done } : done);
       return true;

@@ -15,6 +15,7 @@ import { importContract, exportContract } from './import.js';
 import { lrmxContract } from './lrmx.js';
 import { printContract } from './print.js';
 import { auditLogContract } from './audit.js';
+import { filesContract } from './files.js';
 import type { InputOf, OutputOf } from './define.js';
 
 export const contract = {
@@ -31,6 +32,7 @@ export const contract = {
   ...lrmxContract,
   ...printContract,
   ...auditLogContract,
+  ...filesContract,
 };
 
 export type Contract = typeof contract;

@@ -26,7 +26,8 @@ export const vaultContract = {
   'vault.status': method<VaultStatus>()(z.object({})),
   'vault.create': method<VaultStatus>()(
     z.object({
-      path: z.string().min(1, '请选择保存位置'),
+      /** Browser mode's path field only; the desktop app creates where its dialog chose. */
+      path: z.string().min(1, '请选择保存位置').optional(),
       password: z.string().min(8, '密码至少 8 位'),
       operator: z.string().trim().min(1, '请填写操作人姓名').max(40),
       demo: z.boolean().default(false),
@@ -39,10 +40,12 @@ export const vaultContract = {
   'vault.changePassword': method<{ ok: true }>()(
     z.object({ oldPassword: z.string().min(1), newPassword: z.string().min(8, '新密码至少 8 位') }),
   ),
-  'vault.backups': method<BackupInfo[]>()(z.object({ path: z.string().optional() })),
+  /** The backups of this app's vault only: no path is taken from the page. */
+  'vault.backups': method<BackupInfo[]>()(z.object({}).strict()),
   'vault.backupNow': method<BackupInfo>()(z.object({})),
   'vault.restoreBackup': method<VaultStatus>()(
-    z.object({ path: z.string().optional(), file: z.string().min(1), password: z.string().min(1), operator: z.string().trim().min(1).max(40) }),
+    /** `file`: a backup from `vault.backups`; without it, the file the shell's dialog chose (`dialog.chooseBackupFile`). */
+    z.object({ file: z.string().min(1).optional(), password: z.string().min(1), operator: z.string().trim().min(1).max(40) }).strict(),
   ),
   'settings.get': method<Settings>()(z.object({})),
   'settings.update': method<Settings>()(settingsPatchSchema),

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { startBridge } from '../../electron/bridge/server.js';
 import { api, createVault, expect, openModule, PASSWORD, test } from './fixtures.js';
 import type { BackupInfo } from '../../shared/contract/vault.js';
@@ -87,4 +88,25 @@ test('a second instance on the same vault opens read-only and says why', async (
     await other.close();
     await second.close();
   }
+});
+
+test('browser mode: the setup path must be a new .cdv file in a folder that exists; nothing is created elsewhere', async ({ page, app }) => {
+  await page.goto(app.bridge.openUrl);
+  const where = page.getByLabel('档案库保存位置');
+  await page.getByLabel('操作人姓名').fill('李组织');
+  await page.getByLabel('设置密码').fill(PASSWORD);
+  await page.getByLabel('再次输入密码').fill(PASSWORD);
+  const missing = join(app.dir, '不存在', 'v.cdv');
+  await where.fill(missing);
+  await page.getByRole('button', { name: '创建档案库' }).click();
+  await expect(page.getByText(`文件夹不存在：${join(app.dir, '不存在')}（请先建好文件夹再选择）`)).toBeVisible();
+  expect(existsSync(join(app.dir, '不存在'))).toBe(false);
+  await where.fill('relative.cdv');
+  await page.getByRole('button', { name: '创建档案库' }).click();
+  await expect(page.getByText('请填写档案库文件的完整路径（从盘符或根目录“/”开始）')).toBeVisible();
+  await page.screenshot({ path: '/tmp/shell-setup-path-refused.png' });
+  await where.fill(join(app.dir, '大良.cdv'));
+  await page.getByRole('button', { name: '创建档案库' }).click();
+  await expect(page.getByRole('button', { name: '锁定' })).toBeVisible({ timeout: 60_000 });
+  expect(existsSync(join(app.dir, '大良.cdv'))).toBe(true);
 });

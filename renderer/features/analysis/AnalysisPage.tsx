@@ -1,5 +1,6 @@
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Alert, Anchor, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { TOWNS } from '../../../shared/domain/towns.js';
 import { parseDay, today } from '../../../shared/rules/dates.js';
@@ -40,7 +41,9 @@ export function AnalysisPage() {
   function exportCsv(report: StructureReport) {
     const { header, rows } = summaryTable(report);
     const preface = [analysisTitle(report), ...analysisNotes(report, status.demo)];
-    saveBytes(analysisFileName(report, status.demo, 'csv'), utf8Base64(toCsv(header, rows, preface)), 'text/csv;charset=utf-8');
+    saveBytes(analysisFileName(report, status.demo, 'csv'), utf8Base64(toCsv(header, rows, preface)), 'text/csv;charset=utf-8').catch((e: Error) =>
+      notifications.show({ color: 'red', title: '未能导出 CSV', message: e.message }),
+    );
   }
 
   /** Built on the privileged side from the same input, so the file holds what the page shows. */

@@ -101,7 +101,7 @@ export function ComparePage({ pilotId, initialIds }: { pilotId: string; initialI
     setPrinting(true);
     try {
       const r = await invoke('cross.comparisonPdf', { pilotId, cadreIds: columns!.map((c) => c.cadreId) });
-      saveBytes(r.fileName, r.base64, 'application/pdf');
+      await saveBytes(r.fileName, r.base64, 'application/pdf');
     } catch (e) {
       notifications.show({ color: 'red', message: (e as Error).message });
     } finally {

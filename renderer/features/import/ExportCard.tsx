@@ -14,11 +14,11 @@ export function ExportCard() {
     try {
       if (kind === 'template') {
         const r = await invoke('export.template', {});
-        saveBytes(r.fileName, r.base64, XLSX_MIME);
+        await saveBytes(r.fileName, r.base64, XLSX_MIME);
       } else {
         const r = await invoke('export.cadres', filtered ? { ids: list.ids, description: list.description || undefined } : {});
         if (r.count === 0) notifications.show({ color: 'orange', message: '当前列表没有干部，导出的是空表' });
-        saveBytes(r.fileName, r.base64, XLSX_MIME);
+        await saveBytes(r.fileName, r.base64, XLSX_MIME);
       }
     } catch (e) {
       notifications.show({ color: 'red', message: (e as Error).message });

@@ -11,7 +11,7 @@ export function LrmxExportButton({ cadreId }: { cadreId: string }) {
       onClick={async () => {
         try {
           const r = await invoke('lrmx.export', { id: cadreId });
-          saveBytes(r.fileName, r.base64, 'application/xml');
+          await saveBytes(r.fileName, r.base64, 'application/xml');
         } catch (e) {
           notifications.show({ color: 'red', message: (e as Error).message });
         }

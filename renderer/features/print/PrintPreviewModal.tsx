@@ -45,8 +45,7 @@ export function PrintPreviewModal({ source, opened, onClose }: { source: PrintSo
     setBusy('pdf');
     try {
       const pdf = source.kind === 'rmb' ? await invoke('print.rmbPdf', { ids: source.ids, refDate }) : await invoke('print.dossierPdf', { candidateId: source.candidateId });
-      saveBytes(pdf.fileName, pdf.base64, 'application/pdf');
-      notifications.show({ color: 'green', message: `已生成 ${pdf.fileName}（${pdf.pages} 页）` });
+      if (await saveBytes(pdf.fileName, pdf.base64, 'application/pdf')) notifications.show({ color: 'green', message: `已生成 ${pdf.fileName}（${pdf.pages} 页）` });
     } catch (e) {
       notifications.show({ color: 'red', title: '未能生成 PDF', message: (e as Error).message });
     } finally {

@@ -76,7 +76,7 @@ export function SettingsPage() {
         {audit && <Text mt="sm">{audit}</Text>}
       </Card>
       <DemoDataCard />
-      <RestoreModal opened={restoreOpen} onClose={() => setRestoreOpen(false)} operator={status.operator ?? ''} onDone={() => void refresh()} />
+      <RestoreModal opened={restoreOpen} onClose={() => setRestoreOpen(false)} operator={status.operator ?? ''} desktop={status.mode === 'electron'} onDone={() => void refresh()} />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import type { VaultStatus } from '../../../shared/contract/index.js';
 import { ApiCallError, invoke } from '../../api/client';
 import { useSubmit } from '../../components/useSubmit';
 import { passwordStrength } from './passwordStrength';
+import { ChosenVaultLocation } from './VaultLocation';
 
 /** First run: choose where the encrypted vault lives and set its password. */
 export function SetupScreen({ status, onDone }: { status: VaultStatus; onDone: (s: VaultStatus) => void }) {
@@ -15,6 +16,8 @@ export function SetupScreen({ status, onDone }: { status: VaultStatus; onDone: (
   const { busy, error, setError, run } = useSubmit();
   const [fields, setFields] = useState<Record<string, string>>({});
   const strength = passwordStrength(pw);
+  // The desktop app chooses the location with the system dialog; browser mode has only this field.
+  const desktop = status.mode === 'electron';
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -26,7 +29,7 @@ export function SetupScreen({ status, onDone }: { status: VaultStatus; onDone: (
     }
     await run(
       async () => {
-        const s = await invoke('vault.create', { path, password: pw, operator, demo });
+        const s = await invoke('vault.create', desktop ? { password: pw, operator, demo } : { path, password: pw, operator, demo });
         localStorage.setItem('cadre-operator', operator);
         onDone(s);
       },
@@ -43,7 +46,11 @@ export function SetupScreen({ status, onDone }: { status: VaultStatus; onDone: (
           <Stack>
             <Title order={2}>欢迎使用村干部培育管理</Title>
             <Text size="sm" c="dimmed">首次使用：请创建加密档案库。所有数据只保存在本机这一个加密文件中，请牢记密码——忘记密码将无法找回数据。</Text>
-            <TextInput label="档案库保存位置" value={path} onChange={(e) => setPath(e.currentTarget.value)} error={fields.path} required />
+            {desktop ? (
+              <ChosenVaultLocation status={status} purpose="create" onChosen={onDone} onError={setError} />
+            ) : (
+              <TextInput label="档案库保存位置" description="完整路径，文件名以 .cdv 结尾；所在文件夹须已存在" value={path} onChange={(e) => setPath(e.currentTarget.value)} error={fields.path} required />
+            )}
             <TextInput label="操作人姓名" description="记入每一条修改的审计记录" value={operator} onChange={(e) => setOperator(e.currentTarget.value)} error={fields.operator} required />
             <PasswordInput label="设置密码" value={pw} onChange={(e) => setPw(e.currentTarget.value)} error={fields.password} required />
             {pw && (

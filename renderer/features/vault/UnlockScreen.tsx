@@ -3,11 +3,12 @@ import { useState } from 'react';
 import type { BackupInfo, VaultStatus } from '../../../shared/contract/index.js';
 import { invoke } from '../../api/client';
 import { useSubmit } from '../../components/useSubmit';
+import { ChosenVaultLocation } from './VaultLocation';
 
 export function UnlockScreen({ status, notice, onDone }: { status: VaultStatus; notice: string | null; onDone: (s: VaultStatus) => void }) {
   const [operator, setOperator] = useState(status.operator ?? localStorage.getItem('cadre-operator') ?? '');
   const [pw, setPw] = useState('');
-  const { busy, error, run } = useSubmit();
+  const { busy, error, setError, run } = useSubmit();
   const [restoreOpen, setRestoreOpen] = useState(false);
 
   async function submit(e: React.FormEvent) {
@@ -25,7 +26,11 @@ export function UnlockScreen({ status, notice, onDone }: { status: VaultStatus; 
         <form onSubmit={submit}>
           <Stack>
             <Title order={2}>解锁档案库</Title>
-            <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all' }}>{status.path}</Text>
+            {status.mode === 'electron' ? (
+              <ChosenVaultLocation status={status} purpose="open" onChosen={onDone} onError={setError} />
+            ) : (
+              <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all' }}>{status.path}</Text>
+            )}
             {notice && <Alert color="yellow">{notice}</Alert>}
             <TextInput label="操作人姓名" value={operator} onChange={(e) => setOperator(e.currentTarget.value)} required />
             <PasswordInput label="密码" value={pw} onChange={(e) => setPw(e.currentTarget.value)} required autoFocus />
@@ -37,18 +42,36 @@ export function UnlockScreen({ status, notice, onDone }: { status: VaultStatus; 
           </Stack>
         </form>
       </Card>
-      <RestoreModal opened={restoreOpen} onClose={() => setRestoreOpen(false)} operator={operator} onDone={onDone} />
+      <RestoreModal opened={restoreOpen} onClose={() => setRestoreOpen(false)} operator={operator} desktop={status.mode === 'electron'} onDone={onDone} />
     </Center>
   );
 }
 
-export function RestoreModal({ opened, onClose, operator, onDone }: { opened: boolean; onClose: () => void; operator: string; onDone: (s: VaultStatus) => void }) {
+/**
+ * Restore: one of this vault's own backups from the list, or — in the desktop app — a backup
+ * file anywhere (a copy on a USB stick), picked with the system dialog.
+ */
+export function RestoreModal({ opened, onClose, operator, desktop, onDone }: { opened: boolean; onClose: () => void; operator: string; desktop: boolean; onDone: (s: VaultStatus) => void }) {
   const [list, setList] = useState<BackupInfo[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [chosenFile, setChosenFile] = useState<string | null>(null);
   const [pw, setPw] = useState('');
   const [op, setOp] = useState(operator);
   const { busy, error, setError, run } = useSubmit();
   if (opened && list === null) void invoke('vault.backups', {}).then(setList, (e: Error) => setError(e.message));
+
+  async function chooseFile() {
+    try {
+      const r = await invoke('dialog.chooseBackupFile', {});
+      if (r.chosen) {
+        setChosenFile(r.chosen);
+        setChosen(null);
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
   return (
     <Modal opened={opened} onClose={onClose} title="从备份恢复" size="lg">
       <Stack>
@@ -59,7 +82,7 @@ export function RestoreModal({ opened, onClose, operator, onDone }: { opened: bo
             <Table.Thead><Table.Tr><Table.Th>时间</Table.Th><Table.Th>大小</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {list.slice().reverse().map((b) => (
-                <Table.Tr key={b.file} onClick={() => setChosen(b.file)} bg={chosen === b.file ? 'blue.0' : undefined} style={{ cursor: 'pointer' }}>
+                <Table.Tr key={b.file} onClick={() => { setChosen(b.file); setChosenFile(null); }} bg={chosen === b.file ? 'blue.0' : undefined} style={{ cursor: 'pointer' }}>
                   <Table.Td>{new Date(b.at).toLocaleString('zh-CN')}</Table.Td>
                   <Table.Td>{(b.bytes / 1024).toFixed(0)} KB</Table.Td>
                 </Table.Tr>
@@ -67,15 +90,22 @@ export function RestoreModal({ opened, onClose, operator, onDone }: { opened: bo
             </Table.Tbody>
           </Table>
         )}
+        {desktop && (
+          <Group wrap="nowrap" align="flex-start">
+            <Button variant="default" size="xs" onClick={() => void chooseFile()}>选择备份文件…</Button>
+            <Text size="sm" style={{ wordBreak: 'break-all', flex: 1 }} bg={chosenFile ? 'blue.0' : undefined}>{chosenFile ?? '备份副本在其他位置（如 U 盘）时使用'}</Text>
+          </Group>
+        )}
         <TextInput label="操作人姓名" value={op} onChange={(e) => setOp(e.currentTarget.value)} />
         <PasswordInput label="该备份的密码" value={pw} onChange={(e) => setPw(e.currentTarget.value)} />
         {error && <Alert color="red">{error}</Alert>}
         <Button
-          disabled={!chosen || !pw || !op}
+          disabled={!(chosen || chosenFile) || !pw || !op}
           loading={busy}
           onClick={() =>
             run(async () => {
-              onDone(await invoke('vault.restoreBackup', { file: chosen!, password: pw, operator: op }));
+              // A file from the dialog is kept on the privileged side: the page sends no path.
+              onDone(await invoke('vault.restoreBackup', chosen ? { file: chosen, password: pw, operator: op } : { password: pw, operator: op }));
               onClose();
             })
           }

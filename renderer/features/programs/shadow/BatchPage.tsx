@@ -34,7 +34,7 @@ export function BatchPage({ id }: { id: string }) {
   async function exportRoster() {
     await attempt(async () => {
       const r = await invoke('shadow.exportRoster', { batchId: batch.id });
-      saveBytes(r.fileName, r.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      await saveBytes(r.fileName, r.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     });
   }
 
