@@ -20,9 +20,11 @@ export function status(app: AppState): VaultStatus {
     exists: existsSync(app.vaultPath),
     unlocked: !!s,
     readOnly: s?.vault.readOnly ?? false,
-    readOnlyReason: s?.vault.readOnly
-      ? `档案库正被另一个程序使用（进程 ${s.vault.lockHolder?.pid ?? '?'}，自 ${s.vault.lockHolder?.since ?? '?'} 起），本窗口只读`
-      : undefined,
+    readOnlyReason: !s?.vault.readOnly
+      ? undefined
+      : s.vault.diskProblem
+        ? s.vault.readOnlyMessage
+        : `档案库正被另一个程序使用（进程 ${s.vault.lockHolder?.pid ?? '?'}，自 ${s.vault.lockHolder?.since ?? '?'} 起），本窗口只读`,
     operator: s?.operator,
     demo: s?.doc.meta.demo ?? false,
     mode: app.mode,
