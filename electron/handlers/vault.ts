@@ -10,6 +10,7 @@ import { Session } from '../store/session.js';
 import { OpenVault, restoreBackup } from '../vault/vault.js';
 import { listBackups } from '../vault/backups.js';
 import { buildDemoDocument } from '../demo/generate.js';
+import { oldCopiesSummary } from '../../shared/domain/oldCopies.js';
 import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
 
@@ -62,11 +63,12 @@ export const vaultHandlers: HandlersFor<typeof vaultContract> = {
     return status(app);
   },
 
-  'vault.changePassword': async ({ oldPassword, newPassword }, app) => {
+  'vault.changePassword': async ({ oldPassword, newPassword, oldBackups }, app) => {
     const s = app.requireSession();
-    await s.vault.changePassword(oldPassword, newPassword);
-    await s.mutate((_d, audit) => audit({ action: 'vault.changePassword', entity: 'vault', recordId: '', summary: '修改档案库密码' }));
-    return { ok: true as const };
+    const copies = await s.vault.changePassword(oldPassword, newPassword, oldBackups);
+    const what = oldCopiesSummary(copies).replace(/^密码已修改。/, '');
+    await s.mutate((_d, audit) => audit({ action: 'vault.changePassword', entity: 'vault', recordId: '', summary: `修改档案库密码；${what}` }));
+    return { ok: true as const, ...copies };
   },
 
   'vault.backups': ({ path }, app) => listBackups(resolve(path ?? app.vaultPath)),

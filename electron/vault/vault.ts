@@ -10,6 +10,8 @@ import { acquireLock, type LockInfo, type LockResult } from './lockFile.js';
 import { diskProblemOf, diskProblemText, readOnlyDiskMessage, type DiskProblem } from './diskProblems.js';
 import { migrate } from '../store/migrations.js';
 import { decodePayload, encodePayload } from './payload.js';
+import { handleOldCopies } from './oldCopies.js';
+import type { OldCopiesChoice, OldCopiesReport } from '../../shared/domain/oldCopies.js';
 
 const READ_ONLY_MESSAGE = '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改';
 
@@ -161,21 +163,34 @@ export class OpenVault {
   }
 
   /**
-   * Re-encrypts under a new password (fresh KDF salt). Old backups keep the password they were
-   * made with; the UI and CLI say so. The key in memory changes only once the new file is on disk.
+   * Re-encrypts under a new password (fresh KDF salt), then deals with the older copies so that
+   * none still opens with the old password: re-encrypted one by one, each verified, or deleted
+   * (`oldCopies.ts`). The vault goes first: if the process dies midway, the vault opens with the
+   * new password and each copy with the old or the new one, never neither. The key in memory
+   * changes only once the new file is on disk.
    */
-  async changePassword(oldPassword: string, newPassword: string): Promise<void> {
+  async changePassword(oldPassword: string, newPassword: string, oldBackups: OldCopiesChoice = 'reencrypt'): Promise<OldCopiesReport> {
     this.requireWritable();
     const check = await deriveMasterKey(oldPassword, this.kdf);
     const current = this.key();
     if (check.length !== current.length || !timingSafeEqual(check, current)) throw new AppError('WRONG_PASSWORD', '原密码错误');
+    check.fill(0);
     const kdf = newKdf();
     const master = await deriveMasterKey(newPassword, kdf);
-    this.backup();
+    // Keeps the state before the change among the backups (re-encrypted below with the rest).
+    // Asked to delete them, the user gets none until the next automatic snapshot is due.
+    if (oldBackups === 'reencrypt') this.backup();
+    else this.lastBackupAt = Date.now();
     this.writeNow(master, kdf);
-    current.fill(0);
+    decodeVault(readVaultFile(this.path), master); // read back: the new file opens with the new password
+    const oldKdf = this.kdf;
     this.master = master;
     this.kdf = kdf;
+    try {
+      return await handleOldCopies(this.path, oldBackups, oldPassword, { master: current, kdf: oldKdf }, { master, kdf });
+    } finally {
+      current.fill(0);
+    }
   }
 
   /** Reloads the last good state from disk (after a failed save left memory ahead of disk). */
@@ -266,7 +281,7 @@ export async function restoreBackup(vaultPath: string, file: string, password: s
       const newest = listBackups(vaultPath).at(-1);
       const alreadyKept = newest !== undefined && readFileSync(backupPath(vaultPath, newest.file)).equals(current);
       if (frameOk && !alreadyKept) addBackup(vaultPath, current, Number.MAX_SAFE_INTEGER);
-      else copyFileSync(vaultPath, `${vaultPath}.damaged-${Date.now()}`);
+      else if (!frameOk) copyFileSync(vaultPath, `${vaultPath}.damaged-${Date.now()}`);
     }
     writeFileAtomic(vaultPath, src);
   } finally {
