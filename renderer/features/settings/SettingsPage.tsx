@@ -49,7 +49,7 @@ export function SettingsPage() {
         <Radio.Group value={oldBackups} onChange={(v) => setOldBackups(v as OldCopiesChoice)} mb="sm">
           <Stack gap={4}>
             <Radio value="reencrypt" label="较早的备份改用新密码重新加密（保留备份，可照常恢复）" />
-            <Radio value="delete" label="删除较早的备份（如原密码可能已泄露、又不再需要这些备份）" />
+            <Radio value="delete" label="删除较早的备份（密码可能已泄露、又不再需要这些备份时）" />
           </Stack>
         </Radio.Group>
         <Group align="end">
@@ -80,7 +80,20 @@ export function SettingsPage() {
       <Card withBorder>
         <Title order={4} mb="sm">备份与审计</Title>
         <Group>
-          <Button variant="light" onClick={async () => { const b = await invoke('vault.backupNow', {}); notifications.show({ message: `已备份：${b.file}`, color: 'green' }); }}>立即备份</Button>
+          <Button
+            variant="light"
+            onClick={async () => {
+              // A read-only or full disk refuses the backup: say so instead of doing nothing.
+              try {
+                const b = await invoke('vault.backupNow', {});
+                notifications.show({ message: `已备份：${b.file}`, color: 'green' });
+              } catch (e) {
+                notifications.show({ message: (e as Error).message, color: 'red' });
+              }
+            }}
+          >
+            立即备份
+          </Button>
           <Button variant="light" onClick={() => setRestoreOpen(true)}>从备份恢复…</Button>
           <Button variant="light" onClick={async () => setAudit((await invoke('audit.verify', {})).message)}>校验审计记录</Button>
         </Group>
