@@ -5,7 +5,7 @@
  * read back and checked before it replaces the original (so at any moment every file opens with
  * the old or the new password, whole), or deleted, as the user chooses.
  */
-import { readdirSync, readFileSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, utimesSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/contract/define.js';
 import type { OldCopiesChoice, OldCopiesReport } from '../../shared/domain/oldCopies.js';
@@ -34,6 +34,40 @@ export function oldCopiesOf(vaultPath: string): string[] {
 }
 
 const isBackup = (vaultPath: string, file: string) => dirname(file) === backupDir(vaultPath);
+
+/**
+ * The KDF salt in a vault file's header, from its first 64 KB only (a backup may be 100 MB):
+ * files sharing the vault's salt were encrypted under its current password. Null if unreadable.
+ */
+export function kdfSaltOf(file: string): string | null {
+  const head = Buffer.alloc(64 * 1024 + 14);
+  let n: number;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const len = head.readUInt32BE(10);
+    if (n < 14 + len) return null;
+    const salt = (JSON.parse(head.subarray(14, 14 + len).toString('utf8')) as { kdf?: { salt?: unknown } }).kdf?.salt;
+    return typeof salt === 'string' ? salt : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Older copies that are not under the vault's current password: left by a password change that
+ * was cut short (power cut, crash) or could not rewrite them, or by 0.1.x, which never did.
+ */
+export function copiesUnderOtherPasswords(vaultPath: string, currentSalt: string): string[] {
+  return oldCopiesOf(vaultPath).filter((f) => {
+    const salt = kdfSaltOf(f);
+    return salt !== null && salt !== currentSalt;
+  }).map((f) => basename(f));
+}
 
 function why(e: unknown): string {
   const problem = diskProblemOf(e);

@@ -10,7 +10,7 @@ import { acquireLock, type LockInfo, type LockResult } from './lockFile.js';
 import { diskProblemOf, diskProblemText, readOnlyDiskMessage, type DiskProblem } from './diskProblems.js';
 import { migrate } from '../store/migrations.js';
 import { decodePayload, encodePayload } from './payload.js';
-import { handleOldCopies } from './oldCopies.js';
+import { copiesUnderOtherPasswords, handleOldCopies } from './oldCopies.js';
 import type { OldCopiesChoice, OldCopiesReport } from '../../shared/domain/oldCopies.js';
 
 const READ_ONLY_MESSAGE = '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改';
@@ -191,6 +191,11 @@ export class OpenVault {
     } finally {
       current.fill(0);
     }
+  }
+
+  /** Backups (and damaged copies) not encrypted under the current password, by file name. */
+  copiesUnderOtherPasswords(): string[] {
+    return copiesUnderOtherPasswords(this.path, this.kdf.salt);
   }
 
   /** Reloads the last good state from disk (after a failed save left memory ahead of disk). */

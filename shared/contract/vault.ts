@@ -13,6 +13,11 @@ export interface VaultStatus {
   /** Why the vault is read-only (another instance holds the lock, or its folder cannot be written). */
   readOnlyReason?: string;
   operator?: string;
+  /**
+   * Older backups (or damaged copies) not under the current password, by file name: a password
+   * change cut short, or one made by 0.1.x. They may still open with an earlier password.
+   */
+  copiesUnderOtherPasswords?: string[];
   demo: boolean;
   mode: 'electron' | 'browser';
 }

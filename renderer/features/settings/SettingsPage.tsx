@@ -46,6 +46,12 @@ export function SettingsPage() {
       <Card withBorder>
         <Title order={4} mb="sm">修改密码</Title>
         <Text size="sm" c="dimmed" mb="xs">修改后档案库用新密码重新加密。较早的备份也一并处理，修改后原密码打不开档案库和任何备份：</Text>
+        {!pwDone && !!status.copiesUnderOtherPasswords?.length && (
+          <Alert color="yellow" mb="sm" data-testid="copies-other-password">
+            有 {status.copiesUnderOtherPasswords.length} 份较早的备份不是用当前密码加密的（上次修改密码未能完成，或在旧版本中修改过密码），可能仍可用当时的密码打开：
+            {status.copiesUnderOtherPasswords.join('、')}。再次修改密码并选择“删除较早的备份”可删除它们。
+          </Alert>
+        )}
         <Radio.Group value={oldBackups} onChange={(v) => setOldBackups(v as OldCopiesChoice)} mb="sm">
           <Stack gap={4}>
             <Radio value="reencrypt" label="较早的备份改用新密码重新加密（保留备份，可照常恢复）" />
@@ -64,6 +70,7 @@ export function SettingsPage() {
                 setOldPw('');
                 setNewPw('');
                 setPwDone(done);
+                void refresh();
               } catch (e) {
                 setPwError((e as Error).message);
               }
