@@ -1,16 +1,16 @@
 /**
  * Disks that refuse writes, on real file systems: a tmpfs remounted read-only (a USB stick with
  * its write switch on), a tiny tmpfs filled up, a folder the user may only read (a child process
- * dropped to uid 65534), a sticky folder whose vault file belongs to someone else (EPERM on the
+ * dropped to uid 65534), a folder marked immutable (EPERM on the lock file), a sticky folder whose vault file belongs to someone else (EPERM on the
  * rename), and a vault file that is a mount point (EBUSY on the rename). What the official sees
  * is checked: the vault opens for reading, the banner says why, every refusal is in Chinese,
  * no file is changed and nothing is left behind.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract/define.js';
 import { emptyDocument } from '../../shared/domain/document.js';
 import { AppState } from '../handlers/appState.js';
@@ -18,6 +18,7 @@ import { status } from '../handlers/vault.js';
 import { openWritable } from '../cli/common.js';
 import { Session } from '../store/session.js';
 import { backupDir } from './backups.js';
+import { deriveMasterKey, readHeader, type KdfParams } from './format.js';
 import { OpenVault, readVault } from './vault.js';
 import { bindFile, fillUp, mountSupport, remountReadOnly, tmpfs, unmountAll } from './testing/mounts.js';
 
@@ -29,12 +30,32 @@ afterAll(() => {
   for (const d of scratch) rmSync(d, { recursive: true, force: true });
 });
 
-async function newVault(dir: string): Promise<string> {
+/** One vault made once; each test copies it, and opens it with the key derived once (scrypt is most of a second). */
+let template: Buffer;
+let master: Buffer;
+let kdf: KdfParams;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cadre-disk-template-'));
+  scratch.push(dir);
   const path = join(dir, 'vault.cdv');
   const doc = emptyDocument('2026-01-01T00:00:00.000Z');
   doc.importTemplates = [{ name: '花名册', mapping: { 姓名: 'name' } }];
   (await OpenVault.create(path, PW, doc)).close();
+  template = readFileSync(path);
+  kdf = readHeader(template).header.kdf;
+  master = await deriveMasterKey(PW, kdf);
+}, 60_000);
+
+function newVault(dir: string): string {
+  const path = join(dir, 'vault.cdv');
+  writeFileSync(path, template, { mode: 0o600 });
   return path;
+}
+
+/** What `OpenVault.open` does after deriving the key: decrypt, then take the lock (or open read-only). */
+function openVault(path: string): OpenVault {
+  return OpenVault.openWithKey(path, readFileSync(path), Buffer.from(master), kdf);
 }
 
 async function rejectionOf(p: Promise<unknown>): Promise<AppError> {
@@ -69,11 +90,11 @@ const addTemplate = (name: string) => (doc: { importTemplates: { name: string; m
 describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (real mounts)', () => {
   it('a write-protected disk: opens read-only, the banner says 只读磁盘, every write is refused in Chinese, no file appears', async () => {
     const dir = tmpfs(1024 * 1024);
-    const path = await newVault(dir);
+    const path = newVault(dir);
     remountReadOnly(dir);
     const before = tree(dir);
 
-    const vault = await OpenVault.open(path, PW);
+    const vault = openVault(path);
     expect(vault.readOnly).toBe(true);
     expect(vault.diskProblem).toBe('readOnlyDisk');
     expect(vault.doc.importTemplates.map((t) => t.name)).toEqual(['花名册']);
@@ -105,11 +126,11 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
 
   it('a full disk: opens read-only, says 磁盘已满, leaves no lock or temp file; with space freed it opens writable again', async () => {
     const dir = tmpfs(512 * 1024);
-    const path = await newVault(dir);
+    const path = newVault(dir);
     const filler = fillUp(dir);
     const before = tree(dir);
 
-    const vault = await OpenVault.open(path, PW);
+    const vault = openVault(path);
     expect(vault.readOnly).toBe(true);
     expect(vault.diskProblem).toBe('diskFull');
     expect(vault.readOnlyMessage).toContain('磁盘已满');
@@ -121,15 +142,15 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
     expect(tree(dir)).toEqual(before); // no `.vault.cdv.lock.*.tmp`, no empty `vault.cdv.lock`
 
     rmSync(filler);
-    const again = await OpenVault.open(path, PW);
+    const again = openVault(path);
     expect(again.readOnly).toBe(false);
     again.close();
   });
 
   it('a disk that fills up mid-session: the save says 磁盘已满, the edit stays out of the file and out of memory, nothing is left behind', async () => {
     const dir = tmpfs(1024 * 1024);
-    const path = await newVault(dir);
-    const vault = await OpenVault.open(path, PW); // opened, not created: the save also tries its automatic backup
+    const path = newVault(dir);
+    const vault = openVault(path); // opened, not created: the save also tries its automatic backup
     expect(vault.readOnly).toBe(false);
     const session = new Session(vault, '李组织');
     const filler = fillUp(dir);
@@ -150,7 +171,7 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
     rmSync(filler);
     await session.mutate(addTemplate('之后的修改'));
     vault.close();
-    const reopened = await OpenVault.open(path, PW);
+    const reopened = openVault(path);
     expect(reopened.doc.importTemplates.map((t) => t.name)).toEqual(['花名册', '之后的修改']);
     reopened.close();
     expect(existsSync(backupDir(path))).toBe(true);
@@ -159,10 +180,10 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
   it('a rename refused with EBUSY (the vault file is a mount point) says 文件被占用 and changes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadre-busy-'));
     scratch.push(dir);
-    const path = await newVault(dir);
+    const path = newVault(dir);
     copyFileSync(path, `${path}.source`);
     bindFile(`${path}.source`, path);
-    const vault = await OpenVault.open(path, PW);
+    const vault = openVault(path);
     vault.backup(); // keeps the save below from trying its own backup first
     const session = new Session(vault, '李组织');
     const onDisk = readFileSync(path);
@@ -174,6 +195,23 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
     expect(readFileSync(path).equals(onDisk)).toBe(true);
     expect(tree(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     vault.close();
+  });
+
+  it('a folder that refuses new files with EPERM (marked immutable): opens read-only, says 无写入权限, no file appears', async () => {
+    const dir = tmpfs(512 * 1024);
+    const path = newVault(dir);
+    execFileSync('chattr', ['+i', dir]);
+    try {
+      const before = tree(dir);
+      const vault = openVault(path);
+      expect(vault).toMatchObject({ readOnly: true, diskProblem: 'noPermission' });
+      expect(vault.readOnlyMessage).toContain('无写入权限');
+      expect(vault.doc.importTemplates.map((t) => t.name)).toEqual(['花名册']);
+      vault.close();
+      expect(tree(dir)).toEqual(before);
+    } finally {
+      execFileSync('chattr', ['-i', dir]);
+    }
   });
 });
 
@@ -211,7 +249,7 @@ describe.skipIf(dropSupport !== null)('vault in a folder the user may not write 
   it('a folder without write permission: opens read-only, says 无写入权限, the change is refused, no file appears', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadre-noperm-'));
     scratch.push(dir);
-    const path = await newVault(dir);
+    const path = newVault(dir);
     chmodSync(dir, 0o755);
     chmodSync(path, 0o644);
     const before = tree(dir);
@@ -227,7 +265,7 @@ describe.skipIf(dropSupport !== null)('vault in a folder the user may not write 
   it('a rename refused with EPERM (sticky folder, vault owned by another user): the save says 无写入权限 and changes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadre-sticky-'));
     scratch.push(dir);
-    const path = await newVault(dir);
+    const path = newVault(dir);
     chmodSync(dir, 0o1777);
     chmodSync(path, 0o666);
     const onDisk = readFileSync(path);

@@ -125,6 +125,8 @@ export async function handleOldCopies(vaultPath: string, choice: OldCopiesChoice
   const cache = new Map<string, Buffer>();
   try {
     for (const file of oldCopiesOf(vaultPath)) {
+      // Each copy is seconds of work at 50 000 cadres: let other calls (status, the idle timer) in between.
+      await new Promise((r) => setImmediate(r));
       try {
         const bytes = readFileSync(file);
         let key: Buffer | null = null;
