@@ -17,7 +17,7 @@ import { backupDir, listBackups } from './backups.js';
 import { decodeVault, deriveMasterKey, encodeVault, newKdf, readHeader } from './format.js';
 import { encodePayload } from './payload.js';
 import { OpenVault, parseDocument, restoreBackup } from './vault.js';
-import { bindFile, mountSupport, unmountAll } from './testing/mounts.js';
+import { bindFile, fillUp, mountSupport, tmpfs, unmountAll } from './testing/mounts.js';
 
 const OLD = 'Old-pass-2025-旧';
 const NEW = 'New-pass-2026-新';
@@ -158,8 +158,26 @@ describe('password change and the older copies', () => {
   });
 });
 
-describe.skipIf(mountSupport !== null)('password change when one backup cannot be rewritten (real mount)', () => {
-  it('every file still opens with one of the two passwords, and the report names the one left on the old password', async () => {
+describe.skipIf(mountSupport !== null)('password change on a disk that refuses writes (real mounts)', () => {
+  it('a full disk: 密码未修改 with the reason, and every file still opens with the old password only', async () => {
+    const dir = tmpfs(2 * 1024 * 1024);
+    cpSync(template, dir, { recursive: true, preserveTimestamps: true });
+    const path = join(dir, 'vault.cdv');
+    const file = readFileSync(path);
+    const vault = OpenVault.openWithKey(path, file, Buffer.from(oldKey), readHeader(file).header.kdf);
+    fillUp(dir);
+    const e = (await vault.changePassword(OLD, NEW).catch((x: AppError) => x)) as AppError;
+    vault.close();
+    expect(e.message).toMatch(/^密码未修改：保存失败：磁盘已满/);
+    expect((await opensWith(path, [OLD, NEW])).passwords).toEqual([OLD]);
+    for (const b of listBackups(path)) {
+      if (!b.file.startsWith('20240101')) expect((await opensWith(join(backupDir(path), b.file), [OLD])).passwords).toEqual([OLD]);
+    }
+    expect(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+
+  it('one backup cannot be rewritten (EBUSY): every file still opens with one of the two passwords, and the report names the one left on the old password', async () => {
     const { path, vault } = await vaultWithHistory();
     const stuck = listBackups(path)[2].file; // the v2 backup
     const stuckPath = join(backupDir(path), stuck);

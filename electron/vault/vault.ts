@@ -179,10 +179,30 @@ export class OpenVault {
     const master = await deriveMasterKey(newPassword, kdf);
     // Keeps the state before the change among the backups (re-encrypted below with the rest).
     // Asked to delete them, the user gets none until the next automatic snapshot is due.
-    if (oldBackups === 'reencrypt') this.backup();
-    else this.lastBackupAt = Date.now();
-    this.writeNow(master, kdf);
-    decodeVault(readVaultFile(this.path), master); // read back: the new file opens with the new password
+    const opensWithNew = () => {
+      try {
+        decodeVault(readVaultFile(this.path), master);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      if (oldBackups === 'reencrypt') this.backup();
+      else this.lastBackupAt = Date.now();
+      this.writeNow(master, kdf);
+    } catch (e) {
+      // Only a failed folder fsync comes after the rename: then the new password is already in force.
+      if (!opensWithNew()) {
+        master.fill(0);
+        if (e instanceof AppError) throw new AppError(e.code, `密码未修改：${e.message}`);
+        throw e;
+      }
+    }
+    if (!opensWithNew()) {
+      master.fill(0);
+      throw new AppError('IO', '密码未修改：写入后读回校验失败，请检查磁盘后重试');
+    }
     const oldKdf = this.kdf;
     this.master = master;
     this.kdf = kdf;
