@@ -262,6 +262,17 @@ describe.skipIf(dropSupport !== null)('vault in a folder the user may not write 
     expect(tree(dir)).toEqual(before);
   }, 60_000);
 
+  it('a vault file the user may not read: refused in Chinese (没有读取该文件的权限), not with a raw EACCES', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadre-noread-'));
+    scratch.push(dir);
+    const path = newVault(dir);
+    chmodSync(dir, 0o755);
+    chmodSync(path, 0o600);
+    const seen = openAsNobody(path);
+    expect(seen.openError).toContain('无法读取档案库文件：没有读取该文件的权限');
+    expect(seen.openError).not.toContain('EACCES:');
+  }, 60_000);
+
   it('a rename refused with EPERM (sticky folder, vault owned by another user): the save says 无写入权限 and changes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadre-sticky-'));
     scratch.push(dir);
