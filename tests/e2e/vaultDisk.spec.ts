@@ -3,6 +3,11 @@
  * the read-only banner with its reason, and the note saying what became of the older backups.
  */
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { emptyDocument } from '../../shared/domain/document.js';
+import { deriveMasterKey, encodeVault, newKdf } from '../../electron/vault/format.js';
+import { encodePayload } from '../../electron/vault/payload.js';
 import { api, createVault, expect, openModule, PASSWORD, test } from './fixtures.js';
 import type { BackupInfo } from '../../shared/contract/vault.js';
 
@@ -49,4 +54,30 @@ test('a vault on a write-protected disk opens read-only, and the banner says 只
   } finally {
     execFileSync('umount', [app.dir]);
   }
+});
+
+test('a backup under an earlier password is pointed out in 设置, and 删除较早的备份 removes it with the rest', async ({ page, app }) => {
+  await createVault(page, app);
+  await api(app, 'vault.backupNow', {});
+  // As 0.1.x left backups after a password change: encrypted under the password of that time.
+  const kdf = newKdf();
+  writeFileSync(
+    join(`${app.vaultPath}.backups`, '20240101T000000Z-000000-vault.cdv'),
+    encodeVault(encodePayload(emptyDocument('2024-01-01T00:00:00.000Z')), await deriveMasterKey('Earlier-pass-2024', kdf), kdf),
+    { mode: 0o600 },
+  );
+  await openModule(page, '首页');
+  await page.reload();
+  await openModule(page, '设置');
+  await expect(page.getByTestId('copies-other-password')).toContainText('有 1 份较早的备份不是用当前密码加密的');
+  await expect(page.getByTestId('copies-other-password')).toContainText('20240101T000000Z-000000-vault.cdv');
+  await page.screenshot({ path: '/tmp/vaultdisk-other-password.png' });
+
+  await page.getByLabel(/删除较早的备份/).check();
+  await page.getByLabel('原密码').fill(PASSWORD);
+  await page.getByLabel('新密码（至少 8 位）').fill('New-pass-2026-x');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByTestId('password-changed')).toHaveText('密码已修改。已删除 2 份较早的备份。原密码已打不开档案库和任何备份。');
+  await expect(page.getByTestId('copies-other-password')).toHaveCount(0);
+  expect(await api<BackupInfo[]>(app, 'vault.backups', {})).toEqual([]);
 });
