@@ -19,7 +19,7 @@ import { openWritable } from '../cli/common.js';
 import { Session } from '../store/session.js';
 import { backupDir } from './backups.js';
 import { deriveMasterKey, readHeader, type KdfParams } from './format.js';
-import { OpenVault, readVault } from './vault.js';
+import { OpenVault, readVault, restoreBackup } from './vault.js';
 import { bindFile, fillUp, mountSupport, remountReadOnly, tmpfs, unmountAll } from './testing/mounts.js';
 
 const PW = 'Shunde-2023-档案';
@@ -91,6 +91,9 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
   it('a write-protected disk: opens read-only, the banner says 只读磁盘, every write is refused in Chinese, no file appears', async () => {
     const dir = tmpfs(1024 * 1024);
     const path = newVault(dir);
+    const writable = openVault(path);
+    const { file: backupFile } = writable.backup();
+    writable.close();
     remountReadOnly(dir);
     const before = tree(dir);
 
@@ -117,7 +120,8 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
     // Read-only tools still work; the CLI's writing commands say why they cannot.
     expect((await readVault(path, PW)).doc.importTemplates[0].name).toBe('花名册');
     expect((await rejectionOf(openWritable(path, PW, 'CLI'))).message).toContain('只读磁盘');
-    // Creating a vault there is refused in Chinese, not with a raw EROFS.
+    // So is restoring a backup there, and creating a vault: in Chinese, not with a raw EROFS.
+    expect((await rejectionOf(restoreBackup(path, backupFile, PW))).message).toContain('恢复失败：只读磁盘');
     const create = await rejectionOf(OpenVault.create(join(dir, 'new.cdv'), PW, emptyDocument()));
     expect(create.message).toContain('无法在此位置创建档案库：只读磁盘');
 

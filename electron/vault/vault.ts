@@ -177,8 +177,6 @@ export class OpenVault {
     check.fill(0);
     const kdf = newKdf();
     const master = await deriveMasterKey(newPassword, kdf);
-    // Keeps the state before the change among the backups (re-encrypted below with the rest).
-    // Asked to delete them, the user gets none until the next automatic snapshot is due.
     const opensWithNew = () => {
       try {
         decodeVault(readVaultFile(this.path), master);
@@ -188,8 +186,8 @@ export class OpenVault {
       }
     };
     try {
+      // Keeps the state before the change among the backups (re-encrypted below with the rest).
       if (oldBackups === 'reencrypt') this.backup();
-      else this.lastBackupAt = Date.now();
       this.writeNow(master, kdf);
     } catch (e) {
       // Only a failed folder fsync comes after the rename: then the new password is already in force.
@@ -203,6 +201,8 @@ export class OpenVault {
       master.fill(0);
       throw new AppError('IO', '密码未修改：写入后读回校验失败，请检查磁盘后重试');
     }
+    // Asked to delete the backups, the user gets none until the next automatic snapshot is due.
+    if (oldBackups === 'delete') this.lastBackupAt = Date.now();
     const oldKdf = this.kdf;
     this.master = master;
     this.kdf = kdf;
@@ -291,7 +291,17 @@ export async function restoreBackup(vaultPath: string, file: string, password: s
   } finally {
     master.fill(0);
   }
-  const lock = acquireLock(vaultPath);
+  // A full or write-protected disk: say so, in the words of a failed save.
+  const refused = (e: unknown) => {
+    const problem = diskProblemOf(e);
+    return problem ? new AppError('IO', `恢复失败：${diskProblemText(problem)}。档案库文件保持恢复前的状态。（${vaultPath}）`) : e;
+  };
+  let lock: LockResult;
+  try {
+    lock = acquireLock(vaultPath);
+  } catch (e) {
+    throw refused(e);
+  }
   if (!lock.acquired) throw new AppError('READ_ONLY', `${heldMessage(lock.holder)}，请先关闭它再恢复备份`);
   try {
     if (existsSync(vaultPath)) {
@@ -309,6 +319,8 @@ export async function restoreBackup(vaultPath: string, file: string, password: s
       else if (!frameOk) copyFileSync(vaultPath, `${vaultPath}.damaged-${Date.now()}`);
     }
     writeFileAtomic(vaultPath, src);
+  } catch (e) {
+    throw refused(e);
   } finally {
     lock.release();
   }
