@@ -18,6 +18,8 @@ export function SettingsPage() {
   const [pwError, setPwError] = useState<string | null>(null);
   const [oldBackups, setOldBackups] = useState<OldCopiesChoice>('reencrypt');
   const [pwDone, setPwDone] = useState<OldCopiesReport | null>(null);
+  // Re-encrypting ten backups of a large vault takes a while (≈20 s at 50 000 cadres).
+  const [pwBusy, setPwBusy] = useState(false);
   const [restoreOpen, setRestoreOpen] = useState(false);
   const [audit, setAudit] = useState<string | null>(null);
   useEffect(() => void invoke('settings.get', {}).then(setSettings), []);
@@ -62,9 +64,11 @@ export function SettingsPage() {
           <PasswordInput label="原密码" w={220} value={oldPw} onChange={(e) => setOldPw(e.currentTarget.value)} />
           <PasswordInput label="新密码（至少 8 位）" w={220} value={newPw} onChange={(e) => setNewPw(e.currentTarget.value)} />
           <Button
+            loading={pwBusy}
             onClick={async () => {
               setPwError(null);
               setPwDone(null);
+              setPwBusy(true);
               try {
                 const done = await invoke('vault.changePassword', { oldPassword: oldPw, newPassword: newPw, oldBackups });
                 setOldPw('');
@@ -73,6 +77,8 @@ export function SettingsPage() {
                 void refresh();
               } catch (e) {
                 setPwError((e as Error).message);
+              } finally {
+                setPwBusy(false);
               }
             }}
           >
