@@ -181,6 +181,20 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
     expect(existsSync(backupDir(path))).toBe(true);
   });
 
+  it('a disk that turns read-only mid-session (as ext4 does after an error): the save says 只读磁盘, the edit is dropped, closing still works', async () => {
+    const dir = tmpfs(1024 * 1024);
+    const path = newVault(dir);
+    const vault = openVault(path);
+    expect(vault.readOnly).toBe(false);
+    const session = new Session(vault, '李组织');
+    remountReadOnly(dir);
+    const failed = await rejectionOf(session.mutate(addTemplate('未保存的修改')));
+    expect(failed.message).toContain('保存失败：只读磁盘');
+    expect(failed.message).toContain('本次修改未保存');
+    expect(session.doc.importTemplates.map((t) => t.name)).toEqual(['花名册']);
+    expect(() => vault.close()).not.toThrow(); // the lock cannot be removed from a read-only disk; that must not crash the app
+  });
+
   it('a rename refused with EBUSY (the vault file is a mount point) says 文件被占用 and changes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadre-busy-'));
     scratch.push(dir);
