@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeVault, deriveMasterKey, encodeVault, readHeader } from '../vault/format.js';
 import { OpenVault } from '../vault/vault.js';
+import { listBackups } from '../vault/backups.js';
 import { decodePayload, encodePayload } from '../vault/payload.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
 
@@ -121,15 +122,26 @@ describe('cli', () => {
     }
   });
 
-  it('change-password re-encrypts; the old password no longer opens it', async () => {
+  it('change-password re-encrypts the vault and its backups; the old password no longer opens it', async () => {
+    const backups = listBackups(vault).length;
+    expect(backups).toBeGreaterThan(0);
     const r = await cli(['change-password', vault], { CADRE_DESK_NEW_PASSWORD: 'New-pass-2027' });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('此前的备份仍使用原密码');
+    expect(r.stdout).toMatch(/^密码已修改。\d+ 份较早的备份已一并改用新密码重新加密（均已读回校验）。原密码已打不开档案库和任何备份。/);
+    const newest = listBackups(vault).at(-1)!.file;
+    expect((await cli(['restore', vault, newest])).stderr.trim()).toBe('密码错误');
     expect((await cli(['verify', vault], { CADRE_DESK_PASSWORD: 'New-pass-2027' })).code).toBe(0);
     expect((await cli(['verify', vault])).stderr.trim()).toBe('密码错误');
     const short = await cli(['change-password', vault], { CADRE_DESK_PASSWORD: 'New-pass-2027', CADRE_DESK_NEW_PASSWORD: 'short' });
     expect(short.code).toBe(1);
     expect(short.stderr).toContain('密码至少 8 位');
+
+    const before = listBackups(vault).length;
+    const del = await cli(['change-password', vault, '--delete-backups', '--json'], { CADRE_DESK_PASSWORD: 'New-pass-2027', CADRE_DESK_NEW_PASSWORD: 'New-pass-2028' });
+    expect(del.code).toBe(0);
+    expect(JSON.parse(del.stdout)).toEqual({ ok: true, backups: 'deleted', count: before, left: [] });
+    expect(listBackups(vault)).toEqual([]);
+    expect((await cli(['verify', vault], { CADRE_DESK_PASSWORD: 'New-pass-2028' })).code).toBe(0);
   });
 
   it('demo creates a 示例 vault; export-json writes it out and will not overwrite', async () => {

@@ -51,7 +51,9 @@ export async function openWritable(path: string, password: string, operator: str
   const vault = await OpenVault.open(path, password);
   if (vault.readOnly) {
     const h = vault.lockHolder;
+    const why = vault.diskProblem ? vault.readOnlyMessage : undefined;
     vault.close();
+    if (why) throw new AppError('READ_ONLY', `${why}（本命令需要写入档案库）`);
     throw new AppError('READ_ONLY', `档案库正被另一个程序使用（进程 ${h?.pid ?? '?'}，自 ${h?.since ?? '?'} 起），请先在该程序中锁定或关闭它`);
   }
   return new Session(vault, operator);

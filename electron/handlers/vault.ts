@@ -11,6 +11,7 @@ import { OpenVault, parseDocument, replaceVaultWith } from '../vault/vault.js';
 import { backupPath, listBackups } from '../vault/backups.js';
 import { decodeVault, deriveMasterKey, readHeader } from '../vault/format.js';
 import { buildDemoDocument } from '../demo/generate.js';
+import { oldCopiesSummary } from '../../shared/domain/oldCopies.js';
 import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
 import { absoluteVaultPath, checkNewVaultTarget, readVaultFileSafely } from './vaultLocation.js';
@@ -22,10 +23,13 @@ export function status(app: AppState): VaultStatus {
     exists: existsSync(app.vaultPath),
     unlocked: !!s,
     readOnly: s?.vault.readOnly ?? false,
-    readOnlyReason: s?.vault.readOnly
-      ? `档案库正被另一个程序使用（进程 ${s.vault.lockHolder?.pid ?? '?'}，自 ${s.vault.lockHolder?.since ?? '?'} 起），本窗口只读`
-      : undefined,
+    readOnlyReason: !s?.vault.readOnly
+      ? undefined
+      : s.vault.diskProblem
+        ? s.vault.readOnlyMessage
+        : `档案库正被另一个程序使用（进程 ${s.vault.lockHolder?.pid ?? '?'}，自 ${s.vault.lockHolder?.since ?? '?'} 起），本窗口只读`,
     operator: s?.operator,
+    copiesUnderOtherPasswords: s?.vault.copiesUnderOtherPasswords(),
     demo: s?.doc.meta.demo ?? false,
     mode: app.mode,
   };
@@ -92,11 +96,12 @@ export const vaultHandlers: HandlersFor<typeof vaultContract> = {
     return status(app);
   },
 
-  'vault.changePassword': async ({ oldPassword, newPassword }, app) => {
+  'vault.changePassword': async ({ oldPassword, newPassword, oldBackups }, app) => {
     const s = app.requireSession();
-    await s.vault.changePassword(oldPassword, newPassword);
-    await s.mutate((_d, audit) => audit({ action: 'vault.changePassword', entity: 'vault', recordId: '', summary: '修改档案库密码' }));
-    return { ok: true as const };
+    const copies = await s.vault.changePassword(oldPassword, newPassword, oldBackups);
+    const what = oldCopiesSummary(copies).replace(/^密码已修改。/, '');
+    await s.mutate((_d, audit) => audit({ action: 'vault.changePassword', entity: 'vault', recordId: '', summary: `修改档案库密码；${what}` }));
+    return { ok: true as const, ...copies };
   },
 
   // Only ever the backups of this app's vault (the open one, or the one last chosen): no path from the page.

@@ -41,7 +41,7 @@ export class Session {
    * Audit entries are appended inside the same save.
    */
   async mutate<T>(fn: (doc: VaultDocument, audit: (e: AuditInput) => void) => T): Promise<T> {
-    if (this.vault.readOnly) throw new AppError('READ_ONLY', '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改');
+    if (this.vault.readOnly) throw new AppError('READ_ONLY', this.vault.readOnlyMessage);
     // A change whose save failed is still in memory if the disk was gone even for the reload;
     // drop it before anything else is written, or a later save would persist it after all.
     if (this.memoryAheadOfDisk) this.reloadFromDisk();

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
  * old file or the new one, whole. (steno, lowdb's writer, uses a fixed temp name and no
  * fsync, which is why we do not use it.)
  */
-export function writeFileAtomic(target: string, data: Buffer | readonly Buffer[]): void {
+export function writeFileAtomic(target: string, data: Buffer | readonly Buffer[], options: { beforeReplace?: (tmp: string) => void } = {}): void {
   const parts = Buffer.isBuffer(data) ? [data] : data;
   const dir = dirname(target);
   const tmp = tempPathFor(target);
@@ -23,6 +23,8 @@ export function writeFileAtomic(target: string, data: Buffer | readonly Buffer[]
     } finally {
       closeSync(fd);
     }
+    // e.g. read the temp file back and check it decrypts, so only a verified file replaces the target
+    options.beforeReplace?.(tmp);
     renameWithRetry(tmp, target);
   } catch (e) {
     // A full disk or a refused rename must not leave a half-written temp file behind.
@@ -33,7 +35,23 @@ export function writeFileAtomic(target: string, data: Buffer | readonly Buffer[]
     }
     throw e;
   }
-  fsyncDir(dir);
+  try {
+    fsyncDir(dir);
+  } catch (e) {
+    throw new ReplacedButNotSynced(e);
+  }
+}
+
+/**
+ * The target was already replaced when syncing its folder failed: the new content is in place
+ * but may not survive a power cut. Callers must not say "nothing was saved".
+ */
+export class ReplacedButNotSynced extends Error {
+  readonly code: string | undefined;
+  constructor(readonly reason: unknown) {
+    super(`replaced, folder fsync failed: ${(reason as Error)?.message ?? String(reason)}`);
+    this.code = (reason as NodeJS.ErrnoException)?.code;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { processAlive, tempPathFor } from './atomicWrite.js';
 import { hostname, uptime } from 'node:os';
@@ -33,7 +33,7 @@ export function lockPathFor(vaultPath: string): string {
  */
 function createExclusive(lockPath: string, content: string): boolean {
   const tmp = tempPathFor(lockPath);
-  writeFileSync(tmp, content, { flag: 'wx', mode: 0o600 });
+  writeNewFile(tmp, content);
   try {
     linkSync(tmp, lockPath);
     return true;
@@ -46,10 +46,32 @@ function createExclusive(lockPath: string, content: string): boolean {
   }
   // FAT/exFAT (a vault on a USB stick) has no hard links: fall back to an exclusive create.
   try {
-    writeFileSync(lockPath, content, { flag: 'wx', mode: 0o600 });
+    writeNewFile(lockPath, content);
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+/**
+ * Creates `path` (which must not exist) holding `content`. A full disk lets the file be created
+ * but not written: the empty file is removed again, so a refused lock leaves nothing behind.
+ */
+function writeNewFile(path: string, content: string): void {
+  const fd = openSync(path, 'wx', 0o600);
+  try {
+    try {
+      writeFileSync(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    try {
+      unlinkSync(path);
+    } catch {
+      /* already gone */
+    }
     throw e;
   }
 }

@@ -314,7 +314,7 @@ describe('save failures', () => {
 });
 
 describe('change password', () => {
-  it('re-encrypts under the new password; earlier backups keep the old one', async () => {
+  it('re-encrypts under the new password; earlier backups move to the new one too', async () => {
     const cdir = mkdtempSync(join(tmpdir(), 'cadre-pw-'));
     const cpath = join(cdir, 'vault.cdv');
     writeFileSync(cpath, good, { mode: 0o600 });
@@ -327,8 +327,9 @@ describe('change password', () => {
     expect((await readVault(cpath, 'New-pass-2026')).doc.meta.createdAt).toBe('after-change');
     expect((await rejectionOf(readVault(cpath, PW))).code).toBe('WRONG_PASSWORD');
     const [backup] = listBackups(cpath);
-    await restoreBackup(cpath, backup.file, PW);
-    expect((await readVault(cpath, PW)).doc.importTemplates[0].name).toBe('花名册');
+    expect((await rejectionOf(restoreBackup(cpath, backup.file, PW))).code).toBe('WRONG_PASSWORD');
+    await restoreBackup(cpath, backup.file, 'New-pass-2026');
+    expect((await readVault(cpath, 'New-pass-2026')).doc.importTemplates[0].name).toBe('花名册');
     expect(readdirSync(cdir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     rmSync(cdir, { recursive: true, force: true });
   });

@@ -3,12 +3,15 @@ import { timingSafeEqual } from 'node:crypto';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/contract/define.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
-import { removeStaleTemps, writeFileAtomic } from './atomicWrite.js';
+import { ReplacedButNotSynced, removeStaleTemps, writeFileAtomic } from './atomicWrite.js';
 import { addBackup, backupDir, backupPath, listBackups, snapshot } from './backups.js';
 import { decodeVault, deriveMasterKey, encodeVaultParts, newKdf, readHeader, type KdfParams, type VaultHeader } from './format.js';
-import { acquireLock, type LockInfo } from './lockFile.js';
+import { acquireLock, type LockInfo, type LockResult } from './lockFile.js';
+import { diskProblemOf, diskProblemText, readOnlyDiskMessage, type DiskProblem } from './diskProblems.js';
 import { migrate } from '../store/migrations.js';
 import { decodePayload, encodePayload } from './payload.js';
+import { copiesUnderOtherPasswords, handleOldCopies } from './oldCopies.js';
+import type { OldCopiesChoice, OldCopiesReport } from '../../shared/domain/oldCopies.js';
 
 const READ_ONLY_MESSAGE = '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改';
 
@@ -36,6 +39,8 @@ export class OpenVault {
     readonly readOnly: boolean,
     readonly lockHolder: LockInfo | undefined,
     release: (() => void) | null,
+    /** Set when the vault is read-only because its folder cannot be written (rather than held by another program). */
+    readonly diskProblem?: DiskProblem,
   ) {
     this.master = master;
     this.releaseLock = release;
@@ -45,7 +50,14 @@ export class OpenVault {
     if (existsSync(path)) throw new AppError('CONFLICT', `该位置已有档案库文件：${path}`);
     const kdf = newKdf();
     const master = await deriveMasterKey(password, kdf);
-    const lock = acquireLock(path);
+    let lock: LockResult;
+    try {
+      lock = acquireLock(path);
+    } catch (e) {
+      const problem = diskProblemOf(e);
+      if (problem) throw new AppError('IO', `无法在此位置创建档案库：${diskProblemText(problem)}（${path}）`);
+      throw e;
+    }
     if (!lock.acquired) throw new AppError('READ_ONLY', heldMessage(lock.holder));
     // Checked again under the lock: another creator may have finished during our key derivation.
     if (existsSync(path)) {
@@ -78,7 +90,16 @@ export class OpenVault {
   /** For callers that already derived the key (tests re-opening many times). */
   static openWithKey(path: string, file: Buffer, master: Buffer, kdf: KdfParams): OpenVault {
     const doc = parseDocument(decodeVault(file, master).plaintext);
-    const lock = acquireLock(path);
+    let lock: LockResult;
+    try {
+      lock = acquireLock(path);
+    } catch (e) {
+      // A write-protected USB stick, a full disk or a folder we may only read: the official can
+      // still read and print, so open without the lock rather than not at all.
+      const problem = diskProblemOf(e);
+      if (!problem) throw e;
+      return new OpenVault(path, doc, master, kdf, true, undefined, null, problem);
+    }
     if (!lock.acquired) return new OpenVault(path, doc, master, kdf, true, lock.holder, null);
     removeStaleTemps(dirname(path));
     removeStaleTemps(backupDir(path));
@@ -90,8 +111,13 @@ export class OpenVault {
     return this.master;
   }
 
+  /** Why this vault cannot be saved, for the banner and for refused changes. */
+  get readOnlyMessage(): string {
+    return this.diskProblem ? readOnlyDiskMessage(this.diskProblem) : READ_ONLY_MESSAGE;
+  }
+
   private requireWritable(): void {
-    if (this.readOnly) throw new AppError('READ_ONLY', READ_ONLY_MESSAGE);
+    if (this.readOnly) throw new AppError('READ_ONLY', this.readOnlyMessage);
   }
 
   /** Encrypts and durably replaces the vault file; snapshots the previous one first. */
@@ -120,7 +146,14 @@ export class OpenVault {
 
   backup(keep = this.doc.settings.backupsToKeep) {
     this.requireWritable();
-    const info = snapshot(this.path, this.key(), keep);
+    let info;
+    try {
+      info = snapshot(this.path, this.key(), keep);
+    } catch (e) {
+      const problem = diskProblemOf(e);
+      if (problem) throw new AppError('IO', `备份失败：${diskProblemText(problem)}。档案库文件未受影响。（${backupDir(this.path)}）`);
+      throw e;
+    }
     this.lastBackupAt = Date.now();
     return info;
   }
@@ -130,21 +163,59 @@ export class OpenVault {
   }
 
   /**
-   * Re-encrypts under a new password (fresh KDF salt). Old backups keep the password they were
-   * made with; the UI and CLI say so. The key in memory changes only once the new file is on disk.
+   * Re-encrypts under a new password (fresh KDF salt), then deals with the older copies so that
+   * none still opens with the old password: re-encrypted one by one, each verified, or deleted
+   * (`oldCopies.ts`). The vault goes first: if the process dies midway, the vault opens with the
+   * new password and each copy with the old or the new one, never neither. The key in memory
+   * changes only once the new file is on disk.
    */
-  async changePassword(oldPassword: string, newPassword: string): Promise<void> {
+  async changePassword(oldPassword: string, newPassword: string, oldBackups: OldCopiesChoice = 'reencrypt'): Promise<OldCopiesReport> {
     this.requireWritable();
     const check = await deriveMasterKey(oldPassword, this.kdf);
     const current = this.key();
     if (check.length !== current.length || !timingSafeEqual(check, current)) throw new AppError('WRONG_PASSWORD', '原密码错误');
+    check.fill(0);
     const kdf = newKdf();
     const master = await deriveMasterKey(newPassword, kdf);
-    this.backup();
-    this.writeNow(master, kdf);
-    current.fill(0);
+    const opensWithNew = () => {
+      try {
+        decodeVault(readVaultFile(this.path), master);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      // Keeps the state before the change among the backups (re-encrypted below with the rest).
+      if (oldBackups === 'reencrypt') this.backup();
+      this.writeNow(master, kdf);
+    } catch (e) {
+      // Only a failed folder fsync comes after the rename: then the new password is already in force.
+      if (!opensWithNew()) {
+        master.fill(0);
+        if (e instanceof AppError) throw new AppError(e.code, `密码未修改：${e.message}`);
+        throw e;
+      }
+    }
+    if (!opensWithNew()) {
+      master.fill(0);
+      throw new AppError('IO', '密码未修改：写入后读回校验失败，请检查磁盘后重试');
+    }
+    // Asked to delete the backups, the user gets none until the next automatic snapshot is due.
+    if (oldBackups === 'delete') this.lastBackupAt = Date.now();
+    const oldKdf = this.kdf;
     this.master = master;
     this.kdf = kdf;
+    try {
+      return await handleOldCopies(this.path, oldBackups, oldPassword, { master: current, kdf: oldKdf }, { master, kdf });
+    } finally {
+      current.fill(0);
+    }
+  }
+
+  /** Backups (and damaged copies) not encrypted under the current password, by file name. */
+  copiesUnderOtherPasswords(): string[] {
+    return copiesUnderOtherPasswords(this.path, this.kdf.salt);
   }
 
   /** Reloads the last good state from disk (after a failed save left memory ahead of disk). */
@@ -164,12 +235,14 @@ export class OpenVault {
 export function saveError(e: unknown, path: string): AppError {
   if (e instanceof AppError) return e;
   const code = (e as NodeJS.ErrnoException)?.code;
+  const problem = diskProblemOf(e);
   const why =
-    code === 'ENOSPC' ? '磁盘空间不足'
-    : code === 'EACCES' || code === 'EPERM' ? '没有写入该文件夹的权限（或文件正被其他程序占用）'
-    : code === 'EROFS' ? '所在磁盘为只读'
+    problem ? diskProblemText(problem)
     : code === 'ENOENT' ? '找不到档案库所在的文件夹（U 盘或网络盘是否已断开？）'
     : `${(e as Error)?.message ?? String(e)}`;
+  if (e instanceof ReplacedButNotSynced) {
+    return new AppError('IO', `保存后未能确认写入磁盘（${why}）：修改已写入档案库文件，但如果此刻断电可能丢失。请检查磁盘后再保存一次。（${path}）`);
+  }
   return new AppError('IO', `保存失败：${why}。本次修改未保存，档案库文件保持修改前的状态。（${path}）`);
 }
 
@@ -178,6 +251,9 @@ export function readVaultFile(path: string): Buffer {
     return readFileSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NO_VAULT', `找不到档案库文件：${path}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new AppError('IO', `无法读取档案库文件：没有读取该文件的权限（${path}）`);
+    if (code === 'EBUSY') throw new AppError('IO', `无法读取档案库文件：文件正被其他程序或系统占用，请稍后再试（${path}）`);
     throw new AppError('IO', `无法读取档案库文件：${(e as Error).message}`);
   }
 }
@@ -223,7 +299,17 @@ export async function restoreBackup(vaultPath: string, file: string, password: s
  * password (the app's restore verifies before it lets go of the open session).
  */
 export function replaceVaultWith(vaultPath: string, src: Buffer): void {
-  const lock = acquireLock(vaultPath);
+  // A full or write-protected disk: say so, in the words of a failed save.
+  const refused = (e: unknown) => {
+    const problem = diskProblemOf(e);
+    return problem ? new AppError('IO', `恢复失败：${diskProblemText(problem)}。档案库文件保持恢复前的状态。（${vaultPath}）`) : e;
+  };
+  let lock: LockResult;
+  try {
+    lock = acquireLock(vaultPath);
+  } catch (e) {
+    throw refused(e);
+  }
   if (!lock.acquired) throw new AppError('READ_ONLY', `${heldMessage(lock.holder)}，请先关闭它再恢复备份`);
   try {
     if (existsSync(vaultPath)) {
@@ -238,9 +324,11 @@ export function replaceVaultWith(vaultPath: string, src: Buffer): void {
       const newest = listBackups(vaultPath).at(-1);
       const alreadyKept = newest !== undefined && readFileSync(backupPath(vaultPath, newest.file)).equals(current);
       if (frameOk && !alreadyKept) addBackup(vaultPath, current, Number.MAX_SAFE_INTEGER);
-      else copyFileSync(vaultPath, `${vaultPath}.damaged-${Date.now()}`);
+      else if (!frameOk) copyFileSync(vaultPath, `${vaultPath}.damaged-${Date.now()}`);
     }
     writeFileAtomic(vaultPath, src);
+  } catch (e) {
+    throw refused(e);
   } finally {
     lock.release();
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define.js';
 import type { AuditEntry } from '../domain/audit.js';
 import { settingsPatchSchema, type Settings } from '../domain/settings.js';
+import type { OldCopiesReport } from '../domain/oldCopies.js';
 
 export interface VaultStatus {
   /** Where the vault file is (or will be created). */
@@ -9,9 +10,14 @@ export interface VaultStatus {
   exists: boolean;
   unlocked: boolean;
   readOnly: boolean;
-  /** Why the vault is read-only (another instance holds the lock). */
+  /** Why the vault is read-only (another instance holds the lock, or its folder cannot be written). */
   readOnlyReason?: string;
   operator?: string;
+  /**
+   * Older backups (or damaged copies) not under the current password, by file name: a password
+   * change cut short, or one made by 0.1.x. They may still open with an earlier password.
+   */
+  copiesUnderOtherPasswords?: string[];
   demo: boolean;
   mode: 'electron' | 'browser';
 }
@@ -37,8 +43,13 @@ export const vaultContract = {
     z.object({ path: z.string().optional(), password: z.string().min(1, '请输入密码'), operator: z.string().trim().min(1, '请填写操作人姓名').max(40) }),
   ),
   'vault.lock': method<VaultStatus>()(z.object({})),
-  'vault.changePassword': method<{ ok: true }>()(
-    z.object({ oldPassword: z.string().min(1), newPassword: z.string().min(8, '新密码至少 8 位') }),
+  'vault.changePassword': method<{ ok: true } & OldCopiesReport>()(
+    z.object({
+      oldPassword: z.string().min(1),
+      newPassword: z.string().min(8, '新密码至少 8 位'),
+      /** What becomes of older backups, which would otherwise still open with the old password. */
+      oldBackups: z.enum(['reencrypt', 'delete']).default('reencrypt'),
+    }),
   ),
   /** The backups of this app's vault only: no path is taken from the page. */
   'vault.backups': method<BackupInfo[]>()(z.object({}).strict()),

@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Group, NumberInput, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NumberInput, PasswordInput, Radio, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings.js';
+import { oldCopiesSummary, type OldCopiesChoice, type OldCopiesReport } from '../../../shared/domain/oldCopies.js';
 import { invoke } from '../../api/client';
 import { RestoreModal } from '../vault/UnlockScreen';
 import { useVaultStatus } from '../../app/useStatus';
@@ -15,6 +16,10 @@ export function SettingsPage() {
   const [oldPw, setOldPw] = useState('');
   const [newPw, setNewPw] = useState('');
   const [pwError, setPwError] = useState<string | null>(null);
+  const [oldBackups, setOldBackups] = useState<OldCopiesChoice>('reencrypt');
+  const [pwDone, setPwDone] = useState<OldCopiesReport | null>(null);
+  // Re-encrypting ten backups of a large vault takes a while (≈20 s at 50 000 cadres).
+  const [pwBusy, setPwBusy] = useState(false);
   const [restoreOpen, setRestoreOpen] = useState(false);
   const [audit, setAudit] = useState<string | null>(null);
   useEffect(() => void invoke('settings.get', {}).then(setSettings), []);
@@ -42,20 +47,38 @@ export function SettingsPage() {
       </Card>
       <Card withBorder>
         <Title order={4} mb="sm">修改密码</Title>
-        <Text size="sm" c="dimmed" mb="xs">修改后档案库用新密码重新加密；此前的备份仍使用原密码打开。</Text>
+        <Text size="sm" c="dimmed" mb="xs">修改后档案库用新密码重新加密。较早的备份也一并处理，修改后原密码打不开档案库和任何备份：</Text>
+        {!pwDone && !!status.copiesUnderOtherPasswords?.length && (
+          <Alert color="yellow" mb="sm" data-testid="copies-other-password">
+            有 {status.copiesUnderOtherPasswords.length} 份较早的备份不是用当前密码加密的（上次修改密码未能完成，或在旧版本中修改过密码），可能仍可用当时的密码打开：
+            {status.copiesUnderOtherPasswords.join('、')}。再次修改密码并选择“删除较早的备份”可删除它们。
+          </Alert>
+        )}
+        <Radio.Group value={oldBackups} onChange={(v) => setOldBackups(v as OldCopiesChoice)} mb="sm">
+          <Stack gap={4}>
+            <Radio value="reencrypt" label="较早的备份改用新密码重新加密（保留备份，可照常恢复）" />
+            <Radio value="delete" label="删除较早的备份（密码可能已泄露、又不再需要这些备份时）" />
+          </Stack>
+        </Radio.Group>
         <Group align="end">
           <PasswordInput label="原密码" w={220} value={oldPw} onChange={(e) => setOldPw(e.currentTarget.value)} />
           <PasswordInput label="新密码（至少 8 位）" w={220} value={newPw} onChange={(e) => setNewPw(e.currentTarget.value)} />
           <Button
+            loading={pwBusy}
             onClick={async () => {
               setPwError(null);
+              setPwDone(null);
+              setPwBusy(true);
               try {
-                await invoke('vault.changePassword', { oldPassword: oldPw, newPassword: newPw });
+                const done = await invoke('vault.changePassword', { oldPassword: oldPw, newPassword: newPw, oldBackups });
                 setOldPw('');
                 setNewPw('');
-                notifications.show({ message: '密码已修改', color: 'green' });
+                setPwDone(done);
+                void refresh();
               } catch (e) {
                 setPwError((e as Error).message);
+              } finally {
+                setPwBusy(false);
               }
             }}
           >
@@ -63,13 +86,27 @@ export function SettingsPage() {
           </Button>
         </Group>
         {pwError && <Alert color="red" mt="sm">{pwError}</Alert>}
+        {pwDone && <Alert color={pwDone.left.length ? 'yellow' : 'green'} mt="sm" data-testid="password-changed">{oldCopiesSummary(pwDone)}</Alert>}
       </Card>
       <EligibilitySettings value={settings.eligibility} onSave={(eligibility) => save({ eligibility })} />
       <WorkCalendarSettings value={settings.workCalendar} onSave={(workCalendar) => save({ workCalendar })} />
       <Card withBorder>
         <Title order={4} mb="sm">备份与审计</Title>
         <Group>
-          <Button variant="light" onClick={async () => { const b = await invoke('vault.backupNow', {}); notifications.show({ message: `已备份：${b.file}`, color: 'green' }); }}>立即备份</Button>
+          <Button
+            variant="light"
+            onClick={async () => {
+              // A read-only or full disk refuses the backup: say so instead of doing nothing.
+              try {
+                const b = await invoke('vault.backupNow', {});
+                notifications.show({ message: `已备份：${b.file}`, color: 'green' });
+              } catch (e) {
+                notifications.show({ message: (e as Error).message, color: 'red' });
+              }
+            }}
+          >
+            立即备份
+          </Button>
           <Button variant="light" onClick={() => setRestoreOpen(true)}>从备份恢复…</Button>
           <Button variant="light" onClick={async () => setAudit((await invoke('audit.verify', {})).message)}>校验审计记录</Button>
         </Group>

@@ -75,7 +75,7 @@ export function RestoreModal({ opened, onClose, operator, desktop, onDone }: { o
   return (
     <Modal opened={opened} onClose={onClose} title="从备份恢复" size="lg">
       <Stack>
-        <Text size="sm">选择一个备份。恢复前，当前档案库会先另存为一个备份，可再恢复回来。备份使用创建它时的密码。</Text>
+        <Text size="sm">选择一个备份。恢复前，当前档案库会先另存为一个备份，可再恢复回来。备份使用当前密码（修改密码时备份会一并改用新密码）。</Text>
         {list && list.length === 0 && <Text c="dimmed">没有备份。</Text>}
         {list && list.length > 0 && (
           <Table highlightOnHover>
