@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract/define.js';
 import { emptyDocument } from '../../shared/domain/document.js';
 import { AppState } from '../handlers/appState.js';
+import { browserPlatform } from '../platform/browser.js';
 import { status } from '../handlers/vault.js';
 import { openWritable } from '../cli/common.js';
 import { Session } from '../store/session.js';
@@ -102,7 +103,7 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
     expect(vault.diskProblem).toBe('readOnlyDisk');
     expect(vault.doc.importTemplates.map((t) => t.name)).toEqual(['花名册']);
 
-    const app = new AppState('browser', path);
+    const app = new AppState(browserPlatform(path));
     const session = new Session(vault, '李组织');
     app.open(session);
     const st = status(app);
@@ -139,7 +140,7 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
     expect(vault.diskProblem).toBe('diskFull');
     expect(vault.readOnlyMessage).toContain('磁盘已满');
     expect(vault.doc.importTemplates.map((t) => t.name)).toEqual(['花名册']);
-    const app = new AppState('browser', path);
+    const app = new AppState(browserPlatform(path));
     app.open(new Session(vault, '李组织'));
     expect(status(app).readOnlyReason).toContain('磁盘已满');
     app.dispose();

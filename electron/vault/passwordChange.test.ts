@@ -11,6 +11,7 @@ import { AppError } from '../../shared/contract/define.js';
 import { emptyDocument } from '../../shared/domain/document.js';
 import { oldCopiesSummary } from '../../shared/domain/oldCopies.js';
 import { AppState } from '../handlers/appState.js';
+import { browserPlatform } from '../platform/browser.js';
 import { vaultHandlers } from '../handlers/vault.js';
 import { Session } from '../store/session.js';
 import { backupDir, listBackups } from './backups.js';
@@ -100,7 +101,7 @@ describe('password change and the older copies', () => {
   it('re-encrypts every backup and damaged copy the old password opened: none opens with it afterwards, each holds the same state', async () => {
     const { dir, path, vault } = await vaultWithHistory();
     const mtimes = new Map(listBackups(path).map((b) => [b.file, b.at]));
-    const app = new AppState('browser', path);
+    const app = new AppState(browserPlatform(path));
     app.open(new Session(vault, '李组织'));
 
     const result = await vaultHandlers['vault.changePassword']({ oldPassword: OLD, newPassword: NEW, oldBackups: 'reencrypt' }, app);
@@ -133,7 +134,7 @@ describe('password change and the older copies', () => {
 
   it('deleting instead: no backup is left, the vault opens only with the new password, a damaged copy no password opens is kept and named', async () => {
     const { dir, path, vault } = await vaultWithHistory();
-    const app = new AppState('browser', path);
+    const app = new AppState(browserPlatform(path));
     app.open(new Session(vault, '李组织'));
     const result = await vaultHandlers['vault.changePassword']({ oldPassword: OLD, newPassword: NEW, oldBackups: 'delete' }, app);
     expect(result).toMatchObject({ choice: 'delete', done: 5 }); // 4 backups (any password) + the readable damaged copy

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { emptyDocument } from '../../shared/domain/document.js';
 import { AppState } from '../handlers/appState.js';
+import { browserPlatform } from '../platform/browser.js';
 import { status } from '../handlers/vault.js';
 import { Session } from '../store/session.js';
 import { backupDir, listBackups } from './backups.js';
@@ -119,7 +120,7 @@ it('killed while re-encrypting the backups: every file opens with one of the two
 
     // The next opener sweeps the dead child's temp files and tells which backups kept the old password.
     const vault = OpenVault.openWithKey(path, vaultFile, Buffer.from(newMaster), kdf);
-    const app = new AppState('browser', path);
+    const app = new AppState(browserPlatform(path));
     app.open(new Session(vault, '李组织'));
     expect(status(app).copiesUnderOtherPasswords?.sort()).toEqual(stillOld.sort());
     app.dispose();
