@@ -72,7 +72,7 @@ export function detectTable(grid: SheetGrid, spec: TableSpec = CADRE_TABLE): Det
   // Two header rows: merged group cells ("全日制教育") above their sub-headers ("学历 / 学位").
   // The recognized row may be either of the two, depending on whether the other cells are
   // merged down (then the lower row repeats every header and scores best).
-  const isGroup = (r: number, c: number) => grid.mergedAcross.has(`${r}:${c}`);
+  const isGroup = (r: number, c: number) => grid.mergedAcross.has(r, c);
   const hasGroupAbove =
     best > 0 && !isTitleRow(grid, best - 1, best) &&
     grid.rows[best].some((cell, c) => isGroup(best - 1, c) && cell && cell.text !== cellText(grid.rows[best - 1][c]));
@@ -115,7 +115,7 @@ export function detectTable(grid: SheetGrid, spec: TableSpec = CADRE_TABLE): Det
     const texts = columns.map((col) => cellText(cells[col.index]));
     const filled = texts.filter((t) => t !== '');
     // Cells that only repeat a merged 镇街 block do not make a blank row a person.
-    if (columns.every((col, i) => texts[i] === '' || grid.mergedFill.has(`${r}:${col.index}`))) continue;
+    if (columns.every((col, i) => texts[i] === '' || grid.mergedFill.has(r, col.index))) continue;
     const first = filled[0].replace(/[\s\u3000]/g, '');
     if (STOP_ROW.test(first)) break;
     if (SKIP_ROW.test(first)) continue;
