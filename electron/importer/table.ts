@@ -3,6 +3,7 @@
  * 填报单位 line or blank rows (and a second header row under merged group headers such as
  * "全日制教育" over "学历 / 学位"), then the data rows, without blank, subtotal and note rows.
  */
+import { AppError } from '../../shared/contract/define.js';
 import { fieldForHeader, normalizeHeader } from './fields.js';
 import { readWorkbook, type Cell, type SheetGrid } from './workbook.js';
 
@@ -173,5 +174,13 @@ export function pickSheet(bytes: Buffer, fileName: string, wanted: string | unde
   if (wanted) grid = grids.find((g) => g.name === wanted);
   else if (withData.length === 1) grid = grids.find((g) => g.name === withData[0].name);
   else if (withData.length > 1) return { sheets, chooseSheet: true, sheet: '', table: null };
+  // A header with nothing under it is not a missing header: say what is really wrong.
+  const headerOnly = grid ? (tables.get(grid)?.rows.length === 0 ? grid : undefined) : grids.find((g) => tables.get(g)?.rows.length === 0);
+  if (headerOnly) {
+    throw new AppError(
+      'INVALID',
+      `“${fileName}”的工作表“${headerOnly.name}”只有表头（第 ${tables.get(headerOnly)!.headerRow} 行），下面没有数据行；请在表头下方逐行填写后再导入`,
+    );
+  }
   return { sheets, chooseSheet: false, sheet: grid?.name ?? '', table: (grid && tables.get(grid)) ?? null };
 }
