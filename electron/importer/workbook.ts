@@ -5,6 +5,7 @@
  */
 import * as XLSX from 'xlsx';
 import { AppError } from '../../shared/contract/define.js';
+import { sheetNameOfPart, worksheetOverLimit } from './sheetCells.js';
 
 export interface Cell {
   /** Raw value: numbers stay numbers so IDs Excel stored as numbers and date serials can be told apart. */
@@ -52,6 +53,13 @@ export interface ReadLimits {
   timeBudgetMs?: number;
 }
 
+function tooManyCells(fileName: string, sheet: string, maxCells: number): AppError {
+  return new AppError(
+    'INVALID',
+    `“${fileName}”的工作表“${sheet}”太大：表格连同合并单元格展开后超过 ${(maxCells / 10_000).toFixed(0)} 万个单元格，不像是花名册，已停止读取；请删除多余的行、列或合并单元格后再导入`,
+  );
+}
+
 /** Counts grid cells and elapsed time for one file; past either limit, a refusal naming the sheet. */
 class ReadBudget {
   private cells = 0;
@@ -71,12 +79,7 @@ class ReadBudget {
 
   charge(n: number, sheet: string): void {
     this.cells += n;
-    if (this.cells > this.maxCells) {
-      throw new AppError(
-        'INVALID',
-        `“${this.fileName}”的工作表“${sheet}”太大：表格连同合并单元格展开后超过 ${(this.maxCells / 10_000).toFixed(0)} 万个单元格，不像是花名册，已停止读取；请删除多余的行、列或合并单元格后再导入`,
-      );
-    }
+    if (this.cells > this.maxCells) throw tooManyCells(this.fileName, sheet, this.maxCells);
     this.sinceClock += n;
     if (this.sinceClock >= 4096) {
       this.sinceClock = 0;
@@ -145,6 +148,11 @@ export function readWorkbook(bytes: Buffer, fileName: string, limits: ReadLimits
   if (bytes.length > MAX_FILE_BYTES) throw new AppError('INVALID', `“${fileName}”超过 30 MB，不像是花名册，请拆分后再导入`);
   if (kindOf(bytes, fileName) === 'zip' && declaredUnzippedBytes(bytes) > MAX_UNZIPPED_BYTES) {
     throw new AppError('INVALID', `“${fileName}”解压后超过 400 MB，不是正常的花名册，已拒绝读取`);
+  }
+  const maxCells = limits.maxCells ?? MAX_GRID_CELLS;
+  if (kindOf(bytes, fileName) === 'zip') {
+    const over = worksheetOverLimit(bytes, maxCells);
+    if (over) throw tooManyCells(fileName, sheetNameOfPart(bytes, over.part) || over.part.replace(/^.*\//, ''), maxCells);
   }
   // No formatted text (cellText) or number formats: they double the parse time of a 10k-row
   // sheet, and a number's own digits are what a message needs.
