@@ -158,11 +158,14 @@ export function readWorkbook(bytes: Buffer, fileName: string, limits: ReadLimits
   // sheet, and a number's own digits are what a message needs.
   const common = { cellFormula: false, cellHTML: false, cellDates: false, cellStyles: false, cellText: false, cellNF: false, dense: true } as const;
   let wb: XLSX.WorkBook;
+  const kind = kindOf(bytes, fileName);
+  const text = kind === 'text' ? decodeText(bytes) : '';
+  // A CSV has at most one cell per separator; SheetJS names its one sheet Sheet1.
+  if (kind === 'text' && separatorCount(text) > maxCells) throw tooManyCells(fileName, 'Sheet1', maxCells);
   try {
-    const kind = kindOf(bytes, fileName);
     // For text files `raw` keeps "440606197503120011" a string instead of a rounded number.
     wb = kind === 'text'
-      ? XLSX.read(decodeText(bytes), { ...common, type: 'string', raw: true })
+      ? XLSX.read(text, { ...common, type: 'string', raw: true })
       : XLSX.read(bytes, { ...common, type: 'buffer' });
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -180,6 +183,16 @@ export function readWorkbook(bytes: Buffer, fileName: string, limits: ReadLimits
 
 /** Every blank row of a grid shares this one; a merge that fills the row gives it its own. */
 const EMPTY_ROW: (Cell | null)[] = Object.freeze([]) as unknown as (Cell | null)[];
+
+/** Commas, tabs, semicolons and line breaks: an upper bound on the cells a text file can hold. */
+function separatorCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 9 || c === 10 || c === 59) n++;
+  }
+  return n;
+}
 
 /** A merge as SheetJS gives it, or null when its corners are not cell positions. */
 function validRange(m: XLSX.Range | undefined): XLSX.Range | null {
