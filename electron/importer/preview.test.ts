@@ -282,3 +282,21 @@ describe('姓名 in a 花名册', () => {
     expect([...p.accepted, ...p.warned].map((r) => r.data.name)).toEqual(['阿卜杜拉·艾尼', '王伟']);
   });
 });
+
+describe('a person on file whose stored record breaks today’s 姓名 rule', () => {
+  it('refuses the row naming the stored part to correct, instead of a raw path', () => {
+    const onFile: Cadre = {
+      id: 'c-old', createdAt: '', updatedAt: 'u', name: '陈强', sex: '男', birth: '1975.03', idNumber: IDS.chen, ethnicity: '汉族',
+      nativePlace: '', birthPlace: '', politicalStatus: '群众', partyJoinDate: '', workStartDate: '', health: '健康', techTitle: '', expertise: '',
+      fullTimeEducation: { level: '', degree: '', levelSchool: '', degreeSchool: '' }, partTimeEducation: { level: '', degree: '', levelSchool: '', degreeSchool: '' },
+      currentPosition: '', proposedPosition: '', proposedRemoval: '', resume: [], rewards: '', assessmentText: '', assessments: [], appointmentReason: '',
+      family: [{ relation: '妻子', name: '=1+1', birth: '', politicalStatus: '', workUnit: '', idNumber: '' }], photo: '', reportingUnit: '', filledBy: '',
+      phone: '', postSince: '', villageWorkSince: '', tags: [], negativeFlags: [], relations: [], lrmxExtra: {},
+    };
+    const bytes = workbookBytes({ 花名册: sheetFrom([['姓名', '身份证号码', '联系电话'], ['陈强', IDS.chen, '13800138000']]) });
+    const p = previewFile(bytes, '更新.xlsx', {}, { villages: [], cadres: [onFile] });
+    expect(p.refused.flatMap((r) => r.issues)).toEqual([
+      { row: 2, column: '家庭成员（档案中）', message: '与已有档案合并后：姓名不能以“=”开头（像是 Excel 公式），请只填写姓名' },
+    ]);
+  });
+});
