@@ -11,3 +11,23 @@ describe('countCellTags', () => {
     expect(count('<c')).toBe(0);
   });
 });
+
+describe('worksheetOverLimit', () => {
+  it('finds a worksheet the relations moved out of xl/worksheets/, and names it as the workbook does', async () => {
+    const { strFromU8, strToU8, unzipSync, zipSync } = await import('fflate');
+    const XLSX = await import('xlsx');
+    const { sheetNameOfPart, worksheetOverLimit } = await import('./sheetCells.js');
+    const ws = XLSX.utils.aoa_to_sheet(Array.from({ length: 60 }, (_, r) => Array.from({ length: 40 }, (_, c) => r * 40 + c)));
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '花名册');
+    const files = unzipSync(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    files['xl/data/s.xml'] = files['xl/worksheets/sheet1.xml'];
+    delete files['xl/worksheets/sheet1.xml'];
+    files['xl/_rels/workbook.xml.rels'] = strToU8(strFromU8(files['xl/_rels/workbook.xml.rels']).replace('worksheets/sheet1.xml', 'data/s.xml'));
+    files['[Content_Types].xml'] = strToU8(strFromU8(files['[Content_Types].xml']).replace('/xl/worksheets/sheet1.xml', '/xl/data/s.xml'));
+    const zip = Buffer.from(zipSync(files));
+    expect(worksheetOverLimit(zip, 2000)).toEqual({ part: 'xl/data/s.xml', cells: 2400 });
+    expect(worksheetOverLimit(zip, 5000)).toBeNull();
+    expect(sheetNameOfPart(zip, 'xl/data/s.xml')).toBe('花名册');
+  });
+});

@@ -75,7 +75,9 @@ export function countCellTags(xml: Uint8Array): number {
 export function worksheetOverLimit(zip: Buffer, limit: number): CellCount | null {
   let total = 0;
   for (const e of entries(zip)) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) continue;
+    // Every XML part, not only xl/worksheets/: the parser finds sheets through the workbook's
+    // relations, so a file may keep them anywhere. No other part writes <c> elements.
+    if (!/\.xml$/i.test(e.name)) continue;
     const at = e.localOffset;
     if (at + 30 > zip.length || zip.readUInt32LE(at) !== 0x04034b50) continue;
     const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
