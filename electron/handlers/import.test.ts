@@ -151,9 +151,9 @@ describe('export', () => {
   it('offers a blank 花名册 template whose headers the importer recognizes', async () => {
     const t = await call<{ fileName: string; base64: string }>('export.template', {});
     expect(t.fileName).toBe('干部花名册模板.xlsx');
-    const p = await call<ImportPreview>('import.preview', { fileName: t.fileName, base64: t.base64 });
-    expect(p.sheet).toBe('');
-    expect(p.sheets.map((s) => s.name)).toEqual(['花名册', '填表说明']);
+    // Recognized as a 花名册 header, with nothing under it yet: the user is told just that.
+    const err = await fail('import.preview', { fileName: t.fileName, base64: t.base64 });
+    expect(err.message).toMatch(/^“干部花名册模板\.xlsx”的工作表“花名册”只有表头（第 \d+ 行），下面没有数据行；请在表头下方逐行填写后再导入$/);
   });
 });
 

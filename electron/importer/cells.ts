@@ -6,6 +6,7 @@
 import { DEGREES, EDUCATION_LEVELS, ETHNICITIES, HEALTH_STATUSES, POLITICAL_STATUSES, VILLAGE_POSTS, normalizeCode } from '../../shared/domain/codes.js';
 import { checkIdNumber } from '../../shared/rules/idCard.js';
 import { parseYearMonth } from '../../shared/rules/dates.js';
+import { checkPersonName } from '../../shared/rules/personName.js';
 import type { FieldKind } from './fields.js';
 import type { Cell } from './workbook.js';
 
@@ -66,9 +67,11 @@ function coded(table: readonly string[], what: string, text: string): CellResult
 export function readCell(kind: FieldKind, cell: Cell): CellResult {
   const text = unescapeText(cell.text);
   switch (kind) {
-    case 'name':
-      // Two-character names are padded with (full-width) spaces to line up in printed lists.
-      return { ok: true, value: text.replace(/[\s\u3000]+/g, '') };
+    case 'name': {
+      // A blank cell is the schema's "姓名不能为空"; padding spaces and look-alike dots are tidied here.
+      const r = checkPersonName(text, false);
+      return r.ok ? { ok: true, value: r.name } : { ok: false, message: r.message };
+    }
     case 'sex': {
       const s = text.replace(/[\s\u3000]/g, '');
       if (/^(男|男性|m|male)$/i.test(s)) return { ok: true, value: '男' };

@@ -230,3 +230,73 @@ describe('sheets, mapping and people already on file', () => {
     expect(p.refused[0].issues[0].message).toMatch(/^身份证号码校验位错误/);
   });
 });
+
+describe('a 花名册 with a header row and no data rows', () => {
+  it('says the sheet has no data rows (not that the header is missing), naming the header row', () => {
+    const title = sheetFrom([['大良街道村干部花名册'], [], ['序号', '姓名', '性别', '身份证号码'], [null, null, null, null], ['合计']]);
+    const bytes = workbookBytes({ 花名册: title, 说明: sheetFrom([['填表说明：每人一行']]) });
+    expect(() => previewFile(bytes, '空表.xlsx', {}, ctx)).toThrow('“空表.xlsx”的工作表“花名册”只有表头（第 3 行），下面没有数据行；请在表头下方逐行填写后再导入');
+    expect(() => previewFile(bytes, '空表.xlsx', { sheet: '花名册' }, ctx)).toThrow('工作表“花名册”只有表头（第 3 行），下面没有数据行');
+  });
+
+  it('still reads the sheet that has data when another one is only a header', () => {
+    const bytes = workbookBytes({
+      空白模板: sheetFrom([['姓名', '身份证号码']]),
+      花名册: sheetFrom([['姓名', '身份证号码'], ['陈强', IDS.chen]]),
+    });
+    const p = previewFile(bytes, '两表.xlsx', {}, ctx);
+    expect([p.sheet, p.accepted.map((r) => r.data.name)]).toEqual(['花名册', ['陈强']]);
+  });
+
+  it('keeps saying a file without any header has none', () => {
+    const p = previewFile(workbookBytes({ 表: sheetFrom([['甲', '乙'], ['1', '2']]) }), '无表头.xlsx', {}, ctx);
+    expect([p.sheet, p.columns]).toEqual(['', []]);
+  });
+});
+
+describe('姓名 in a 花名册', () => {
+  const rows = [
+    ['姓名', '性别', '身份证号码'],
+    ['=HYPERLINK("http://evil.example","点我")', '男', IDS.chen],
+    ['<img src=x onerror=alert(1)>', '女', IDS.li],
+    ['@SUM(1+1)', '男', IDS.he],
+    ['陈强2', '男', IDS.liang],
+    ['阿卜杜拉•艾尼', '男', IDS.lin],
+    ['王\u3000伟', '女', IDS.wu],
+    ["'=不是公式", '男', IDS.zhou],
+  ];
+  const p = previewFile(workbookBytes({ 花名册: sheetFrom(rows) }), '姓名.xlsx', {}, ctx);
+
+  it('refuses formulas, markup and digits with the row, the column 姓名 and a Chinese reason', () => {
+    expect(p.refused.map((r) => r.issues).flat()).toEqual([
+      { row: 2, column: '姓名', message: '姓名不能以“=”开头（像是 Excel 公式），请只填写姓名' },
+      { row: 3, column: '姓名', message: '姓名不能含有尖括号“<”“>”，请只填写姓名' },
+      { row: 4, column: '姓名', message: '姓名不能以“@”开头（像是 Excel 公式），请只填写姓名' },
+      { row: 5, column: '姓名', message: '姓名不能含有数字，请只填写姓名' },
+      // The export's escaping apostrophe comes off, and what is left is still a formula.
+      { row: 8, column: '姓名', message: '姓名不能以“=”开头（像是 Excel 公式），请只填写姓名' },
+    ]);
+  });
+
+  it('stores a minority name with the 间隔号 · and a padded name without its padding', () => {
+    expect([...p.accepted, ...p.warned].map((r) => r.data.name)).toEqual(['阿卜杜拉·艾尼', '王伟']);
+  });
+});
+
+describe('a person on file whose stored record breaks today’s 姓名 rule', () => {
+  it('refuses the row naming the stored part to correct, instead of a raw path', () => {
+    const onFile: Cadre = {
+      id: 'c-old', createdAt: '', updatedAt: 'u', name: '陈强', sex: '男', birth: '1975.03', idNumber: IDS.chen, ethnicity: '汉族',
+      nativePlace: '', birthPlace: '', politicalStatus: '群众', partyJoinDate: '', workStartDate: '', health: '健康', techTitle: '', expertise: '',
+      fullTimeEducation: { level: '', degree: '', levelSchool: '', degreeSchool: '' }, partTimeEducation: { level: '', degree: '', levelSchool: '', degreeSchool: '' },
+      currentPosition: '', proposedPosition: '', proposedRemoval: '', resume: [], rewards: '', assessmentText: '', assessments: [], appointmentReason: '',
+      family: [{ relation: '妻子', name: '=1+1', birth: '', politicalStatus: '', workUnit: '', idNumber: '' }], photo: '', reportingUnit: '', filledBy: '',
+      phone: '', postSince: '', villageWorkSince: '', tags: [], negativeFlags: [], relations: [], lrmxExtra: {},
+    };
+    const bytes = workbookBytes({ 花名册: sheetFrom([['姓名', '身份证号码', '联系电话'], ['陈强', IDS.chen, '13800138000']]) });
+    const p = previewFile(bytes, '更新.xlsx', {}, { villages: [], cadres: [onFile] });
+    expect(p.refused.flatMap((r) => r.issues)).toEqual([
+      { row: 2, column: '家庭成员（档案中）', message: '与已有档案合并后：姓名不能以“=”开头（像是 Excel 公式），请只填写姓名' },
+    ]);
+  });
+});

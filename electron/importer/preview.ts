@@ -95,8 +95,11 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
 function headerOf(columns: ImportColumn[], field: string): string {
   const top = field.split('.')[0];
   const key = FIELD_BY_KEY.has(field) ? field : top === 'assessments' ? 'assessmentText' : top;
-  return columns.find((c) => c.field === key)?.header ?? FIELD_BY_KEY.get(key)?.label ?? field;
+  return columns.find((c) => c.field === key)?.header ?? FIELD_BY_KEY.get(key)?.label ?? STORED_ONLY[top] ?? field;
 }
+
+/** Parts of a stored record no 花名册 column fills, named when merging with it fails on them. */
+const STORED_ONLY: Record<string, string> = { family: '家庭成员（档案中）', relations: '亲属关系（档案中）', negativeFlags: '十不选（档案中）' };
 
 function readRow(
   excelRow: number,

@@ -3,6 +3,7 @@
  * 填报单位 line or blank rows (and a second header row under merged group headers such as
  * "全日制教育" over "学历 / 学位"), then the data rows, without blank, subtotal and note rows.
  */
+import { AppError } from '../../shared/contract/define.js';
 import { fieldForHeader, normalizeHeader } from './fields.js';
 import { readWorkbook, type Cell, type SheetGrid } from './workbook.js';
 
@@ -72,7 +73,7 @@ export function detectTable(grid: SheetGrid, spec: TableSpec = CADRE_TABLE): Det
   // Two header rows: merged group cells ("全日制教育") above their sub-headers ("学历 / 学位").
   // The recognized row may be either of the two, depending on whether the other cells are
   // merged down (then the lower row repeats every header and scores best).
-  const isGroup = (r: number, c: number) => grid.mergedAcross.has(`${r}:${c}`);
+  const isGroup = (r: number, c: number) => grid.mergedAcross.has(r, c);
   const hasGroupAbove =
     best > 0 && !isTitleRow(grid, best - 1, best) &&
     grid.rows[best].some((cell, c) => isGroup(best - 1, c) && cell && cell.text !== cellText(grid.rows[best - 1][c]));
@@ -115,7 +116,7 @@ export function detectTable(grid: SheetGrid, spec: TableSpec = CADRE_TABLE): Det
     const texts = columns.map((col) => cellText(cells[col.index]));
     const filled = texts.filter((t) => t !== '');
     // Cells that only repeat a merged 镇街 block do not make a blank row a person.
-    if (columns.every((col, i) => texts[i] === '' || grid.mergedFill.has(`${r}:${col.index}`))) continue;
+    if (columns.every((col, i) => texts[i] === '' || grid.mergedFill.has(r, col.index))) continue;
     const first = filled[0].replace(/[\s\u3000]/g, '');
     if (STOP_ROW.test(first)) break;
     if (SKIP_ROW.test(first)) continue;
@@ -173,5 +174,13 @@ export function pickSheet(bytes: Buffer, fileName: string, wanted: string | unde
   if (wanted) grid = grids.find((g) => g.name === wanted);
   else if (withData.length === 1) grid = grids.find((g) => g.name === withData[0].name);
   else if (withData.length > 1) return { sheets, chooseSheet: true, sheet: '', table: null };
+  // A header with nothing under it is not a missing header: say what is really wrong.
+  const headerOnly = grid ? (tables.get(grid)?.rows.length === 0 ? grid : undefined) : grids.find((g) => tables.get(g)?.rows.length === 0);
+  if (headerOnly) {
+    throw new AppError(
+      'INVALID',
+      `“${fileName}”的工作表“${headerOnly.name}”只有表头（第 ${tables.get(headerOnly)!.headerRow} 行），下面没有数据行；请在表头下方逐行填写后再导入`,
+    );
+  }
   return { sheets, chooseSheet: false, sheet: grid?.name ?? '', table: (grid && tables.get(grid)) ?? null };
 }

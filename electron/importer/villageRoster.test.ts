@@ -236,3 +236,10 @@ describe('import.undo of a 村居名册 batch', () => {
     expect(villages().find((v) => v.name === '马齐村')).toBeDefined();
   });
 });
+
+describe('a 村居名册 with a header row and no data rows', () => {
+  it('says the sheet has no data rows', () => {
+    const bytes = workbookBytes({ 村居: sheetFrom([['杏坛镇村（社区）名册'], ['镇街', '村（社区）名称', '战斗力']]) });
+    expect(() => previewVillages(bytes, '空名册.xlsx', {}, [])).toThrow('“空名册.xlsx”的工作表“村居”只有表头（第 2 行），下面没有数据行；请在表头下方逐行填写后再导入');
+  });
+});

@@ -16,7 +16,7 @@ import { ZIP_PATH_SEPARATOR, isLrmxName, isZipName, looksLikeZip, lrmxFilesFromZ
 
 const FIELD_LABELS: Record<string, string> = {
   name: '姓名（XingMing）', sex: '性别（XingBie）', birth: '出生年月（ChuShengNianYue）', idNumber: '身份证号码（ShenFenZheng）',
-  photo: '照片（ZhaoPian）', resume: '简历（JianLi）', family: '家庭成员（JiaTingChengYuan）',
+  photo: '照片（ZhaoPian）', resume: '简历（JianLi）', family: '家庭成员（JiaTingChengYuan）', relations: '亲属关系（回避）',
   proposedPosition: '拟任职务', proposedRemoval: '拟免职务', appointmentReason: '任免理由', reportingUnit: '呈报单位', filledBy: '填表人',
   'fullTimeEducation.degreeSchool': '全日制学位毕业院校系及专业', 'partTimeEducation.degreeSchool': '在职学位毕业院校系及专业',
 };
@@ -44,7 +44,8 @@ export function expandLrmxInputs(inputs: { fileName: string; bytes: Buffer }[]):
       if (z.files.length === 0) throw new AppError('INVALID', `压缩包“${f.fileName}”中没有 .lrmx 任免审批表文件`);
       out.files.push(...z.files);
     } catch (e) {
-      const message = e instanceof AppError ? e.message : `无法读取压缩包：${(e as Error).message}`;
+      // A reader's own error text ("Cannot read properties…") means nothing to the user.
+      const message = e instanceof AppError ? e.message : `无法读取压缩包“${f.fileName}”：文件已损坏或不是 zip 文件`;
       out.files.push({ refused: { file: f.fileName, status: 'refused', message, warnings: [] } });
     }
   }
@@ -99,7 +100,14 @@ export function importLrmxFiles(
         merged.lrmxExtra = fields.lrmxExtra;
         // Years the file's 考核 text names replace the stored ones; earlier years stay on file.
         merged.assessments = mergeAssessments(current.assessments, fields.assessments);
-        if (JSON.stringify(cadreInputSchema.parse(merged)) === JSON.stringify(cadreInputSchema.parse(editableFields(current)))) {
+        // The stored record may not pass today's rules (a 姓名 saved before they existed): then it differs.
+        const after = cadreInputSchema.safeParse(merged);
+        if (!after.success) {
+          const i = after.error.issues[0];
+          throw new AppError('INVALID', `与 ${current.name} 的已有档案合并后，${labelOf(i.path.join('.'))}：${i.message}；请先在档案中改正后再导入`);
+        }
+        const before = cadreInputSchema.safeParse(editableFields(current));
+        if (before.success && JSON.stringify(after.data) === JSON.stringify(before.data)) {
           reports.push({ file: fileName, status: 'skipped', name: current.name, cadreId: current.id, message: `与 ${current.name} 的已有档案相同，无需更新`, warnings });
           continue;
         }
@@ -107,7 +115,7 @@ export function importLrmxFiles(
         reports.push({ file: fileName, status: 'updated', name: current.name, cadreId: current.id, message: `已更新 ${current.name} 的任免审批表信息`, warnings });
       }
     } catch (e) {
-      const message = e instanceof AppError ? e.message : `无法读取：${(e as Error).message}`;
+      const message = e instanceof AppError ? e.message : `无法读取“${fileName}”：文件已损坏或不是任免审批表文件`;
       reports.push({ file: fileName, status: 'refused', message, warnings: [] });
     }
   }

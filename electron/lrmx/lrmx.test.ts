@@ -116,3 +116,21 @@ describe('LRMX refusals name the field in Chinese', () => {
     expect(plan.reports[0].message).toBe('照片（ZhaoPian）：照片太大（超过约 1.5 MB），请在任免审批表编辑器中压缩照片后重新导出');
   });
 });
+
+describe('姓名 in a 任免审批表', () => {
+  it('refuses a file whose 姓名 or a family member’s 姓名 is not a name, saying which and why', () => {
+    const c = fullCadre();
+    const files = [
+      { fileName: '公式.lrmx', bytes: serializeLrmx({ ...c, name: '=cmd|"/c calc"!A1' }) },
+      { fileName: '家属.lrmx', bytes: serializeLrmx({ ...fullCadre(1), family: [{ ...c.family[0], name: '<img src=x onerror=alert(1)>' }] }) },
+      { fileName: '间隔号.lrmx', bytes: serializeLrmx({ ...fullCadre(2), name: '阿卜杜拉‧艾尼' }) },
+    ];
+    const r = importLrmxFiles(files, [], 'skip');
+    expect(r.reports.map((x) => [x.file, x.status, x.message])).toEqual([
+      ['公式.lrmx', 'refused', '姓名（XingMing）：姓名不能以“=”开头（像是 Excel 公式），请只填写姓名'],
+      ['家属.lrmx', 'refused', '家庭成员（JiaTingChengYuan）：姓名不能含有尖括号“<”“>”，请只填写姓名'],
+      ['间隔号.lrmx', 'created', '新建档案'],
+    ]);
+    expect(r.create.map((x) => (x.data as { name: string }).name)).toEqual(['阿卜杜拉·艾尼']);
+  });
+});

@@ -50,7 +50,12 @@ export function parseXmlSafely(text: string, fileName: string): Record<string, u
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
     throw new AppError('INVALID', `“${fileName}”含有 DTD 或实体声明（<!DOCTYPE / <!ENTITY>），为防范恶意文件已拒绝读取；正常的任免审批表不含这些内容`);
   }
-  const valid = XMLValidator.validate(text);
+  let valid: ReturnType<typeof XMLValidator.validate>;
+  try {
+    valid = XMLValidator.validate(text);
+  } catch {
+    throw notWellFormed(fileName);
+  }
   if (valid !== true) {
     throw new AppError('INVALID', `“${fileName}”不是完整的 XML 文件（第 ${valid.err.line} 行：${valid.err.msg}），可能已损坏或未保存完`);
   }
@@ -65,5 +70,15 @@ export function parseXmlSafely(text: string, fileName: string): Record<string, u
     maxNestedTags: 20,
     isArray: (name) => name === 'Item',
   });
-  return parser.parse(text) as Record<string, unknown>;
+  // The validator lets a few broken forms through (an unclosed <?xml … declaration after other
+  // text) that the parser then throws on in its own words.
+  try {
+    return parser.parse(text) as Record<string, unknown>;
+  } catch {
+    throw notWellFormed(fileName);
+  }
+}
+
+function notWellFormed(fileName: string): AppError {
+  return new AppError('INVALID', `“${fileName}”不是完整的 XML 文件，可能已损坏或未保存完`);
 }

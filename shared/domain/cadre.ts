@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSESSMENT_GRADES, DEGREES, EDUCATION_LEVELS, ETHNICITIES, HEALTH_STATUSES, normalizeCode, POLITICAL_STATUSES, TALENT_TAGS, VILLAGE_POSTS } from './codes.js';
-import { idSchema, looseDateSchema, recordMeta, text, yearMonthSchema } from './common.js';
+import { idSchema, looseDateSchema, personNameSchema, recordMeta, text, yearMonthSchema } from './common.js';
 import { checkIdNumber } from '../rules/idCard.js';
 
 const optionalYm = z.union([yearMonthSchema, z.literal('')]).default('');
@@ -26,7 +26,7 @@ export const resumeLineSchema = z.object({
 
 export const familyMemberSchema = z.object({
   relation: text(20), // 称谓
-  name: text(40),
+  name: personNameSchema(false),
   birth: z.union([yearMonthSchema, z.literal('')]).default(''),
   politicalStatus: codeText(POLITICAL_STATUSES, 40).default(''),
   workUnit: text(200).default(''), // 工作单位及职务
@@ -54,7 +54,7 @@ export const negativeFlagSchema = z.object({
 export const KINSHIP_KINDS = ['配偶', '直系血亲', '三代以内旁系血亲', '近姻亲'] as const;
 export const relationSchema = z.object({
   kind: z.enum(KINSHIP_KINDS, { message: `亲属关系应为 ${KINSHIP_KINDS.join('、')} 之一` }),
-  name: text(40),
+  name: personNameSchema(false),
   idNumber: text(18).default(''),
   cadreId: idSchema.optional(),
   note: text(200).default(''),
@@ -63,7 +63,7 @@ export const relationSchema = z.object({
 /** The editable part of a cadre file (what the form and the importer produce). */
 export const cadreInputSchema = z
   .object({
-    name: z.string({ message: '姓名应为文字' }).trim().min(1, '姓名不能为空').max(40, '姓名不能超过 40 个字'),
+    name: personNameSchema(),
     sex: z.enum(['男', '女'], { message: '性别应为 男 或 女' }),
     birth: yearMonthSchema, // 出生年月
     ethnicity: codeText(ETHNICITIES, 20).default('汉族'),

@@ -281,9 +281,9 @@ describe('回避 (kinship with the target 两委)', () => {
   it('fails through the 家庭成员 list by ID number even when the name is written differently', () => {
     const doc = baseDoc();
     const dir = doc.cadres.find((c) => c.id === 't-dir')!;
-    const v = evaluate(doc, cadre('c1', { name: '梁妻', sex: '女', family: [{ relation: '丈夫', name: '梁 主任', birth: '1975.08', politicalStatus: '', workUnit: '', idNumber: dir.idNumber }] })).by('avoidance');
+    const v = evaluate(doc, cadre('c1', { name: '梁妻', sex: '女', family: [{ relation: '丈夫', name: '梁建华', birth: '1975.08', politicalStatus: '', workUnit: '', idNumber: dir.idNumber }] })).by('avoidance');
     expect(v.result).toBe('fail');
-    expect(v.reason).toContain('家庭成员中“丈夫 梁 主任”即目标村 村委会主任 梁主任（身份证号码一致）');
+    expect(v.reason).toContain('家庭成员中“丈夫 梁建华”即目标村 村委会主任 梁主任（身份证号码一致）');
   });
 
   it('matches a relation that links to the 两委 member’s file even without an ID number', () => {

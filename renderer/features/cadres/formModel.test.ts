@@ -47,3 +47,20 @@ describe('cadre form model', () => {
     expect(describePath('idNumber')).toBe('身份证号码');
   });
 });
+
+describe('姓名 in the cadre form', () => {
+  it('shows the Chinese reason on the 姓名 field and the 家庭成员 row before anything is sent', () => {
+    const input = toInput({
+      ...blankForm(), name: '=HYPERLINK("x")', idNumber: goodId,
+      family: [{ relation: '妻子', name: '李<丽>', birth: '', politicalStatus: '', workUnit: '', idNumber: '' }],
+    });
+    const errors = validateLocally(input);
+    expect(errors.name).toBe('姓名不能以“=”开头（像是 Excel 公式），请只填写姓名');
+    expect(errors['family.0.name']).toBe('姓名不能含有尖括号“<”“>”，请只填写姓名');
+    expect(describePath('family.0.name')).toBe('家庭成员及重要社会关系 第1行 姓名');
+  });
+
+  it('accepts a minority name with either dot', () => {
+    expect(validateLocally(toInput({ ...blankForm(), name: '阿卜杜拉•艾尼', idNumber: goodId }))).toEqual({});
+  });
+});
