@@ -17,6 +17,7 @@ import { exportHandlers } from './export.js';
 import { lrmxHandlers } from './lrmx.js';
 import { printHandlers } from './print.js';
 import { auditLogHandlers } from './auditLog.js';
+import { jobHandlers } from './job.js';
 
 export const handlers: HandlersFor<Contract> = {
   ...vaultHandlers,
@@ -32,4 +33,5 @@ export const handlers: HandlersFor<Contract> = {
   ...lrmxHandlers,
   ...printHandlers,
   ...auditLogHandlers,
+  ...jobHandlers,
 };

@@ -9,6 +9,7 @@ import { decodeVault, deriveMasterKey, encodeVaultParts, newKdf, readHeader, typ
 import { acquireLock, type LockInfo } from './lockFile.js';
 import { migrate } from '../store/migrations.js';
 import { decodePayload, encodePayload } from './payload.js';
+import { writeVaultInWorker } from './backgroundSave.js';
 
 const READ_ONLY_MESSAGE = '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改';
 
@@ -97,6 +98,18 @@ export class OpenVault {
   /** Encrypts and durably replaces the vault file; snapshots the previous one first. */
   save(): void {
     this.requireWritable();
+    this.autoBackup();
+    this.writeNow();
+  }
+
+  /** save(), with the pack + encrypt + write done in a worker thread (backgroundSave.ts). */
+  async saveInBackground(): Promise<void> {
+    this.requireWritable();
+    this.autoBackup();
+    await writeVaultInWorker(this.path, this.doc, this.key(), this.kdf);
+  }
+
+  private autoBackup(): void {
     if (Date.now() - this.lastBackupAt > AUTO_BACKUP_INTERVAL_MS && existsSync(this.path)) {
       try {
         this.backup();
@@ -106,7 +119,6 @@ export class OpenVault {
         console.error('[cadre-desk] 自动备份失败，继续保存：', (e as Error).message);
       }
     }
-    this.writeNow();
   }
 
   private writeNow(master = this.key(), kdf = this.kdf): void {

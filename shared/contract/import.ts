@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { jobId } from './job.js';
 import type { CadreFields } from '../domain/cadre.js';
 import type { ImportBatch, ImportTemplate } from '../domain/document.js';
 import type { Village } from '../domain/village.js';
@@ -124,6 +125,7 @@ export const importContract = {
       /** Normalized header → field key ('' = ignore). Overrides detection for the headers it names. */
       mapping: z.record(z.string(), z.string()).optional(),
       template: z.string().optional(),
+      job: jobId,
     }),
   ),
   'import.commit': method<ImportResult>()(
