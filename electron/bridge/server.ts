@@ -10,6 +10,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppState } from '../handlers/appState.js';
 import { invoke } from '../handlers/router.js';
+import { RawJson } from '../workers/rawJson.js';
 import type { AppEvent } from '../../shared/contract/index.js';
 
 export const MIME: Record<string, string> = {
@@ -131,9 +132,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         if (url === '/api/invoke' && req.method === 'POST') {
           if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, '请求格式错误');
           const body = JSON.parse(await readBody(req)) as { method?: unknown; input?: unknown };
-          const result = await invoke(app, String(body.method ?? ''), body.input);
+          const result = await invoke(app, String(body.method ?? ''), body.input, { rawJson: true });
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-          return res.end(JSON.stringify(result));
+          return res.end(result.ok && result.value instanceof RawJson ? `{"ok":true,"value":${result.value.json}}` : JSON.stringify(result));
         }
         return refuse(res, 404, '未知接口');
       }

@@ -5,6 +5,7 @@
  */
 import type { jobContract } from '../../shared/contract/job.js';
 import { runInWorker, type RunOptions } from '../workers/pool.js';
+import type { RawJson } from '../workers/rawJson.js';
 import type { TaskInput, TaskName, TaskOutput } from '../workers/tasks.js';
 import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
@@ -17,18 +18,20 @@ function jobsOf(app: AppState): Map<string, AbortController> {
   return m;
 }
 
+/** Runs a task as a named job; the result comes back as JSON text (RawJson), ready to send. */
 export async function runJob<T extends TaskName>(
   app: AppState,
   job: string | undefined,
   task: T,
   input: TaskInput<T>,
   opts: Omit<RunOptions, 'signal' | 'onProgress'> = {},
-): Promise<TaskOutput<T>> {
+): Promise<RawJson<TaskOutput<T>>> {
   const ctrl = new AbortController();
   if (job) jobsOf(app).set(job, ctrl);
   try {
     return await runInWorker(task, input, {
       ...opts,
+      asJson: true,
       signal: ctrl.signal,
       onProgress: job ? (p) => app.emit({ type: 'progress', job, ...p }) : undefined,
     });

@@ -15,6 +15,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../shared/contract/define.js';
 import type { JobStage } from '../../shared/contract/job.js';
+import { RawJson } from './rawJson.js';
 import type { TaskInput, TaskName, TaskOutput } from './tasks.js';
 
 export interface Progress {
@@ -33,13 +34,18 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/** The worker writes the result as JSON text (see rawJson.ts). */
+export interface AsJson {
+  asJson: true;
+}
+
 /** Messages between this thread and a worker (see worker.ts). */
 export type ToWorker =
   | { type: 'bulk'; key: string; items: unknown[] }
-  | { type: 'run'; task: TaskName; input: unknown };
+  | { type: 'run'; task: TaskName; input: unknown; asJson?: boolean };
 export type FromWorker =
   | { type: 'progress'; done: number; total: number; stage: JobStage }
-  | { type: 'done'; value: unknown }
+  | { type: 'done'; value?: unknown; json?: string }
   | { type: 'error'; code?: ErrorCode; message: string; fields?: Record<string, string>; stack?: string };
 
 const SLICE = 500;
@@ -96,17 +102,19 @@ export function cancelledError(): AppError {
 }
 
 /** Runs one task in a worker thread. */
-export async function runInWorker<T extends TaskName>(task: T, input: TaskInput<T>, opts: RunOptions = {}): Promise<TaskOutput<T>> {
+export function runInWorker<T extends TaskName>(task: T, input: TaskInput<T>, opts: RunOptions & AsJson): Promise<RawJson<TaskOutput<T>>>;
+export function runInWorker<T extends TaskName>(task: T, input: TaskInput<T>, opts?: RunOptions): Promise<TaskOutput<T>>;
+export async function runInWorker<T extends TaskName>(task: T, input: TaskInput<T>, opts: RunOptions & Partial<AsJson> = {}): Promise<unknown> {
   if (opts.signal?.aborted) throw cancelledError();
   const w = take();
   let settled = false;
-  return new Promise<TaskOutput<T>>((resolve, reject) => {
+  return new Promise<unknown>((resolve, reject) => {
     const finish = (err: Error | null, value?: unknown) => {
       if (settled) return;
       settled = true;
       opts.signal?.removeEventListener('abort', onAbort);
       if (err) reject(err);
-      else resolve(value as TaskOutput<T>);
+      else resolve(value);
     };
     const onAbort = () => {
       w.removeAllListeners('message');
@@ -118,7 +126,7 @@ export async function runInWorker<T extends TaskName>(task: T, input: TaskInput<
       if (m.type === 'progress') opts.onProgress?.({ done: m.done, total: m.total, stage: m.stage });
       else if (m.type === 'done') {
         giveBack(w);
-        finish(null, m.value);
+        finish(null, m.json !== undefined ? new RawJson(m.json) : m.value);
       } else {
         giveBack(w);
         finish(errorFrom(m));
@@ -135,7 +143,7 @@ export async function runInWorker<T extends TaskName>(task: T, input: TaskInput<
             await nextTurn();
           }
         }
-        if (!settled) w.postMessage({ type: 'run', task, input } satisfies ToWorker, opts.transfer ?? []);
+        if (!settled) w.postMessage({ type: 'run', task, input, asJson: opts.asJson } satisfies ToWorker, opts.transfer ?? []);
       } catch (e) {
         void w.terminate();
         finish(e as Error);
