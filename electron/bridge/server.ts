@@ -134,7 +134,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
           const body = JSON.parse(await readBody(req)) as { method?: unknown; input?: unknown };
           const result = await invoke(app, String(body.method ?? ''), body.input, { rawJson: true });
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-          return res.end(result.ok && result.value instanceof RawJson ? `{"ok":true,"value":${result.value.json}}` : JSON.stringify(result));
+          if (!(result.ok && result.value instanceof RawJson)) return res.end(JSON.stringify(result));
+          res.write('{"ok":true,"value":');
+          res.write(result.value.utf8);
+          return res.end('}');
         }
         return refuse(res, 404, '未知接口');
       }

@@ -27,7 +27,7 @@ export async function invoke(app: AppState, method: string, input: unknown, opts
     const handler = handlers[method as MethodName] as (i: unknown, a: AppState) => unknown;
     const value = await handler(parsed.data, app);
     // Only a caller that writes JSON itself (the browser-mode bridge) takes the text as it is.
-    return { ok: true, value: value instanceof RawJson && !opts.rawJson ? JSON.parse(value.json) : value };
+    return { ok: true, value: value instanceof RawJson && !opts.rawJson ? value.parse() : value };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toJSON() };
     console.error(`[cadre-desk] ${method} failed:`, e);

@@ -45,7 +45,7 @@ export type ToWorker =
   | { type: 'run'; task: TaskName; input: unknown; asJson?: boolean };
 export type FromWorker =
   | { type: 'progress'; done: number; total: number; stage: JobStage }
-  | { type: 'done'; value?: unknown; json?: string }
+  | { type: 'done'; value?: unknown; json?: Uint8Array }
   | { type: 'error'; code?: ErrorCode; message: string; fields?: Record<string, string>; stack?: string };
 
 const SLICE = 500;

@@ -38,7 +38,10 @@ port.on('message', (m: ToWorker) => {
     const run = tasks[m.task as TaskName] as (i: unknown, b: unknown, p: typeof progress) => unknown;
     if (!run) throw new Error(`未知的后台任务：${m.task}`);
     const value = run(m.input, given, progress);
-    send(m.asJson ? { type: 'done', json: JSON.stringify(value) } : { type: 'done', value });
+    if (m.asJson) {
+      const json = new TextEncoder().encode(JSON.stringify(value));
+      port.postMessage({ type: 'done', json } satisfies FromWorker, [json.buffer]);
+    } else send({ type: 'done', value });
   } catch (e) {
     if (e instanceof AppError) send({ type: 'error', code: e.code, message: e.message, fields: e.fields });
     else send({ type: 'error', message: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack });
