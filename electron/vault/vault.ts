@@ -106,8 +106,13 @@ export class OpenVault {
   async saveInBackground(): Promise<void> {
     this.requireWritable();
     this.autoBackup();
-    await writeVaultInWorker(this.path, this.doc, this.key(), this.kdf);
+    const write = writeVaultInWorker(this.path, this.doc, this.key(), this.kdf);
+    this.inFlight = write.catch(() => undefined);
+    await write;
   }
+
+  private inFlight: Promise<void> = Promise.resolve();
+
 
   private autoBackup(): void {
     if (Date.now() - this.lastBackupAt > AUTO_BACKUP_INTERVAL_MS && existsSync(this.path)) {
@@ -152,6 +157,12 @@ export class OpenVault {
     if (check.length !== current.length || !timingSafeEqual(check, current)) throw new AppError('WRONG_PASSWORD', '原密码错误');
     const kdf = newKdf();
     const master = await deriveMasterKey(newPassword, kdf);
+    // A save still being written under the old key must land before the file is re-keyed
+    // (checked again after each wait; from the last check on nothing awaits).
+    for (let p = this.inFlight; ; p = this.inFlight) {
+      await p;
+      if (p === this.inFlight) break;
+    }
     this.backup();
     this.writeNow(master, kdf);
     current.fill(0);
