@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/contract/define.js';
 import { importContract } from '../../shared/contract/import.js';
 import { commitBatch, undoBatch } from '../importer/batch.js';
-import { commitVillages, previewVillages } from '../importer/villageRoster.js';
+import { commitVillages } from '../importer/villageRoster.js';
 import { runJob } from './job.js';
 import type { HandlersFor } from './types.js';
 
@@ -39,8 +39,11 @@ export const importHandlers: HandlersFor<typeof importContract> = {
       .doc.importBatches.map(({ replaced, replacedVillages, ...b }) => ({ ...b, replacedCount: replaced.length + (replacedVillages?.length ?? 0) }))
       .reverse(),
 
-  'import.villagePreview': ({ fileName, base64, sheet, mapping }, app) =>
-    previewVillages(fromBase64(base64, fileName), fileName, { sheet, mapping }, app.requireSession().doc.villages),
+  'import.villagePreview': ({ fileName, base64, sheet, mapping, job }, app) => {
+    const villages = app.requireSession().doc.villages;
+    const bytes = new Uint8Array(fromBase64(base64, fileName));
+    return runJob(app, job, 'import.villagePreview', { bytes, fileName, opts: { sheet, mapping } }, { bulk: { villages }, transfer: [bytes.buffer] });
+  },
 
   'import.villageCommit': (input, app) => commitVillages(app.requireSession(), input),
 

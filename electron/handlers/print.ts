@@ -6,7 +6,8 @@ import { today } from '../../shared/rules/dates.js';
 import { dossierHtml } from '../print/dossier.js';
 import { dossierData } from '../print/dossierData.js';
 import { countPdfPages, htmlToPdf, prewarmPdfBrowser } from '../print/pdf.js';
-import { rmbHtml } from '../print/rmbForm.js';
+import { cancelledError } from '../workers/pool.js';
+import { withJob } from './job.js';
 import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
 
@@ -20,12 +21,28 @@ function cadresFor(doc: VaultDocument, ids: string[]): Cadre[] {
   });
 }
 
-function rmbPreview(app: AppState, ids: string[], refDate: string): PrintPreview {
+/** Laying out and fitting up to 500 审批表 takes seconds: done in a worker (print.rmbHtml). */
+function rmbPreview(app: AppState, ids: string[], refDate: string, job?: string): Promise<PrintPreview> {
   const doc = app.requireSession().doc;
   const cadres = cadresFor(doc, ids);
-  const r = rmbHtml(cadres, { refDate: refDate || today(), familyColumn: doc.settings.familyColumn });
   const title = cadres.length === 1 ? `干部任免审批表-${cadres[0].name}` : `干部任免审批表（${cadres.length}人）`;
-  return { title, html: r.html, warnings: r.warnings, sheets: r.sheets };
+  const opts = { refDate: refDate || today(), familyColumn: doc.settings.familyColumn };
+  return withJob(app, job, ({ run }) => run('print.rmbHtml', { title, opts }, { bulk: { cadres } }));
+}
+
+/** The PDF of a 审批表 job; Chromium cannot be stopped midway, so a cancel drops its answer. */
+function rmbPdf(app: AppState, ids: string[], refDate: string, job?: string): Promise<PrintPdf> {
+  return withJob(app, job, async ({ run, signal, report }) => {
+    const doc = app.requireSession().doc;
+    const cadres = cadresFor(doc, ids);
+    const title = cadres.length === 1 ? `干部任免审批表-${cadres[0].name}` : `干部任免审批表（${cadres.length}人）`;
+    const p = await run('print.rmbHtml', { title, opts: { refDate: refDate || today(), familyColumn: doc.settings.familyColumn } }, { bulk: { cadres } });
+    report({ done: 0, total: 1, stage: '生成 PDF' });
+    const pdf = await toPdf(app, p);
+    if (signal.aborted) throw cancelledError();
+    report({ done: 1, total: 1, stage: '生成 PDF' });
+    return pdf;
+  });
 }
 
 function dossierPreview(app: AppState, candidateId: string): PrintPreview {
@@ -46,12 +63,12 @@ function prewarm(app: AppState): void {
 }
 
 export const printHandlers: HandlersFor<typeof printContract> = {
-  'print.rmbPreview': ({ ids, refDate }, app) => {
-    const p = rmbPreview(app, ids, refDate);
+  'print.rmbPreview': async ({ ids, refDate, job }, app) => {
+    const p = await rmbPreview(app, ids, refDate, job);
     prewarm(app);
     return p;
   },
-  'print.rmbPdf': ({ ids, refDate }, app) => toPdf(app, rmbPreview(app, ids, refDate)),
+  'print.rmbPdf': ({ ids, refDate, job }, app) => rmbPdf(app, ids, refDate, job),
   'print.dossierPreview': ({ candidateId }, app) => {
     const p = dossierPreview(app, candidateId);
     prewarm(app);
@@ -62,7 +79,7 @@ export const printHandlers: HandlersFor<typeof printContract> = {
   'print.toPrinter': async (input, app) => {
     const engine = app.pdfEngine;
     if (!engine?.print) throw new AppError('INVALID', '浏览器模式下请在预览窗口中点“打印”，由浏览器打印');
-    const p = input.kind === 'rmb' ? rmbPreview(app, input.ids, input.refDate) : dossierPreview(app, input.candidateId);
+    const p = input.kind === 'rmb' ? await rmbPreview(app, input.ids, input.refDate) : dossierPreview(app, input.candidateId);
     return engine.print(p.html);
   },
 

@@ -8,7 +8,15 @@ import type { ImportPreview } from '../../shared/contract/import.js';
 import type { Cadre } from '../../shared/domain/cadre.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
 import type { Village } from '../../shared/domain/village.js';
+import type { AuditEntry } from '../../shared/domain/audit.js';
+import type { PrintPreview } from '../../shared/contract/print.js';
+import { auditWorkbook } from '../handlers/auditLogExport.js';
+import { exportRoster } from '../importer/export.js';
 import { previewFile, type PreviewOptions } from '../importer/preview.js';
+import { previewVillages } from '../importer/villageRoster.js';
+import { buildLrmxZip } from '../lrmx/exportMany.js';
+import { importLrmxFiles } from '../lrmx/importFiles.js';
+import { rmbHtml, type RmbOptions } from '../print/rmbForm.js';
 import { writeFileAtomic } from '../vault/atomicWrite.js';
 import { encodeVaultParts, type KdfParams } from '../vault/format.js';
 import { encodePayload } from '../vault/payload.js';
@@ -25,6 +33,61 @@ export const tasks = {
     progress: ReportProgress,
   ): ImportPreview =>
     previewFile(asBuffer(input.bytes), input.fileName, input.opts, { villages: bulk.villages ?? [], cadres: bulk.cadres ?? [] }, progress),
+
+  /** 村居名册 read + validate. bulk: villages. */
+  'import.villagePreview': (
+    input: { bytes: Uint8Array; fileName: string; opts: { sheet?: string; mapping?: Record<string, string> } },
+    bulk: { villages?: Village[] },
+    progress: ReportProgress,
+  ) => {
+    progress(0, 1, '读取');
+    return previewVillages(asBuffer(input.bytes), input.fileName, input.opts, bulk.villages ?? []);
+  },
+
+  /** .lrmx files and zips of them, read and matched against the cadres on file. bulk: cadres. */
+  'lrmx.read': (
+    input: { files: { fileName: string; bytes: Uint8Array }[]; existing: 'update' | 'skip' },
+    bulk: { cadres?: Cadre[] },
+    progress: ReportProgress,
+  ) => {
+    progress(0, input.files.length, '读取');
+    return importLrmxFiles(input.files.map((f) => ({ fileName: f.fileName, bytes: asBuffer(f.bytes) })), bulk.cadres ?? [], input.existing);
+  },
+
+  /** The Excel 花名册 of the given cadres, as the contract's answer. bulk: cadres, villages. */
+  'export.roster': (
+    input: { fileName: string; description?: string; date: string },
+    bulk: { cadres?: Cadre[]; villages?: Village[] },
+    progress: ReportProgress,
+  ) => {
+    const cadres = bulk.cadres ?? [];
+    progress(0, cadres.length, '写入');
+    const base64 = exportRoster(cadres, bulk.villages ?? [], { description: input.description, date: input.date }).toString('base64');
+    return { fileName: input.fileName, base64, count: cadres.length };
+  },
+
+  /** One .zip of 任免审批表 plus its 清单. bulk: cadres (already chosen), villages. */
+  'lrmx.zip': (input: { date: string; demo: boolean }, bulk: { cadres?: Cadre[]; villages?: Village[] }, progress: ReportProgress) => {
+    const cadres = bulk.cadres ?? [];
+    progress(0, cadres.length, '写入');
+    const zip = buildLrmxZip(cadres, bulk.villages ?? [], input);
+    return { fileName: zip.fileName, base64: asBuffer(zip.bytes).toString('base64'), count: cadres.length };
+  },
+
+  /** The filtered 操作日志 as Excel. bulk: entries. */
+  'audit.workbook': (input: { fileName: string }, bulk: { entries?: AuditEntry[] }, progress: ReportProgress) => {
+    const entries = bulk.entries ?? [];
+    progress(0, entries.length, '写入');
+    return { fileName: input.fileName, base64: auditWorkbook(entries).toString('base64'), count: entries.length };
+  },
+
+  /** 干部任免审批表 HTML for printing (layout and fitting of every sheet). bulk: cadres. */
+  'print.rmbHtml': (input: { title: string; opts: RmbOptions }, bulk: { cadres?: Cadre[] }, progress: ReportProgress): PrintPreview => {
+    const cadres = bulk.cadres ?? [];
+    progress(0, cadres.length, '生成 PDF');
+    const r = rmbHtml(cadres, input.opts);
+    return { title: input.title, html: r.html, warnings: r.warnings, sheets: r.sheets };
+  },
 
   /**
    * A save: pack, encrypt and atomically replace the vault file (temp file, fsync, rename,
