@@ -67,7 +67,7 @@ function killedWriter(mode: string, delayMs: number): Promise<{ lastSaved: numbe
 it.each([
   ['same-thread saves', 'saveLoop', ROUNDS],
   ['worker-thread saves', 'saveLoopWorker', WORKER_ROUNDS],
-])('the vault always opens to the old or the new whole state (%s, %i SIGKILLs)', { timeout: 400_000 }, async (_label, mode, rounds) => {
+])('the vault always opens to the old or the new whole state (%s: %s, %i SIGKILLs)', { timeout: 400_000 }, async (_label, mode, rounds) => {
   const master = Buffer.from(masterHex, 'hex');
   let onDisk = Number((decodePayload(decodeVault(readFileSync(path), master).plaintext) as VaultDocument).meta.createdAt.split('#')[1]);
   let tornWrites = 0;
