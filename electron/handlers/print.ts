@@ -5,8 +5,8 @@ import type { VaultDocument } from '../../shared/domain/document.js';
 import { today } from '../../shared/rules/dates.js';
 import { dossierHtml } from '../print/dossier.js';
 import { dossierData } from '../print/dossierData.js';
-import { countPdfPages, htmlToPdf, prewarmPdfBrowser } from '../print/pdf.js';
-import { cancelledError } from '../workers/pool.js';
+import { htmlToPdf, prewarmPdfBrowser } from '../print/pdf.js';
+import { cancelledError, runInWorker } from '../workers/pool.js';
 import { withJob } from './job.js';
 import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
@@ -55,7 +55,9 @@ function dossierPreview(app: AppState, candidateId: string): PrintPreview {
 /** Documents number their own pages in CSS where they need it (the dossier), so no engine footer. */
 async function toPdf(app: AppState, p: PrintPreview): Promise<PrintPdf> {
   const pdf = await htmlToPdf(p.html, { footer: 'none', engine: app.pdfEngine });
-  return { fileName: `${p.title}_${today().replace(/\./g, '')}.pdf`, base64: pdf.toString('base64'), pages: countPdfPages(pdf), warnings: p.warnings };
+  const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const fileName = `${p.title}_${today().replace(/\./g, '')}.pdf`;
+  return runInWorker('print.pdfAnswer', { pdf: bytes, fileName, warnings: p.warnings }, { transfer: bytes.byteOffset === 0 && bytes.byteLength === pdf.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [] });
 }
 
 function prewarm(app: AppState): void {

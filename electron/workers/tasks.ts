@@ -9,7 +9,8 @@ import type { Cadre } from '../../shared/domain/cadre.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
 import type { Village } from '../../shared/domain/village.js';
 import type { AuditEntry } from '../../shared/domain/audit.js';
-import type { PrintPreview } from '../../shared/contract/print.js';
+import type { PrintPdf, PrintPreview } from '../../shared/contract/print.js';
+import { countPdfPages } from '../print/pdf.js';
 import { auditWorkbook } from '../handlers/auditLogExport.js';
 import { exportRoster } from '../importer/export.js';
 import { previewFile, type PreviewOptions } from '../importer/preview.js';
@@ -87,6 +88,12 @@ export const tasks = {
     progress(0, cadres.length, '生成 PDF');
     const r = rmbHtml(cadres, input.opts);
     return { title: input.title, html: r.html, warnings: r.warnings, sheets: r.sheets };
+  },
+
+  /** A finished PDF made into the contract's answer: base64 and its page count (a scan of every byte). */
+  'print.pdfAnswer': (input: { pdf: Uint8Array; fileName: string; warnings: PrintPreview['warnings'] }): PrintPdf => {
+    const pdf = asBuffer(input.pdf);
+    return { fileName: input.fileName, base64: pdf.toString('base64'), pages: countPdfPages(pdf), warnings: input.warnings };
   },
 
   /**

@@ -50,7 +50,7 @@ export function useJob() {
 }
 
 /** What a stage is doing, in the words of the progress bar. */
-const UNIT: Record<ProgressEvent['stage'], string> = { 读取: '', 校验: '行', 写入: '', '生成 PDF': '页' };
+const UNIT: Record<ProgressEvent['stage'], string> = { 读取: '', 校验: '行', 写入: '', '生成 PDF': '' };
 
 /** The bar for a running job: stage in Chinese, how far, and 取消 where stopping is safe. */
 export function JobProgress({ job, label, onCancel }: { job: RunningJob; label: string; onCancel?: () => void }) {
