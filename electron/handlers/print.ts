@@ -7,6 +7,7 @@ import { dossierHtml } from '../print/dossier.js';
 import { dossierData } from '../print/dossierData.js';
 import { htmlToPdf, prewarmPdfBrowser } from '../print/pdf.js';
 import { cancelledError, runInWorker } from '../workers/pool.js';
+import type { RawJson } from '../workers/rawJson.js';
 import { withJob } from './job.js';
 import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
@@ -31,7 +32,7 @@ function rmbPreview(app: AppState, ids: string[], refDate: string, job?: string)
 }
 
 /** The PDF of a 审批表 job; Chromium cannot be stopped midway, so a cancel drops its answer. */
-function rmbPdf(app: AppState, ids: string[], refDate: string, job?: string): Promise<PrintPdf> {
+function rmbPdf(app: AppState, ids: string[], refDate: string, job?: string): Promise<RawJson<PrintPdf>> {
   return withJob(app, job, async ({ run, signal, report }) => {
     const doc = app.requireSession().doc;
     const cadres = cadresFor(doc, ids);
@@ -53,11 +54,12 @@ function dossierPreview(app: AppState, candidateId: string): PrintPreview {
 }
 
 /** Documents number their own pages in CSS where they need it (the dossier), so no engine footer. */
-async function toPdf(app: AppState, p: PrintPreview): Promise<PrintPdf> {
+async function toPdf(app: AppState, p: PrintPreview): Promise<RawJson<PrintPdf>> {
   const pdf = await htmlToPdf(p.html, { footer: 'none', engine: app.pdfEngine });
   const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const fileName = `${p.title}_${today().replace(/\./g, '')}.pdf`;
-  return runInWorker('print.pdfAnswer', { pdf: bytes, fileName, warnings: p.warnings }, { transfer: bytes.byteOffset === 0 && bytes.byteLength === pdf.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [] });
+  // The answer (megabytes of base64) is written as JSON there too, ready for the bridge to send.
+  return runInWorker('print.pdfAnswer', { pdf: bytes, fileName, warnings: p.warnings }, { asJson: true, transfer: bytes.byteOffset === 0 && bytes.byteLength === pdf.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [] });
 }
 
 function prewarm(app: AppState): void {
