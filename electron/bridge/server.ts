@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { AppState } from '../handlers/appState.js';
 import { browserPlatform } from '../platform/browser.js';
 import { invoke } from '../handlers/router.js';
+import { RawJson } from '../workers/rawJson.js';
 import type { AppEvent } from '../../shared/contract/index.js';
 
 export const MIME: Record<string, string> = {
@@ -149,9 +150,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
           const raw = await readBody(req, res);
           if (raw === null) return;
           const body = JSON.parse(raw) as { method?: unknown; input?: unknown };
-          const result = await invoke(app, String(body.method ?? ''), body.input);
+          const result = await invoke(app, String(body.method ?? ''), body.input, { rawJson: true });
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-          return res.end(JSON.stringify(result));
+          if (!(result.ok && result.value instanceof RawJson)) return res.end(JSON.stringify(result));
+          res.write('{"ok":true,"value":');
+          res.write(result.value.utf8);
+          return res.end('}');
         }
         return refuse(res, 404, '未知接口');
       }

@@ -1,6 +1,6 @@
 import { auditLogContract } from '../../shared/contract/audit.js';
 import { today } from '../../shared/rules/dates.js';
-import { auditWorkbook } from './auditLogExport.js';
+import { runJob } from './job.js';
 import { auditOperators, filterAudit, referencedNames, toLogEntry } from './auditLogQuery.js';
 import type { HandlersFor } from './types.js';
 
@@ -17,8 +17,8 @@ export const auditLogHandlers: HandlersFor<typeof auditLogContract> = {
     };
   },
 
-  'audit.export': (filter, app) => {
+  'audit.export': ({ job, ...filter }, app) => {
     const matched = filterAudit(app.requireSession().doc.audit, filter);
-    return { fileName: `操作日志_${today().replace(/\./g, '')}.xlsx`, base64: auditWorkbook(matched).toString('base64'), count: matched.length };
+    return runJob(app, job, 'audit.workbook', { fileName: `操作日志_${today().replace(/\./g, '')}.xlsx` }, { bulk: { entries: matched } });
   },
 };

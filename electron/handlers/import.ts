@@ -1,8 +1,8 @@
 import { AppError } from '../../shared/contract/define.js';
 import { importContract } from '../../shared/contract/import.js';
 import { commitBatch, undoBatch } from '../importer/batch.js';
-import { previewFile } from '../importer/preview.js';
-import { commitVillages, previewVillages } from '../importer/villageRoster.js';
+import { commitVillages } from '../importer/villageRoster.js';
+import { runJob } from './job.js';
 import type { HandlersFor } from './types.js';
 
 /** base64 of up to 30 MB of file (the bridge caps the request at 64 MB). */
@@ -13,7 +13,7 @@ export function fromBase64(base64: string, fileName: string): Buffer {
 }
 
 export const importHandlers: HandlersFor<typeof importContract> = {
-  'import.preview': ({ fileName, base64, sheet, mapping, template }, app) => {
+  'import.preview': ({ fileName, base64, sheet, mapping, template, job }, app) => {
     const doc = app.requireSession().doc;
     let map = mapping;
     if (template) {
@@ -21,7 +21,11 @@ export const importHandlers: HandlersFor<typeof importContract> = {
       if (!t) throw new AppError('NOT_FOUND', `找不到导入模板“${template}”`);
       map = { ...t.mapping, ...(mapping ?? {}) };
     }
-    return previewFile(fromBase64(base64, fileName), fileName, { sheet, mapping: map }, { villages: doc.villages, cadres: doc.cadres });
+    const bytes = new Uint8Array(fromBase64(base64, fileName));
+    return runJob(app, job, 'import.preview', { bytes, fileName, opts: { sheet, mapping: map } }, {
+      bulk: { villages: doc.villages, cadres: doc.cadres },
+      transfer: [bytes.buffer],
+    });
   },
 
   'import.commit': ({ fileName, create, update }, app) =>
@@ -35,8 +39,11 @@ export const importHandlers: HandlersFor<typeof importContract> = {
       .doc.importBatches.map(({ replaced, replacedVillages, ...b }) => ({ ...b, replacedCount: replaced.length + (replacedVillages?.length ?? 0) }))
       .reverse(),
 
-  'import.villagePreview': ({ fileName, base64, sheet, mapping }, app) =>
-    previewVillages(fromBase64(base64, fileName), fileName, { sheet, mapping }, app.requireSession().doc.villages),
+  'import.villagePreview': ({ fileName, base64, sheet, mapping, job }, app) => {
+    const villages = app.requireSession().doc.villages;
+    const bytes = new Uint8Array(fromBase64(base64, fileName));
+    return runJob(app, job, 'import.villagePreview', { bytes, fileName, opts: { sheet, mapping } }, { bulk: { villages }, transfer: [bytes.buffer] });
+  },
 
   'import.villageCommit': (input, app) => commitVillages(app.requireSession(), input),
 

@@ -18,6 +18,7 @@ import { lrmxHandlers } from './lrmx.js';
 import { printHandlers } from './print.js';
 import { auditLogHandlers } from './auditLog.js';
 import { filesHandlers } from './files.js';
+import { jobHandlers } from './job.js';
 
 export const handlers: HandlersFor<Contract> = {
   ...vaultHandlers,
@@ -34,4 +35,5 @@ export const handlers: HandlersFor<Contract> = {
   ...printHandlers,
   ...auditLogHandlers,
   ...filesHandlers,
+  ...jobHandlers,
 };

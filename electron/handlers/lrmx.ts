@@ -3,19 +3,19 @@ import { lrmxContract } from '../../shared/contract/lrmx.js';
 import { AppError } from '../../shared/contract/define.js';
 import { commitBatch } from '../importer/batch.js';
 import { today } from '../../shared/rules/dates.js';
-import { buildLrmxZip, cadresForExport } from '../lrmx/exportMany.js';
-import { importLrmxFiles } from '../lrmx/importFiles.js';
+import { cadresForExport } from '../lrmx/exportMany.js';
+import { withJob } from './job.js';
 import { serializeLrmx } from '../lrmx/lrmx.js';
 import { findRecord } from './records.js';
 import type { HandlersFor } from './types.js';
 
 export const lrmxHandlers: HandlersFor<typeof lrmxContract> = {
-  'lrmx.import': async ({ files, existing }, app) => {
+  'lrmx.import': async ({ files, existing, job }, app) => {
     const s = app.requireSession();
-    const plan = importLrmxFiles(
-      files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.base64, 'base64') })),
-      s.doc.cadres,
-      existing,
+    const bytes = files.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
+    // Reading and checking runs in a worker (cancellable); the commit that follows does not.
+    const plan = await withJob(app, job, ({ run }) =>
+      run('lrmx.read', { files: bytes, existing }, { bulk: { cadres: s.doc.cadres }, transfer: bytes.map((f) => f.bytes.buffer as ArrayBuffer) }),
     );
     const reports: LrmxFileReport[] = plan.reports;
     const skipped = plan.skipped.length ? plan.skipped : undefined;
@@ -31,11 +31,11 @@ export const lrmxHandlers: HandlersFor<typeof lrmxContract> = {
     return { fileName: `${c.name}_任免审批表.lrmx`, base64: serializeLrmx(c).toString('base64') };
   },
 
-  'lrmx.exportMany': async ({ ids }, app) => {
+  'lrmx.exportMany': async ({ ids, job }, app) => {
     const s = app.requireSession();
     const cadres = cadresForExport(s.doc.cadres, ids);
     const demo = (s.doc.meta.demo ?? false) || cadres.some((c) => c.demo);
-    const zip = buildLrmxZip(cadres, s.doc.villages, { date: today(), demo });
+    const zip = await withJob(app, job, ({ run }) => run('lrmx.zip', { date: today(), demo }, { bulk: { cadres, villages: s.doc.villages } }));
     // Personal files leaving the vault in bulk are recorded. A read-only window (the vault is open
     // elsewhere) cannot write the trail; refusing there would block an ordinary hand-over, so it
     // exports unrecorded (the Excel 花名册 export, for comparison, records nothing anywhere).
@@ -50,6 +50,6 @@ export const lrmxHandlers: HandlersFor<typeof lrmxContract> = {
         }),
       );
     }
-    return { fileName: zip.fileName, base64: Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.length).toString('base64'), count: cadres.length };
+    return zip;
   },
 };

@@ -5,8 +5,9 @@ import type { VaultDocument } from '../../shared/domain/document.js';
 import { today } from '../../shared/rules/dates.js';
 import { dossierHtml } from '../print/dossier.js';
 import { dossierData } from '../print/dossierData.js';
-import { countPdfPages } from '../print/pdf.js';
-import { rmbHtml } from '../print/rmbForm.js';
+import { cancelledError, runInWorker } from '../workers/pool.js';
+import type { RawJson } from '../workers/rawJson.js';
+import { withJob } from './job.js';
 import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
 
@@ -20,12 +21,28 @@ function cadresFor(doc: VaultDocument, ids: string[]): Cadre[] {
   });
 }
 
-function rmbPreview(app: AppState, ids: string[], refDate: string): PrintPreview {
+/** Laying out and fitting up to 500 审批表 takes seconds: done in a worker (print.rmbHtml). */
+function rmbPreview(app: AppState, ids: string[], refDate: string, job?: string): Promise<PrintPreview> {
   const doc = app.requireSession().doc;
   const cadres = cadresFor(doc, ids);
-  const r = rmbHtml(cadres, { refDate: refDate || today(), familyColumn: doc.settings.familyColumn });
   const title = cadres.length === 1 ? `干部任免审批表-${cadres[0].name}` : `干部任免审批表（${cadres.length}人）`;
-  return { title, html: r.html, warnings: r.warnings, sheets: r.sheets };
+  const opts = { refDate: refDate || today(), familyColumn: doc.settings.familyColumn };
+  return withJob(app, job, ({ run }) => run('print.rmbHtml', { title, opts }, { bulk: { cadres } }));
+}
+
+/** The PDF of a 审批表 job; Chromium cannot be stopped midway, so a cancel drops its answer. */
+function rmbPdf(app: AppState, ids: string[], refDate: string, job?: string): Promise<RawJson<PrintPdf>> {
+  return withJob(app, job, async ({ run, signal, report }) => {
+    const doc = app.requireSession().doc;
+    const cadres = cadresFor(doc, ids);
+    const title = cadres.length === 1 ? `干部任免审批表-${cadres[0].name}` : `干部任免审批表（${cadres.length}人）`;
+    const p = await run('print.rmbHtml', { title, opts: { refDate: refDate || today(), familyColumn: doc.settings.familyColumn } }, { bulk: { cadres } });
+    report({ done: 0, total: 1, stage: '生成 PDF' });
+    const pdf = await toPdf(app, p);
+    if (signal.aborted) throw cancelledError();
+    report({ done: 1, total: 1, stage: '生成 PDF' });
+    return pdf;
+  });
 }
 
 function dossierPreview(app: AppState, candidateId: string): PrintPreview {
@@ -36,9 +53,12 @@ function dossierPreview(app: AppState, candidateId: string): PrintPreview {
 }
 
 /** Documents number their own pages in CSS where they need it (the dossier), so no engine footer. */
-async function toPdf(app: AppState, p: PrintPreview): Promise<PrintPdf> {
+async function toPdf(app: AppState, p: PrintPreview): Promise<RawJson<PrintPdf>> {
   const pdf = await app.platform.pdfEngine.htmlToPdf(p.html, { footer: 'none' });
-  return { fileName: `${p.title}_${today().replace(/\./g, '')}.pdf`, base64: pdf.toString('base64'), pages: countPdfPages(pdf), warnings: p.warnings };
+  const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const fileName = `${p.title}_${today().replace(/\./g, '')}.pdf`;
+  // The answer (megabytes of base64) is written as JSON there too, ready for the bridge to send.
+  return runInWorker('print.pdfAnswer', { pdf: bytes, fileName, warnings: p.warnings }, { asJson: true, transfer: bytes.byteOffset === 0 && bytes.byteLength === pdf.buffer.byteLength ? [bytes.buffer as ArrayBuffer] : [] });
 }
 
 function prewarm(app: AppState): void {
@@ -46,12 +66,12 @@ function prewarm(app: AppState): void {
 }
 
 export const printHandlers: HandlersFor<typeof printContract> = {
-  'print.rmbPreview': ({ ids, refDate }, app) => {
-    const p = rmbPreview(app, ids, refDate);
+  'print.rmbPreview': async ({ ids, refDate, job }, app) => {
+    const p = await rmbPreview(app, ids, refDate, job);
     prewarm(app);
     return p;
   },
-  'print.rmbPdf': ({ ids, refDate }, app) => toPdf(app, rmbPreview(app, ids, refDate)),
+  'print.rmbPdf': ({ ids, refDate, job }, app) => rmbPdf(app, ids, refDate, job),
   'print.dossierPreview': ({ candidateId }, app) => {
     const p = dossierPreview(app, candidateId);
     prewarm(app);
@@ -62,7 +82,7 @@ export const printHandlers: HandlersFor<typeof printContract> = {
   'print.toPrinter': async (input, app) => {
     const engine = app.platform.pdfEngine;
     if (!engine.print) throw new AppError('INVALID', '浏览器模式下请在预览窗口中点“打印”，由浏览器打印');
-    const p = input.kind === 'rmb' ? rmbPreview(app, input.ids, input.refDate) : dossierPreview(app, input.candidateId);
+    const p = input.kind === 'rmb' ? await rmbPreview(app, input.ids, input.refDate) : dossierPreview(app, input.candidateId);
     return engine.print(p.html);
   },
 

@@ -3,6 +3,7 @@
  * validated cadre inputs, sorted into accepted / warned / refused / already on file.
  */
 import { AppError } from '../../shared/contract/define.js';
+import type { ReportProgress } from '../../shared/contract/job.js';
 import type { ExistingRow, ImportColumn, ImportIssue, ImportPreview, ImportRow } from '../../shared/contract/import.js';
 import { cadreInputSchema, type Cadre, type CadreFields } from '../../shared/domain/cadre.js';
 import { townCodeFrom } from '../../shared/domain/towns.js';
@@ -38,7 +39,14 @@ interface RowOutcome {
   warnings: ImportIssue[];
 }
 
-export function previewFile(bytes: Buffer, fileName: string, opts: PreviewOptions, ctx: PreviewContext): ImportPreview {
+export function previewFile(
+  bytes: Buffer,
+  fileName: string,
+  opts: PreviewOptions,
+  ctx: PreviewContext,
+  progress: ReportProgress = () => {},
+): ImportPreview {
+  progress(0, 1, '读取');
   const { sheets, chooseSheet, sheet, table } = pickSheet(bytes, fileName, opts.sheet);
   const fields = IMPORT_FIELDS.map((f) => ({ key: f.key, label: f.label }));
   const empty: ImportPreview = {
@@ -52,7 +60,12 @@ export function previewFile(bytes: Buffer, fileName: string, opts: PreviewOption
   }
   const columns = applyMapping(table, opts.mapping);
   const lookup = villageLookup(ctx.villages);
-  const outcomes = table.rows.map((r) => readRow(r.excelRow, r.cells, columns, lookup));
+  const total = table.rows.length;
+  const outcomes = table.rows.map((r, i) => {
+    if (i % 200 === 0) progress(i, total, '校验');
+    return readRow(r.excelRow, r.cells, columns, lookup);
+  });
+  progress(total, total, '校验');
   markDuplicates(outcomes, columns);
   return { ...empty, sheet, headerRow: table.headerRow, columns, ...sortOutcomes(outcomes, ctx, columns) };
 }

@@ -70,3 +70,38 @@ it('when the folder vanishes mid-save, the failed change is never written later'
   s.vault.close();
   rmSync(sdir, { recursive: true, force: true });
 });
+
+it('changes fired together are saved one at a time, in order, each seeing the one before', async () => {
+  const order: string[] = [];
+  const names = ['甲', '乙', '丙', '丁'];
+  // Not awaited one by one: the page may send the next change while a save is still being written.
+  await Promise.all(
+    names.map((name, i) =>
+      session
+        .mutate((doc) => {
+          expect(doc.importTemplates.map((t) => t.name)).toEqual(names.slice(0, i));
+          doc.importTemplates.push({ name, mapping: {} });
+        })
+        .then(() => order.push(name)),
+    ),
+  );
+  expect(order).toEqual(names);
+  const { doc } = await readVault(path, 'session-pass');
+  expect(doc.importTemplates.map((t) => t.name)).toEqual(names);
+  await session.mutate((d) => void (d.importTemplates = []));
+});
+
+it('a change that fails while the next is queued rolls back only itself', async () => {
+  const before = session.doc.settings.autoLockMinutes;
+  const first = session.mutate((doc) => {
+    doc.settings.autoLockMinutes = 33;
+    throw new Error('中途失败');
+  });
+  const second = session.mutate((doc) => void (doc.settings.backupsToKeep = 7));
+  await expect(first).rejects.toThrow('中途失败');
+  await second;
+  const { doc } = await readVault(path, 'session-pass');
+  expect(doc.settings.autoLockMinutes).toBe(before);
+  expect(session.doc.settings.autoLockMinutes).toBe(before);
+  expect(doc.settings.backupsToKeep).toBe(7);
+});

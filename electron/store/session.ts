@@ -16,7 +16,7 @@ class EncryptedAdapter {
   }
   async write(data: VaultDocument): Promise<void> {
     this.vault.doc = data;
-    this.vault.save();
+    await this.vault.saveInBackground();
   }
 }
 
@@ -40,7 +40,17 @@ export class Session {
    * goes back to the last saved state, so nothing half-written is ever kept or shown.
    * Audit entries are appended inside the same save.
    */
-  async mutate<T>(fn: (doc: VaultDocument, audit: (e: AuditInput) => void) => T): Promise<T> {
+  mutate<T>(fn: (doc: VaultDocument, audit: (e: AuditInput) => void) => T): Promise<T> {
+    // Saves run in a worker, so the next change could start while one is still being written:
+    // one change at a time, in the order they came, each settled (on disk or rolled back) first.
+    const run = this.lastChange.then(() => this.mutateNow(fn));
+    this.lastChange = run.catch(() => undefined);
+    return run;
+  }
+
+  private lastChange: Promise<unknown> = Promise.resolve();
+
+  private async mutateNow<T>(fn: (doc: VaultDocument, audit: (e: AuditInput) => void) => T): Promise<T> {
     if (this.vault.readOnly) throw new AppError('READ_ONLY', this.vault.readOnlyMessage);
     // A change whose save failed is still in memory if the disk was gone even for the reload;
     // drop it before anything else is written, or a later save would persist it after all.

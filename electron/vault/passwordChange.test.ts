@@ -12,6 +12,7 @@ import { emptyDocument } from '../../shared/domain/document.js';
 import { oldCopiesSummary } from '../../shared/domain/oldCopies.js';
 import { AppState } from '../handlers/appState.js';
 import { browserPlatform } from '../platform/browser.js';
+import { plain } from '../workers/rawJson.js';
 import { vaultHandlers } from '../handlers/vault.js';
 import { Session } from '../store/session.js';
 import { backupDir, listBackups } from './backups.js';
@@ -104,7 +105,7 @@ describe('password change and the older copies', () => {
     const app = new AppState(browserPlatform(path));
     app.open(new Session(vault, '李组织'));
 
-    const result = await vaultHandlers['vault.changePassword']({ oldPassword: OLD, newPassword: NEW, oldBackups: 'reencrypt' }, app);
+    const result = plain(await vaultHandlers['vault.changePassword']({ oldPassword: OLD, newPassword: NEW, oldBackups: 'reencrypt' }, app));
     expect(app.session!.doc.audit.at(-1)).toMatchObject({ action: 'vault.changePassword' });
     app.dispose();
 
@@ -136,7 +137,7 @@ describe('password change and the older copies', () => {
     const { dir, path, vault } = await vaultWithHistory();
     const app = new AppState(browserPlatform(path));
     app.open(new Session(vault, '李组织'));
-    const result = await vaultHandlers['vault.changePassword']({ oldPassword: OLD, newPassword: NEW, oldBackups: 'delete' }, app);
+    const result = plain(await vaultHandlers['vault.changePassword']({ oldPassword: OLD, newPassword: NEW, oldBackups: 'delete' }, app));
     expect(result).toMatchObject({ choice: 'delete', done: 5 }); // 4 backups (any password) + the readable damaged copy
     expect(result.left.map((l) => l.file)).toEqual(['vault.cdv.damaged-1767225600001']);
     expect(oldCopiesSummary(result)).toContain('已删除 5 份较早的备份');

@@ -12,6 +12,7 @@ import { migrate } from '../store/migrations.js';
 import { decodePayload, encodePayload } from './payload.js';
 import { copiesUnderOtherPasswords, handleOldCopies } from './oldCopies.js';
 import type { OldCopiesChoice, OldCopiesReport } from '../../shared/domain/oldCopies.js';
+import { writeVaultInWorker } from './backgroundSave.js';
 
 const READ_ONLY_MESSAGE = '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改';
 
@@ -123,6 +124,23 @@ export class OpenVault {
   /** Encrypts and durably replaces the vault file; snapshots the previous one first. */
   save(): void {
     this.requireWritable();
+    this.autoBackup();
+    this.writeNow();
+  }
+
+  /** save(), with the pack + encrypt + write done in a worker thread (backgroundSave.ts). */
+  async saveInBackground(): Promise<void> {
+    this.requireWritable();
+    this.autoBackup();
+    const write = writeVaultInWorker(this.path, this.doc, this.key(), this.kdf);
+    this.inFlight = write.catch(() => undefined);
+    await write;
+  }
+
+  private inFlight: Promise<void> = Promise.resolve();
+
+
+  private autoBackup(): void {
     if (Date.now() - this.lastBackupAt > AUTO_BACKUP_INTERVAL_MS && existsSync(this.path)) {
       try {
         this.backup();
@@ -132,7 +150,6 @@ export class OpenVault {
         console.error('[cadre-desk] 自动备份失败，继续保存：', (e as Error).message);
       }
     }
-    this.writeNow();
   }
 
   private writeNow(master = this.key(), kdf = this.kdf): void {
@@ -177,6 +194,12 @@ export class OpenVault {
     check.fill(0);
     const kdf = newKdf();
     const master = await deriveMasterKey(newPassword, kdf);
+    // A save still being written under the old key must land before the file is re-keyed
+    // (checked again after each wait; from the last check on nothing awaits).
+    for (let p = this.inFlight; ; p = this.inFlight) {
+      await p;
+      if (p === this.inFlight) break;
+    }
     const opensWithNew = () => {
       try {
         decodeVault(readVaultFile(this.path), master);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { method } from './define.js';
+import { jobId } from './job.js';
 import type { AuditEntry } from '../domain/audit.js';
 import { AUDIT_BUSINESS_KEYS, type AuditBusiness } from '../domain/auditLabels.js';
 
@@ -42,5 +43,5 @@ export const auditLogContract = {
       limit: z.number().int().min(1).max(500).default(100),
     }),
   ),
-  'audit.export': method<{ fileName: string; base64: string; count: number }>()(auditFilterSchema),
+  'audit.export': method<{ fileName: string; base64: string; count: number }>()(auditFilterSchema.extend({ job: jobId })),
 };

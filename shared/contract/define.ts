@@ -36,7 +36,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'UNKNOWN_METHOD'
   | 'IO'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  /** The user stopped a long job (job.cancel); the UI says 已取消 quietly, not as an error. */
+  | 'CANCELLED';
 
 export class AppError extends Error {
   constructor(

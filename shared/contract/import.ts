@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { jobId } from './job.js';
 import type { CadreFields } from '../domain/cadre.js';
 import type { ImportBatch, ImportTemplate } from '../domain/document.js';
 import type { Village } from '../domain/village.js';
@@ -124,6 +125,7 @@ export const importContract = {
       /** Normalized header → field key ('' = ignore). Overrides detection for the headers it names. */
       mapping: z.record(z.string(), z.string()).optional(),
       template: z.string().optional(),
+      job: jobId,
     }),
   ),
   'import.commit': method<ImportResult>()(
@@ -136,7 +138,7 @@ export const importContract = {
   'import.undo': method<{ removed: number; restored: number }>()(z.object({ batchId: z.string().min(1) })),
   'import.batches': method<(Omit<ImportBatch, 'replaced' | 'replacedVillages'> & { replacedCount: number })[]>()(z.object({})),
   'import.villagePreview': method<VillageImportPreview>()(
-    fileInput.extend({ sheet: z.string().optional(), mapping: z.record(z.string(), z.string()).optional() }),
+    fileInput.extend({ sheet: z.string().optional(), mapping: z.record(z.string(), z.string()).optional(), job: jobId }),
   ),
   /** All or nothing: new villages, and (when the user chose so) changes to villages already on file. */
   'import.villageCommit': method<{ batchId: string; created: number; updated: number }>()(
@@ -158,6 +160,7 @@ export const exportContract = {
       ids: z.array(z.string()).optional(),
       /** The list's filters in words, printed under the title so the sheet says what it holds. */
       description: z.string().max(300).optional(),
+      job: jobId,
     }),
   ),
   'export.template': method<{ fileName: string; base64: string }>()(z.object({})),

@@ -16,6 +16,7 @@ import { lrmxContract } from './lrmx.js';
 import { printContract } from './print.js';
 import { auditLogContract } from './audit.js';
 import { filesContract } from './files.js';
+import { jobContract, type ProgressEvent } from './job.js';
 import type { InputOf, OutputOf } from './define.js';
 
 export const contract = {
@@ -33,6 +34,7 @@ export const contract = {
   ...printContract,
   ...auditLogContract,
   ...filesContract,
+  ...jobContract,
 };
 
 export type Contract = typeof contract;
@@ -41,8 +43,9 @@ export type Input<K extends MethodName> = InputOf<Contract[K]>;
 export type Output<K extends MethodName> = OutputOf<Contract[K]>;
 
 /** Server → renderer notifications. */
-export type AppEvent = { type: 'locked'; reason: 'idle' | 'manual' } | { type: 'changed'; entity: string };
+export type AppEvent = { type: 'locked'; reason: 'idle' | 'manual' } | { type: 'changed'; entity: string } | ProgressEvent;
 
 export * from './define.js';
 export type { VaultStatus, BackupInfo } from './vault.js';
 export type { CadreRow } from './cadre.js';
+export type { JobStage, ProgressEvent } from './job.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { jobId } from './job.js';
 import type { LrmxFileReport } from './import.js';
 
 export const lrmxContract = {
@@ -13,6 +14,7 @@ export const lrmxContract = {
       files: z.array(z.object({ fileName: z.string().min(1).max(260), base64: z.string() })).min(1, '请选择任免审批表文件').max(1000),
       /** A file whose 身份证号码 is already on file: overwrite its 任免审批表 fields, or leave it. */
       existing: z.enum(['update', 'skip']).default('skip'),
+      job: jobId,
     }),
   ),
   'lrmx.export': method<{ fileName: string; base64: string }>()(z.object({ id: z.string().min(1) })),
@@ -21,6 +23,6 @@ export const lrmxContract = {
    * handler (so the message can say how many were asked for); this bound only stops absurd input.
    */
   'lrmx.exportMany': method<{ fileName: string; base64: string; count: number }>()(
-    z.object({ ids: z.array(z.string().min(1)).min(1, '没有要导出的干部：当前列表为空').max(100_000) }),
+    z.object({ ids: z.array(z.string().min(1)).min(1, '没有要导出的干部：当前列表为空').max(100_000), job: jobId }),
   ),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { jobId } from './job.js';
 import { daySchema, yearMonthSchema } from '../domain/common.js';
 
 /** Something the user must know before printing (text moved to a 续页, shrunk, photo unusable). */
@@ -35,6 +36,7 @@ const refDate = z.union([yearMonthSchema, daySchema, z.literal('')]).default('')
 const rmbInput = z.object({
   ids: z.array(id).min(1, '请至少选择 1 名干部').max(500, '一次最多打印 500 份审批表'),
   refDate,
+  job: jobId,
 });
 const dossierInput = z.object({ candidateId: id });
 

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, FileButton, Group, Loader, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { JobProgress, isCancelled, useJob } from '../../components/useJob';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { ImportPreview, ImportResult } from '../../../shared/contract/import.js';
@@ -17,6 +18,8 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const reading = useJob();
   const [result, setResult] = useState<(ImportResult & { undone?: boolean }) | null>(null);
   const [saveOpen, setSaveOpen] = useState(false);
   const [templateName, setTemplateName] = useState('');
@@ -27,20 +30,25 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
     if (!f) return;
     setBusy(true);
     setError(null);
+    setCancelled(false);
     try {
       const tpl = next.template !== undefined ? next.template : template;
-      const p = await invoke('import.preview', {
-        fileName: f.name,
-        base64: f.base64,
-        sheet: next.sheet ?? sheet,
-        mapping: next.mapping ?? mapping,
-        template: tpl ?? undefined,
-      });
+      const p = await reading.track((job) =>
+        invoke('import.preview', {
+          fileName: f.name,
+          base64: f.base64,
+          sheet: next.sheet ?? sheet,
+          mapping: next.mapping ?? mapping,
+          template: tpl ?? undefined,
+          job,
+        }),
+      );
       setPreview(p);
       setChoices({});
     } catch (e) {
       setPreview(null);
-      setError((e as Error).message);
+      if (isCancelled(e)) setCancelled(true);
+      else setError((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -133,7 +141,9 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
         {file && <Text size="sm" mt="xs">文件：{file.name}</Text>}
       </Card>
 
-      {busy && <Group><Loader size="sm" /><Text size="sm">正在读取……</Text></Group>}
+      {reading.job && <JobProgress job={reading.job} label="读取花名册" onCancel={reading.cancel} />}
+      {busy && !reading.job && <Group><Loader size="sm" /><Text size="sm">正在导入……</Text></Group>}
+      {cancelled && <Text size="sm" c="dimmed" data-testid="import-cancelled">已取消读取花名册。</Text>}
       {error && <Alert color="red" title="无法导入" data-testid="import-error">{error}</Alert>}
 
       {result && (

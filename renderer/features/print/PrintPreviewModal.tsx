@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import type { PrintPreview, PrintWarning } from '../../../shared/contract/print.js';
 import { invoke, saveBytes } from '../../api/client';
+import { JobProgress, isCancelled, useJob } from '../../components/useJob';
 import { defaultRefMonth, isRefDate } from './refDate';
 
 /** What to print: 审批表 of some cadres, or one 跨村任职 candidate's dossier. */
@@ -20,6 +21,7 @@ export function PrintPreviewModal({ source, opened, onClose }: { source: PrintSo
   const [busy, setBusy] = useState<'pdf' | 'print' | null>(null);
   const [systemPrint, setSystemPrint] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
+  const making = useJob();
   const key = JSON.stringify(source);
   const refOk = isRefDate(refDate);
 
@@ -44,10 +46,14 @@ export function PrintPreviewModal({ source, opened, onClose }: { source: PrintSo
   async function savePdf() {
     setBusy('pdf');
     try {
-      const pdf = source.kind === 'rmb' ? await invoke('print.rmbPdf', { ids: source.ids, refDate }) : await invoke('print.dossierPdf', { candidateId: source.candidateId });
+      const pdf =
+        source.kind === 'rmb'
+          ? await making.track((job) => invoke('print.rmbPdf', { ids: source.ids, refDate, job }))
+          : await invoke('print.dossierPdf', { candidateId: source.candidateId });
       if (await saveBytes(pdf.fileName, pdf.base64, 'application/pdf')) notifications.show({ color: 'green', message: `已生成 ${pdf.fileName}（${pdf.pages} 页）` });
     } catch (e) {
-      notifications.show({ color: 'red', title: '未能生成 PDF', message: (e as Error).message });
+      if (isCancelled(e)) notifications.show({ color: 'gray', message: '已取消生成 PDF' });
+      else notifications.show({ color: 'red', title: '未能生成 PDF', message: (e as Error).message });
     } finally {
       setBusy(null);
     }
@@ -91,6 +97,7 @@ export function PrintPreviewModal({ source, opened, onClose }: { source: PrintSo
             <Button variant="default" onClick={() => void savePdf()} loading={busy === 'pdf'} disabled={!preview}>保存 PDF</Button>
           </Group>
         </Group>
+        {making.job && <JobProgress job={making.job} label="保存 PDF" onCancel={making.cancel} />}
         {error && <Alert color="red" title="无法生成打印预览">{error}</Alert>}
         {preview && <PrintWarnings warnings={preview.warnings} />}
         {!preview && !error && (
