@@ -46,7 +46,12 @@ async function freshSession(): Promise<{ path: string; session: Session }> {
   const doc = emptyDocument('2026-01-01T00:00:00.000Z');
   doc.importTemplates = [{ name: '花名册', mapping: {} }];
   // Created, not opened: no automatic backup runs before the save, so the fsync calls are the save's own.
-  return { path, session: new Session(await OpenVault.create(path, PW, doc), '李组织') };
+  const vault = await OpenVault.create(path, PW, doc);
+  // The app writes in a worker thread, where this file's fsync stand-in does not reach; the
+  // worker runs the same writeFileAtomic and saveError (workers/tasks.ts 'vault.write'), so the
+  // save is made to run here, on this thread, instead.
+  vi.spyOn(vault, 'saveInBackground').mockImplementation(async () => vault.save());
+  return { path, session: new Session(vault, '李组织') };
 }
 
 beforeEach(() => {
