@@ -21,9 +21,9 @@ import {
   type ParagraphChild,
 } from 'docx';
 
-/** The form's body font. 仿宋_GB2312 is the variant many 组织部门 templates use. */
-export const DOCX_FONTS = ['宋体', '仿宋_GB2312'] as const;
-export type DocxFont = (typeof DOCX_FONTS)[number];
+import type { DocxFont } from '../../shared/contract/docx.js';
+
+export type { DocxFont };
 
 export const TWIPS_PER_MM = 1440 / 25.4;
 export const mmOf = (twips: number) => twips / TWIPS_PER_MM;
@@ -44,8 +44,15 @@ export function docxStyles(font: DocxFont) {
         paragraph: { spacing: { before: 0, after: 0 } },
       },
     },
+    // Labels share one style rather than repeating their properties in every cell: a 100-person
+    // document has some 10 000 of them, and writing XML is most of the export's time.
+    paragraphStyles: [{ id: LABEL_STYLE, name: '审批表栏目', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 320, lineRule: LineRuleType.EXACT } } }],
   };
 }
+
+export const LABEL_STYLE = 'RmbLabel';
+/** A form label: centred, 16 pt exact pitch (the 审批表栏目 style). */
+export const labelPara = (text: string) => new Paragraph({ style: LABEL_STYLE, children: text ? [new TextRun(text)] : [] });
 
 export type Align = 'left' | 'center' | 'right' | 'both';
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.BOTH } as const;
@@ -68,7 +75,7 @@ export function para(text: string | ParagraphChild[], o: ParaOpts = {}): Paragra
   return new Paragraph({
     children,
     alignment: ALIGN[o.align ?? 'center'],
-    spacing: { before: o.before ?? 0, after: 0, ...(o.linePt ? { line: Math.round(o.linePt * 20), lineRule: LineRuleType.EXACT } : {}) },
+    spacing: o.before || o.linePt ? { before: o.before, ...(o.linePt ? { line: Math.round(o.linePt * 20), lineRule: LineRuleType.EXACT } : {}) } : undefined,
     indent: o.indent,
     keepNext: o.keepNext,
     // An empty paragraph still takes its line at this size, so blank lines keep the pitch.
@@ -144,7 +151,8 @@ export function gridTable(rows: GridRow[], width: number, o: { indent?: number; 
               columnSpan: columnSpan > 1 ? columnSpan : undefined,
               rowSpan: c.rowSpan,
               verticalAlign: VALIGN[c.valign ?? 'center'],
-              margins: { left: c.padLeft ?? 0, right: c.padRight ?? 0, top: c.padTop ?? 0, bottom: 0 },
+              // Zero padding is the table's default; writing it into every cell only costs time.
+              margins: c.padLeft || c.padRight || c.padTop ? { left: c.padLeft ?? 0, right: c.padRight ?? 0, top: c.padTop ?? 0, bottom: 0 } : undefined,
               borders: c.borders,
             });
           }),

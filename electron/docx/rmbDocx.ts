@@ -24,7 +24,7 @@ import {
   textParagraphs,
   type RmbOptions,
 } from '../print/rmbData.js';
-import { A4, docxStyles, gridTable, imageSize, line, mmOf, NO_LINE, para, pxOf, type DocxFont, type GridCell, type GridRow } from './docxParts.js';
+import { A4, docxStyles, gridTable, imageSize, labelPara, line, mmOf, NO_LINE, para, pxOf, type DocxFont, type GridCell, type GridRow } from './docxParts.js';
 
 export interface RmbDocxOptions extends RmbOptions {
   font: DocxFont;
@@ -57,7 +57,7 @@ const OPINION_LABEL = 784; // h5–h6
 const familyWidths = (column: RmbOptions['familyColumn']) => (column === '年龄' ? [1092, 1274, 574, 1008] : [1092, 1274, 1145, 850]);
 
 /** A label cell: centred lines at 16 pt pitch. */
-const label = (lines: string[], w: number | 'rest', extra: Partial<GridCell> = {}): GridCell => ({ w, children: lines.map((t) => para(t, { linePt: 16 })), ...extra });
+const label = (lines: string[], w: number | 'rest', extra: Partial<GridCell> = {}): GridCell => ({ w, children: lines.map(labelPara), ...extra });
 
 /** A short value: one or more centred (or left) lines, set smaller when too long, never clipped silently. */
 function value(ctx: Ctx, field: string, values: string[], w: number, h: number, o: { ratio?: number; left?: boolean; padLeft?: number } = {}): GridCell['children'] {

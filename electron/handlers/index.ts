@@ -16,6 +16,7 @@ import { importHandlers } from './import.js';
 import { exportHandlers } from './export.js';
 import { lrmxHandlers } from './lrmx.js';
 import { printHandlers } from './print.js';
+import { docxHandlers } from './docx.js';
 import { auditLogHandlers } from './auditLog.js';
 
 export const handlers: HandlersFor<Contract> = {
@@ -31,5 +32,6 @@ export const handlers: HandlersFor<Contract> = {
   ...exportHandlers,
   ...lrmxHandlers,
   ...printHandlers,
+  ...docxHandlers,
   ...auditLogHandlers,
 };

@@ -14,6 +14,7 @@ import { programsContract } from './programs.js';
 import { importContract, exportContract } from './import.js';
 import { lrmxContract } from './lrmx.js';
 import { printContract } from './print.js';
+import { docxContract } from './docx.js';
 import { auditLogContract } from './audit.js';
 import type { InputOf, OutputOf } from './define.js';
 
@@ -30,6 +31,7 @@ export const contract = {
   ...exportContract,
   ...lrmxContract,
   ...printContract,
+  ...docxContract,
   ...auditLogContract,
 };
 
