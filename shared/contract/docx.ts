@@ -29,3 +29,49 @@ export const docxContract = {
     }),
   ),
 };
+
+/** One field whose value in the file differs from the stored 档案 (as the form prints it). */
+export interface DocxDifference {
+  field: string;
+  stored: string;
+  file: string;
+}
+
+/** How one .docx 审批表 would come in: which 档案 it matches and what would change. */
+export interface DocxImportItem {
+  file: string;
+  /**
+   * matched: one 档案 with this 姓名 + 出生年月, with differences to apply; same: matched, nothing
+   * differs; new: nobody matches (a 身份证号码 must be typed in); ambiguous: several match (choose);
+   * refused: the file cannot be read.
+   */
+  status: 'matched' | 'same' | 'new' | 'ambiguous' | 'refused';
+  name?: string;
+  birth?: string;
+  cadreId?: string;
+  candidates?: { id: string; name: string; idNumber: string; post: string }[];
+  differences: DocxDifference[];
+  /** Parts of the form that were there but could not be read (left as they are on file). */
+  unreadable: string[];
+  warnings: string[];
+  message: string;
+}
+
+const wordFiles = z.array(z.object({ fileName: z.string().min(1).max(260), base64: z.string() })).min(1, '请选择 Word 审批表文件').max(200, '一次最多导入 200 个 Word 文件');
+
+export const docxImportContract = {
+  /** Reads each .docx 审批表 and shows what it would change; nothing is saved. */
+  'docx.importPreview': method<{ items: DocxImportItem[] }>()(z.object({ files: wordFiles })),
+  /**
+   * Saves what the preview showed, as one 导入批次: each file with the choice made for it — the
+   * 档案 to update (needed when ambiguous) or the 身份证号码 of a new person. Files are read again here.
+   */
+  'docx.import': method<{ batchId?: string; items: DocxImportItem[] }>()(
+    z.object({
+      files: z
+        .array(z.object({ fileName: z.string().min(1).max(260), base64: z.string(), cadreId: z.string().min(1).optional(), idNumber: z.string().trim().max(18).optional() }))
+        .min(1, '请选择 Word 审批表文件')
+        .max(200, '一次最多导入 200 个 Word 文件'),
+    }),
+  ),
+};

@@ -14,7 +14,7 @@ import { programsContract } from './programs.js';
 import { importContract, exportContract } from './import.js';
 import { lrmxContract } from './lrmx.js';
 import { printContract } from './print.js';
-import { docxContract } from './docx.js';
+import { docxContract, docxImportContract } from './docx.js';
 import { auditLogContract } from './audit.js';
 import type { InputOf, OutputOf } from './define.js';
 
@@ -32,6 +32,7 @@ export const contract = {
   ...lrmxContract,
   ...printContract,
   ...docxContract,
+  ...docxImportContract,
   ...auditLogContract,
 };
 
