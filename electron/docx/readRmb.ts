@@ -310,6 +310,11 @@ function readResume(cell: Cell, warnings: string[]): ResumeLine[] {
     for (const raw of para.split('\n')) {
       const line = raw.replace(/\t/g, '  ').trim();
       if (!line) continue;
+      // Typed by hand, a long entry often goes on in a new line indented with spaces: it continues the entry above.
+      if (/^[ \u3000]/.test(raw) && out.length && !/^[0-9０-９]{4}/.test(line)) {
+        out[out.length - 1].text += line;
+        continue;
+      }
       const r = parseResumeText(line);
       // A line that does not start with a date is the form's own undated line (其间…), not an error.
       if (r.issues.length && !/^[0-9０-９]{4}/.test(line)) out.push({ from: '', to: '', text: line });
