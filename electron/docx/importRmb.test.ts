@@ -15,7 +15,7 @@ import { readRmbDocx } from './readRmb.js';
 import { rmbDocx } from './rmbDocx.js';
 
 const opts = { refDate: '2026.11', familyColumn: '出生年月' as const, font: '宋体' as const };
-const word = async (c: Cadre, o = opts) => (await rmbDocx([c], o)).bytes;
+const word = async (c: Cadre, o: Parameters<typeof rmbDocx>[1] = opts) => (await rmbDocx([c], o)).bytes;
 const plan = (bytes: Uint8Array, cadres: Cadre[], extra: { cadreId?: string; idNumber?: string } = {}) => planDocxImport([{ fileName: '审批表.docx', bytes, ...extra }], cadres);
 
 describe('round trip', () => {

@@ -31,6 +31,10 @@ export const docxHandlers: HandlersFor<typeof docxContract & typeof docxImportCo
     if (plan.create.length + plan.update.length === 0) return { items: plan.items };
     const fileName = files.length === 1 ? files[0].fileName : `${files[0].fileName} 等 ${files.length} 个文件`;
     const r = await commitBatch(s, { fileName, kind: 'lrmx', create: plan.create, update: plan.update });
-    return { batchId: r.batchId, items: plan.items };
+    // The preview's "将更新…" becomes what was done.
+    const items = plan.items.map((i) =>
+      i.status === 'matched' ? { ...i, message: i.message.replace(/^将更新/, '已更新') } : i.status === 'new' && i.message === '新建档案' ? { ...i, message: '已新建档案' } : i,
+    );
+    return { batchId: r.batchId, items };
   },
 };
