@@ -58,7 +58,7 @@ export function DocxImportPreview({ files, items, onDone }: { files: WordFile[];
           {item.differences.length > 0 && (
             <Table fz="xs" withTableBorder striped data-testid="docx-differences">
               <Table.Thead>
-                <Table.Tr><Table.Th w={150}>栏目</Table.Th><Table.Th>档案中</Table.Th><Table.Th>文件中</Table.Th></Table.Tr>
+                <Table.Tr><Table.Th w={150}>栏目</Table.Th><Table.Th w="42%">档案中</Table.Th><Table.Th w="42%">文件中</Table.Th></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {item.differences.map((d) => (
