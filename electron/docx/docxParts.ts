@@ -17,6 +17,7 @@ import {
   VerticalAlignTable,
   WidthType,
   type IBorderOptions,
+  type ITableBordersOptions,
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
@@ -117,7 +118,7 @@ const VALIGN = { top: VerticalAlignTable.TOP, center: VerticalAlignTable.CENTER,
  * is the union of every row's cell boundaries, and each cell spans the grid columns its own
  * width covers — as Word itself stores such a table.
  */
-export function gridTable(rows: GridRow[], width: number, o: { indent?: number; borders?: typeof FORM_BORDERS | 'none' } = {}): Table {
+export function gridTable(rows: GridRow[], width: number, o: { indent?: number; borders?: ITableBordersOptions | 'none' } = {}): Table {
   const spans = rows.map((r) => {
     let x = r.start ?? 0;
     return r.cells.map((c) => {

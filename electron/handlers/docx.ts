@@ -2,6 +2,8 @@
 import { docxContract, docxImportContract } from '../../shared/contract/docx.js';
 import { commitBatch } from '../importer/batch.js';
 import { planDocxImport } from '../docx/importRmb.js';
+import { dossierDocx } from '../docx/dossierDocx.js';
+import { dossierData } from '../print/dossierData.js';
 import { today } from '../../shared/rules/dates.js';
 import { bareName } from '../print/rmbData.js';
 import { rmbDocx } from '../docx/rmbDocx.js';
@@ -15,6 +17,13 @@ export const docxHandlers: HandlersFor<typeof docxContract & typeof docxImportCo
     const r = await rmbDocx(cadres, { refDate: refDate || today(), familyColumn: doc.settings.familyColumn, font });
     const who = cadres.length === 1 ? bareName(cadres[0].name) : `${cadres.length}人`;
     return { fileName: `干部任免审批表-${who}_${today().replace(/\./g, '')}.docx`, base64: r.bytes.toString('base64'), count: cadres.length, warnings: r.warnings };
+  },
+
+  'docx.dossier': async ({ candidateId, font }, app) => {
+    const s = app.requireSession();
+    const d = dossierData(s.doc, candidateId, s.operator);
+    const r = await dossierDocx(d, font);
+    return { fileName: `跨村任职人选任用材料-${bareName(d.cadre.name)}_${today().replace(/\./g, '')}.docx`, base64: r.bytes.toString('base64'), count: 1, warnings: r.warnings };
   },
 
   'docx.importPreview': ({ files }, app) => {

@@ -30,7 +30,7 @@ export interface DossierData {
   operator: string;
 }
 
-const OVERALL_TEXT: Record<VerdictResult, string> = { pass: '符合任职资格条件', warn: '基本符合，有需核实事项', fail: '不符合任职资格条件' };
+export const OVERALL_TEXT: Record<VerdictResult, string> = { pass: '符合任职资格条件', warn: '基本符合，有需核实事项', fail: '不符合任职资格条件' };
 
 const DOSSIER_CSS = `
 /* Page numbers in CSS margin boxes, not the engine's footer template, so the system print
@@ -106,7 +106,7 @@ function eligibilityPage(d: DossierData): string {
 </section>`;
 }
 
-function lastStage(c: CrossCandidate): string {
+export function lastStage(c: CrossCandidate): string {
   return c.steps.length ? c.steps[c.steps.length - 1].stage : '';
 }
 

@@ -64,3 +64,15 @@ export function ExportWordListButton() {
   };
   return <FontMenu label={actionLabel('导出 Word 审批表', selected)} busy={busy} onPick={pick} title="把已选（或当前列表中）每人的干部任免审批表导出为一个 Word 文档，每人另起一页" />;
 }
+
+/** "Word" beside 任用材料 on a 跨村任职 candidate: the dossier as an editable .docx. */
+export function ExportDossierWordButton({ candidateId, label = 'Word' }: { candidateId: string; label?: string }) {
+  const { busy, download } = useDownload();
+  const pick = (font: DocxFont) =>
+    void download(() => invoke('docx.dossier', { candidateId, font }), {
+      mime: DOCX_MIME,
+      failTitle: '未能导出 Word 任用材料',
+      done: (r) => `已导出任用材料到“${r.fileName}”，可在 Word 或 WPS 中修改`,
+    });
+  return <FontMenu label={label} busy={busy} onPick={pick} title="导出可在 Word / WPS 中编辑的任用材料（.docx）" />;
+}
