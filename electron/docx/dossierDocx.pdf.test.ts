@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dossierDoc } from '../../tests/fixtures/print/dossierDoc.js';
+import { withInspection } from '../../tests/fixtures/print/inspection.js';
 import { pdfInfo, pdfText, squash } from '../../tests/fixtures/print/poppler.js';
 import { docxToPdf } from '../../tests/fixtures/print/soffice.js';
 import { dossierData } from '../print/dossierData.js';
@@ -15,7 +16,7 @@ let name: string;
 
 beforeAll(async () => {
   const { doc, candidateId } = dossierDoc();
-  const d = dossierData(doc, candidateId, '李组织', new Date('2026-03-01T10:00:00'));
+  const d = dossierData(withInspection(doc, candidateId), candidateId, '李组织', new Date('2026-03-01T10:00:00'));
   name = d.cadre.name;
   const file = docxToPdf((await dossierDocx(d, '宋体')).bytes, 'dossier');
   info = pdfInfo(file);
@@ -28,7 +29,7 @@ describe('Word 任用材料', () => {
     pages.forEach((t, i) => expect(t, `page ${i + 1}`).toContain(`第${i + 1}页共${info.pages}页`));
   });
 
-  it('has the cover with 密级, the 审批表, 资格审查, a landscape 比较表 and the 决定记录, in that order', () => {
+  it('has the cover with 密级, the 审批表, 资格审查, 考察材料, a landscape 比较表 and the 决定记录, in that order', () => {
     expect(pages[0]).toContain('内部资料注意保密');
     expect(pages[0]).toContain('跨村任职人选任用材料');
     expect(pages[1]).toContain('干部任免审批表');
@@ -36,7 +37,8 @@ describe('Word 任用材料', () => {
     // After the cover, whose 目录 names every part.
     const at = (t: string) => pages.findIndex((p, i) => i > 0 && p.includes(t));
     expect(at('资格审查结果')).toBeGreaterThan(2);
-    expect(at('跨村任职人选比较表')).toBeGreaterThan(at('资格审查结果'));
+    expect(at('关于何志强同志的考察材料')).toBeGreaterThan(at('资格审查结果'));
+    expect(at('跨村任职人选比较表')).toBeGreaterThan(at('关于何志强同志的考察材料'));
     expect(at('决定记录')).toBeGreaterThan(at('跨村任职人选比较表'));
     const land = at('跨村任职人选比较表');
     expect(info.sizes[land]).toEqual([842, 595]);

@@ -1,7 +1,8 @@
 /**
  * The 跨村任职 任用材料 as a Word document — the same parts as the printed dossier (print/dossier.ts):
  * cover with 密级, the candidate's 审批表 (the form's own two sections), 资格审查结果 with
- * reasons, the 人选比较表 in a landscape section, and the 决定记录. Every page carries
+ * reasons, the 考察材料 (once the 考察 step has its record), the 人选比较表 in a landscape
+ * section, and the 决定记录. Every page carries
  * "第 X 页 共 Y 页" as Word page fields, so the numbers stay right after the file is edited.
  */
 import { AlignmentType, Document, Footer, ImageRun, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
@@ -10,6 +11,7 @@ import { comparisonRows, VERDICT_TEXT, type CompareColumn } from '../../shared/r
 import { lastStage, OVERALL_TEXT, SECRECY, type DossierData } from '../print/dossier.js';
 import { A4, docxStyles, gridTable, imageSize, line, NO_LINE, para, pxOf, type DocxFont, type GridRow } from './docxParts.js';
 import { rmbDocxSections } from './rmbDocx.js';
+import { inspectionSection, inspectionStep } from './inspectionDocx.js';
 
 const PORTRAIT_MARGIN = { top: 1247, right: 1247, bottom: 1134, left: 1361, footer: 567 };
 const LANDSCAPE_MARGIN = { top: 794, right: 680, bottom: 907, left: 680, footer: 454 };
@@ -155,8 +157,10 @@ function decisions(d: DossierData): ISectionOptions {
 export async function dossierDocx(d: DossierData, font: DocxFont): Promise<{ bytes: Buffer; warnings: PrintWarning[] }> {
   const rmb = rmbDocxSections(d.cadre, { refDate: d.refDate, familyColumn: d.familyColumn, font });
   const compare = d.comparison && d.comparison.length > 1 ? d.comparison : null;
-  const parts = ['干部任免审批表', '资格审查结果', ...(compare ? ['跨村任职人选比较表'] : []), '决定记录'];
-  const sections = [cover(d, parts), ...rmb.sections.map((s) => ({ ...s, footers: pageNumbers() })), eligibility(d), ...(compare ? [comparison(d, compare)] : []), decisions(d)];
+  // The 考察材料 goes in once the 考察 step carries its record.
+  const inspected = inspectionStep(d) ? [{ ...inspectionSection(d), footers: pageNumbers() }] : [];
+  const parts = ['干部任免审批表', '资格审查结果', ...(inspected.length ? ['考察材料'] : []), ...(compare ? ['跨村任职人选比较表'] : []), '决定记录'];
+  const sections = [cover(d, parts), ...rmb.sections.map((s) => ({ ...s, footers: pageNumbers() })), eligibility(d), ...inspected, ...(compare ? [comparison(d, compare)] : []), decisions(d)];
   const doc = new Document({ creator: 'cadre-desk', title: `跨村任职人选任用材料-${d.cadre.name}`, styles: docxStyles(font), sections });
   return { bytes: await Packer.toBuffer(doc), warnings: rmb.warnings };
 }

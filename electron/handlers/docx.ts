@@ -3,6 +3,7 @@ import { docxContract, docxImportContract } from '../../shared/contract/docx.js'
 import { commitBatch } from '../importer/batch.js';
 import { planDocxImport } from '../docx/importRmb.js';
 import { dossierDocx } from '../docx/dossierDocx.js';
+import { inspectionDocx } from '../docx/inspectionDocx.js';
 import { dossierData } from '../print/dossierData.js';
 import { today } from '../../shared/rules/dates.js';
 import { bareName } from '../print/rmbData.js';
@@ -24,6 +25,13 @@ export const docxHandlers: HandlersFor<typeof docxContract & typeof docxImportCo
     const d = dossierData(s.doc, candidateId, s.operator);
     const r = await dossierDocx(d, font);
     return { fileName: `跨村任职人选任用材料-${bareName(d.cadre.name)}_${today().replace(/\./g, '')}.docx`, base64: r.bytes.toString('base64'), count: 1, warnings: r.warnings };
+  },
+
+  'docx.inspection': async ({ candidateId, font }, app) => {
+    const s = app.requireSession();
+    const d = dossierData(s.doc, candidateId, s.operator);
+    const bytes = await inspectionDocx(d, font);
+    return { fileName: `考察材料-${bareName(d.cadre.name)}_${today().replace(/\./g, '')}.docx`, base64: bytes.toString('base64'), count: 1, warnings: [] };
   },
 
   'docx.importPreview': ({ files }, app) => {

@@ -30,6 +30,8 @@ export const docxContract = {
   ),
   /** The 跨村任职 任用材料 of one candidate as a Word document (cover, 审批表, 资格审查, 比较表, 决定记录). */
   'docx.dossier': method<WordFile>()(z.object({ candidateId: id, font })),
+  /** The 考察材料 of one candidate, written from the record on its 考察 step. */
+  'docx.inspection': method<WordFile>()(z.object({ candidateId: id, font })),
 };
 
 /** One field whose value in the file differs from the stored 档案 (as the form prints it). */
