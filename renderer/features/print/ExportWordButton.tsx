@@ -76,3 +76,15 @@ export function ExportDossierWordButton({ candidateId, label = 'Word' }: { candi
     });
   return <FontMenu label={label} busy={busy} onPick={pick} title="导出可在 Word / WPS 中编辑的任用材料（.docx）" />;
 }
+
+/** "考察材料" for a candidate whose 考察 step has its record: the report as an editable .docx. */
+export function ExportInspectionWordButton({ candidateId }: { candidateId: string }) {
+  const { busy, download } = useDownload();
+  const pick = (font: DocxFont) =>
+    void download(() => invoke('docx.inspection', { candidateId, font }), {
+      mime: DOCX_MIME,
+      failTitle: '未能导出考察材料',
+      done: (r) => `已导出考察材料到“${r.fileName}”，可在 Word 或 WPS 中修改`,
+    });
+  return <FontMenu label="考察材料" busy={busy} onPick={pick} title="按考察环节的考察记录生成考察材料（Word）" />;
+}

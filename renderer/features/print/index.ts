@@ -1,4 +1,4 @@
 export { PrintRmbButton, PrintDossierButton, PrintRmbBatchButton } from './PrintButtons';
 export { CadreListPrintButton } from './CadreListPrintButton';
 export { PrintPreviewModal, PrintWarnings, type PrintSource } from './PrintPreviewModal';
-export { ExportDossierWordButton, ExportWordButton, ExportWordListButton } from './ExportWordButton';
+export { ExportDossierWordButton, ExportInspectionWordButton, ExportWordButton, ExportWordListButton } from './ExportWordButton';
