@@ -39,6 +39,20 @@ describe('round trip', () => {
     expect([data.appointmentReason, data.proposedPosition, data.phone, data.villagePost, data.idNumber]).toEqual([edited.appointmentReason, edited.proposedPosition, '13800000000', '书记、主任一肩挑', stored.idNumber]);
   });
 
+  it('a document of several people (as 导出 Word writes a selection) reads as one item per person', async () => {
+    const cadres = buildDemoDocument({ cadres: 3, seed: 5 }).cadres.slice(0, 3);
+    const edited = cadres.map((c, i) => (i === 1 ? { ...c, proposedPosition: '拟任村党组织书记' } : c));
+    const bytes = (await rmbDocx(edited, opts)).bytes;
+    const p = plan(bytes, cadres);
+    expect(p.items.map((i) => [i.file, i.cadreId, i.status])).toEqual([
+      ['审批表.docx › 第 1 份', cadres[0].id, 'same'],
+      ['审批表.docx › 第 2 份', cadres[1].id, 'matched'],
+      ['审批表.docx › 第 3 份', cadres[2].id, 'same'],
+    ]);
+    expect(p.items[1].differences.map((d) => d.field)).toEqual(['拟任职务']);
+    expect(p.update.map((u) => u.cadreId)).toEqual([cadres[1].id]);
+  });
+
   it('年龄 family column: the ages are not turned into birth months, and the stored ones stay', async () => {
     const c = fullCadre();
     const p = plan(await word(c, { ...opts, familyColumn: '年龄' }), [c]);
@@ -54,7 +68,8 @@ describe('a 审批表 typed by hand', () => {
   });
 
   it('reads merged cells, full-width spacing and line breaks inside cells', () => {
-    const { read, unreadable } = readRmbDocx(bytes, '手填.docx');
+    const [{ read, unreadable }, ...more] = readRmbDocx(bytes, '手填.docx');
+    expect(more).toEqual([]);
     expect(unreadable).toEqual([]);
     expect(read).toMatchObject({
       name: '何志强', sex: '男', birth: '1978.03', ethnicity: '汉', partyJoinDate: '1998.06', workStartDate: '1997.07', techTitle: '农业经济师', expertise: '农村集体经济管理，基层党建',

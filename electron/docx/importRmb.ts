@@ -12,7 +12,7 @@ import { mergeAssessments, parseAssessmentText } from '../../shared/rules/assess
 import type { BatchCreate, BatchUpdate } from '../importer/batch.js';
 import { editableFields } from '../importer/merge.js';
 import { assessmentLine, bareName, FAMILY_ROWS, resumeLineParts, schoolLines, textParagraphs } from '../print/rmbData.js';
-import { readRmbDocx, type RmbDocxRead } from './readRmb.js';
+import { readRmbDocx, type RmbDocxRead, type RmbDocxResult } from './readRmb.js';
 
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
 const code = (table: readonly string[], v: string) => normalizeCode(table, v) ?? v;
@@ -99,16 +99,24 @@ function issueMessage(issue: { path: PropertyKey[]; message: string }): string {
   return `${labels[top] ?? top}：${issue.message}`;
 }
 
-export interface DocxInput {
-  fileName: string;
-  bytes: Uint8Array;
+export interface DocxChoice {
   cadreId?: string;
   idNumber?: string;
 }
 
+export interface DocxInput extends DocxChoice {
+  fileName: string;
+  bytes: Uint8Array;
+  /** For a file holding several people: the choice for each, by its item name (`<file> › 第 2 份`). */
+  choices?: Map<string, DocxChoice>;
+}
+
+/** How a person is named in the report: the file, or `<file> › 第 n 份` when it holds several. */
+export const itemName = (fileName: string, n: number, of: number) => (of > 1 ? `${fileName} › 第 ${n} 份` : fileName);
+
 /**
- * Reads every file and works out what it would do; with `commit` the chosen files also become
- * batch records (a new person only with a valid 身份证号码, an ambiguous match only once chosen).
+ * Reads every file and works out what each 审批表 in it would do; matched and chosen ones also
+ * become batch records (a new person only with a valid 身份证号码, an ambiguous match only once chosen).
  */
 export function planDocxImport(inputs: DocxInput[], cadres: Cadre[]): { items: DocxImportItem[]; create: BatchCreate[]; update: BatchUpdate[] } {
   const live = cadres.filter((c) => !c.deletedAt);
@@ -116,11 +124,25 @@ export function planDocxImport(inputs: DocxInput[], cadres: Cadre[]): { items: D
   const create: BatchCreate[] = [];
   const update: BatchUpdate[] = [];
   const taken = new Map<string, string>();
+  const people: { item: DocxImportItem; r: RmbDocxResult | null; choice: DocxChoice }[] = [];
   for (const f of inputs) {
-    const item: DocxImportItem = { file: f.fileName, status: 'refused', differences: [], unreadable: [], warnings: [], message: '' };
-    items.push(item);
     try {
-      const r = readRmbDocx(f.bytes, f.fileName);
+      const all = readRmbDocx(f.bytes, f.fileName);
+      all.forEach((r, i) => {
+        const file = itemName(f.fileName, i + 1, all.length);
+        const choice = all.length > 1 ? (f.choices?.get(file) ?? {}) : { cadreId: f.cadreId, idNumber: f.idNumber };
+        people.push({ item: { file, status: 'refused', differences: [], unreadable: [], warnings: [], message: '' }, r, choice });
+      });
+    } catch (e) {
+      // In file order with the others, so the report lists files as they were given.
+      people.push({ item: { file: f.fileName, status: 'refused', differences: [], unreadable: [], warnings: [], message: e instanceof AppError ? e.message : `无法读取：${(e as Error).message}` }, r: null, choice: {} });
+    }
+  }
+  for (const { item, r, choice } of people) {
+    items.push(item);
+    if (!r) continue;
+    const f = { fileName: item.file, ...choice };
+    try {
       const read = r.read;
       item.name = read.name;
       item.birth = read.birth;

@@ -145,24 +145,56 @@ function readTable(tbl: XmlNode, tables: Cell[][][]): Cell[][] {
   return rows;
 }
 
-/** Every table of the body, in document order (a table nested in a cell follows its parent). */
-function bodyTables(pkg: DocxPackage): { tables: Cell[][][]; paragraphs: string[] } {
+type Block = { table: Cell[][] } | { para: string };
+
+/** The body in document order: tables (a table nested in a cell follows its parent) and paragraphs. */
+function bodyBlocks(pkg: DocxPackage): Block[] {
   const body = children(children(pkg.body, 'w:document'), 'w:body');
-  const tables: Cell[][][] = [];
-  const paragraphs: string[] = [];
+  const blocks: Block[] = [];
   const walk = (nodes: XmlNode[]) => {
     for (const n of nodes) {
       const tag = tagOf(n);
       if (tag === 'w:tbl') {
-        const at = tables.length;
-        tables.push([]);
-        tables[at] = readTable(n, tables);
-      } else if (tag === 'w:p') paragraphs.push(paragraphText(n, []));
+        const nested: Cell[][][] = [];
+        blocks.push({ table: readTable(n, nested) });
+        blocks.push(...nested.map((table) => ({ table })));
+      } else if (tag === 'w:p') blocks.push({ para: paragraphText(n, []) });
       else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') walk(kids(n));
     }
   };
   walk(body);
-  return { tables, paragraphs };
+  return blocks;
+}
+
+/** One person's 审批表 within the document: its table rows and the paragraphs around them. */
+interface FormPart {
+  rows: Cell[][];
+  paragraphs: string[];
+}
+
+/**
+ * A document may hold several people's 审批表 one after another (as 导出 Word writes a
+ * selection): each 姓名 label outside a family table after the first starts the next person.
+ */
+function splitPeople(blocks: Block[]): FormPart[] {
+  const people: FormPart[] = [{ rows: [], paragraphs: [] }];
+  let seenName = false;
+  for (const b of blocks) {
+    if ('para' in b) {
+      people[people.length - 1].paragraphs.push(b.para);
+      continue;
+    }
+    for (const row of b.table) {
+      const norms = row.filter((c) => c.vmerge !== 'continue').map((c) => normLabel(cellText(c)));
+      const familyHead = norms.includes('称谓') && norms.includes('政治面貌');
+      if (!familyHead && norms.includes('姓名')) {
+        if (seenName) people.push({ rows: [], paragraphs: [] });
+        seenName = true;
+      }
+      people[people.length - 1].rows.push(row);
+    }
+  }
+  return people;
 }
 
 // ---- labels -------------------------------------------------------------------------------
@@ -192,9 +224,15 @@ const cellText = (c: Cell) => c.paras.join('\n');
 const lines = (c: Cell | undefined) => (c ? c.paras.flatMap((p) => p.split('\n')).map((l) => l.replace(/\t/g, '  ').trim()).filter(Boolean) : []);
 const CONTINUED = /见续页|下接续页/;
 
-export function readRmbDocx(bytes: Uint8Array, fileName: string): RmbDocxResult {
+/** Every 审批表 in the file, in order (usually one). */
+export function readRmbDocx(bytes: Uint8Array, fileName: string): RmbDocxResult[] {
   const pkg = openDocx(bytes, fileName);
-  const { tables, paragraphs } = bodyTables(pkg);
+  const people = splitPeople(bodyBlocks(pkg));
+  return people.map((part) => readPerson(pkg, part, fileName));
+}
+
+function readPerson(pkg: DocxPackage, part: FormPart, fileName: string): RmbDocxResult {
+  const { rows, paragraphs } = part;
   const read: RmbDocxRead = {};
   const unreadable: RmbDocxResult['unreadable'] = [];
   const warnings: string[] = [];
@@ -205,43 +243,41 @@ export function readRmbDocx(bytes: Uint8Array, fileName: string): RmbDocxResult 
   let familyFound: Family | null = null;
   let photoIds: string[] = [];
 
-  for (const table of tables) {
-    for (const row of table) {
-      const cells = row.filter((c) => c.vmerge !== 'continue');
-      const norms = cells.map((c) => normLabel(cellText(c)));
-      // The family header: 称谓 · 姓名 · 出生年月/年龄 · 政治面貌 · 工作单位及职务.
-      if (norms.includes('称谓') && norms.includes('政治面貌')) {
-        family = { cols: [], rows: [] };
-        familyFound = family;
-        cells.forEach((c, i) => {
-          const key = FAMILY_HEAD.get(norms[i] as never);
-          if (key) family!.cols.push({ from: c.col, to: c.col + c.span, key });
-        });
-        continue;
-      }
-      if (family && !norms.some((n) => LABELS.has(n))) {
-        if (cells.some((c) => cellText(c).trim())) family.rows.push(cells);
-        continue;
-      }
-      family = null;
-      let edu: 'ft' | 'pt' | null = null;
-      for (let i = 0; i < cells.length; i++) {
-        const key = LABELS.get(norms[i]);
-        if (!key) continue;
-        if (key === 'ft' || key === 'pt') edu = key;
-        const next = cells[i + 1];
-        const value = next && !LABELS.has(norms[i + 1]) && !IGNORED.has(norms[i + 1]) ? next : undefined;
-        const slot = key === 'school' ? (edu ? (`${edu}.school` as const) : null) : key;
-        if (!slot) continue;
-        if (!values.has(slot)) values.set(slot, value ?? { col: 0, span: 0, paras: [], images: [] });
-        if (key === 'name' && !photoIds.length) photoIds = row.flatMap((c) => c.images);
-      }
+  for (const row of rows) {
+    const cells = row.filter((c) => c.vmerge !== 'continue');
+    const norms = cells.map((c) => normLabel(cellText(c)));
+    // The family header: 称谓 · 姓名 · 出生年月/年龄 · 政治面貌 · 工作单位及职务.
+    if (norms.includes('称谓') && norms.includes('政治面貌')) {
+      family = { cols: [], rows: [] };
+      familyFound = family;
+      cells.forEach((c, i) => {
+        const key = FAMILY_HEAD.get(norms[i] as never);
+        if (key) family!.cols.push({ from: c.col, to: c.col + c.span, key });
+      });
+      continue;
+    }
+    if (family && !norms.some((n) => LABELS.has(n))) {
+      if (cells.some((c) => cellText(c).trim())) family.rows.push(cells);
+      continue;
+    }
+    family = null;
+    let edu: 'ft' | 'pt' | null = null;
+    for (let i = 0; i < cells.length; i++) {
+      const key = LABELS.get(norms[i]);
+      if (!key) continue;
+      if (key === 'ft' || key === 'pt') edu = key;
+      const next = cells[i + 1];
+      const value = next && !LABELS.has(norms[i + 1]) && !IGNORED.has(norms[i + 1]) ? next : undefined;
+      const slot = key === 'school' ? (edu ? (`${edu}.school` as const) : null) : key;
+      if (!slot) continue;
+      if (!values.has(slot)) values.set(slot, value ?? { col: 0, span: 0, paras: [], images: [] });
+      if (key === 'name' && !photoIds.length) photoIds = row.flatMap((c) => c.images);
     }
   }
   if (!values.has('name') || !values.has('birth')) {
     throw new AppError('INVALID', `“${fileName}”不是干部任免审批表：文件中没有找到含“姓名”“出生年月”栏目的表格`);
   }
-  if (!photoIds.length) photoIds = tables.flat(2).flatMap((c) => c.images).slice(0, 1);
+  if (!photoIds.length) photoIds = rows.flat().flatMap((c) => c.images).slice(0, 1);
 
   const text1 = (k: FieldKey) => lines(values.get(k)).join('');
   const block = (k: FieldKey) => (values.get(k)?.paras ?? []).map((p) => p.replace(/\t/g, '  ').trim()).join('\n').trim();

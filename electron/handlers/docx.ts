@@ -42,7 +42,13 @@ export const docxHandlers: HandlersFor<typeof docxContract & typeof docxImportCo
   'docx.import': async ({ files }, app) => {
     const s = app.requireSession();
     const plan = planDocxImport(
-      files.map((f) => ({ fileName: f.fileName, bytes: Buffer.from(f.base64, 'base64'), cadreId: f.cadreId, idNumber: f.idNumber || undefined })),
+      files.map((f) => ({
+        fileName: f.fileName,
+        bytes: Buffer.from(f.base64, 'base64'),
+        cadreId: f.cadreId,
+        idNumber: f.idNumber || undefined,
+        choices: new Map((f.choices ?? []).map((c) => [c.item, { cadreId: c.cadreId, idNumber: c.idNumber || undefined }])),
+      })),
       s.doc.cadres,
     );
     if (plan.create.length + plan.update.length === 0) return { items: plan.items };

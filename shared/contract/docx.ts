@@ -73,7 +73,16 @@ export const docxImportContract = {
   'docx.import': method<{ batchId?: string; items: DocxImportItem[] }>()(
     z.object({
       files: z
-        .array(z.object({ fileName: z.string().min(1).max(260), base64: z.string(), cadreId: z.string().min(1).optional(), idNumber: z.string().trim().max(18).optional() }))
+        .array(
+          z.object({
+            fileName: z.string().min(1).max(260),
+            base64: z.string(),
+            cadreId: z.string().min(1).optional(),
+            idNumber: z.string().trim().max(18).optional(),
+            /** A file holding several people's 审批表: the choice for each, by the preview's item name. */
+            choices: z.array(z.object({ item: z.string().min(1), cadreId: z.string().min(1).optional(), idNumber: z.string().trim().max(18).optional() })).max(500).optional(),
+          }),
+        )
         .min(1, '请选择 Word 审批表文件')
         .max(200, '一次最多导入 200 个 Word 文件'),
     }),

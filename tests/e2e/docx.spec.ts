@@ -40,7 +40,7 @@ test('导出 Word on a cadre page, then an edited copy imported with its differe
   // Nothing is saved before the user confirms.
   expect((await api<Cadre>(app, 'cadre.get', { id: cadre.id })).appointmentReason).toBe(cadre.appointmentReason);
 
-  await preview.getByRole('button', { name: '确认导入 1 个 Word 文件' }).click();
+  await preview.getByRole('button', { name: '确认导入 1 份审批表' }).click();
   await expect(page.getByTestId('lrmx-report')).toContainText('已更新');
   await expect(page.getByText('导入的文件已记为一个导入批次')).toBeVisible();
   expect((await api<Cadre>(app, 'cadre.get', { id: cadre.id })).appointmentReason).toBe('经镇党委研究，同意推荐。');

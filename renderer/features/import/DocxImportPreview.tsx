@@ -29,9 +29,16 @@ export function DocxImportPreview({ files, items, onDone }: { files: WordFile[];
   const ready = items.filter((i) => i.status === 'matched' || (i.status === 'new' && idNumbers[i.file]?.trim()) || (i.status === 'ambiguous' && choices[i.file]));
   const confirm = () =>
     run(async () => {
+      // A file may hold several people (`<file> › 第 2 份`): each carries its own choice.
+      const of = (f: WordFile, i: DocxImportItem) => i.file === f.fileName || i.file.startsWith(`${f.fileName} › `);
       const chosen = files
-        .filter((f) => ready.some((i) => i.file === f.fileName))
-        .map((f) => ({ ...f, idNumber: idNumbers[f.fileName]?.trim() || undefined, cadreId: choices[f.fileName] || undefined }));
+        .filter((f) => ready.some((i) => of(f, i)))
+        .map((f) => ({
+          ...f,
+          idNumber: idNumbers[f.fileName]?.trim() || undefined,
+          cadreId: choices[f.fileName] || undefined,
+          choices: items.filter((i) => i.file !== f.fileName && of(f, i)).map((i) => ({ item: i.file, idNumber: idNumbers[i.file]?.trim() || undefined, cadreId: choices[i.file] || undefined })),
+        }));
       onDone(await invoke('docx.import', { files: chosen }));
     });
   return (
@@ -77,7 +84,7 @@ export function DocxImportPreview({ files, items, onDone }: { files: WordFile[];
       ))}
       {error && <Alert color="red">{error}</Alert>}
       <Group>
-        <Button onClick={() => void confirm()} loading={busy} disabled={ready.length === 0}>确认导入 {ready.length} 个 Word 文件</Button>
+        <Button onClick={() => void confirm()} loading={busy} disabled={ready.length === 0}>确认导入 {ready.length} 份审批表</Button>
       </Group>
     </Stack>
   );
