@@ -1,4 +1,4 @@
-// First step of `npm test`: make sure Chromium, the CJK fonts and poppler are there, installing
+// First step of `npm test`: make sure Chromium, the CJK fonts, poppler and LibreOffice are there, installing
 // them with apt-get when we are root (a fresh CI machine), or stopping with the one command to
 // run. Without this a fresh `npm install && npm test` failed deep inside three test files.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ function detect() {
     cjkFont: /Noto (Sans|Serif) CJK/i.test(fonts),
     pdftotext: onPath('pdftotext'),
     pdftoppm: onPath('pdftoppm'),
+    soffice: onPath('soffice'),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * What `npm test` needs from the system besides node_modules: a Chromium to drive (Playwright
  * and the headless PDF engine), CJK fonts (without them Chinese renders as boxes and tests
- * still pass) and poppler (the PDF checks). Pure so it can be tested; `ensureSystem.mjs` runs it.
+ * still pass), poppler (the PDF checks) and LibreOffice (renders the .docx 审批表 to check it). Pure so it can be tested; `ensureSystem.mjs` runs it.
  */
 
 /** Debian package → how we know it is there. */
@@ -9,10 +9,12 @@ export const NEEDS = [
   { pkg: 'chromium', what: 'Chromium 浏览器', present: (has) => has.chromium },
   { pkg: 'fonts-noto-cjk', what: '思源/Noto 中文字体', present: (has) => has.cjkFont },
   { pkg: 'poppler-utils', what: 'poppler（pdftotext / pdftoppm）', present: (has) => has.pdftotext && has.pdftoppm },
+  // The .docx 审批表 tests convert to PDF with LibreOffice to check the layout as Word would print it.
+  { pkg: 'libreoffice-writer-nogui', what: 'LibreOffice Writer（.docx 转 PDF 检查）', present: (has) => has.soffice },
 ];
 
 /**
- * @param {{chromium: boolean, cjkFont: boolean, pdftotext: boolean, pdftoppm: boolean}} has
+ * @param {{chromium: boolean, cjkFont: boolean, pdftotext: boolean, pdftoppm: boolean, soffice: boolean}} has
  * @param {{isRoot: boolean, hasApt: boolean}} env
  * @returns {{action: 'none'} | {action: 'install', packages: string[], commands: string[][]} | {action: 'stop', packages: string[], message: string}}
  */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs script without types
 import { planSystemSetup } from './systemPackages.mjs';
 
-const all = { chromium: true, cjkFont: true, pdftotext: true, pdftoppm: true };
+const all = { chromium: true, cjkFont: true, pdftotext: true, pdftoppm: true, soffice: true };
 
 describe('npm test system set-up', () => {
   it('does nothing when everything is there', () => {
@@ -15,6 +15,11 @@ describe('npm test system set-up', () => {
     expect(plan.action).toBe('install');
     expect(plan.packages).toEqual(['chromium', 'poppler-utils']);
     expect(plan.commands.at(-1)).toEqual(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium', 'poppler-utils']);
+  });
+
+  it('installs LibreOffice Writer when soffice is not on the PATH (the .docx checks need it)', () => {
+    const plan = planSystemSetup({ ...all, soffice: false }, { isRoot: true, hasApt: true });
+    expect(plan.packages).toEqual(['libreoffice-writer-nogui']);
   });
 
   it('stops a non-root user with the one command to run', () => {

@@ -16,6 +16,7 @@ import { importHandlers } from './import.js';
 import { exportHandlers } from './export.js';
 import { lrmxHandlers } from './lrmx.js';
 import { printHandlers } from './print.js';
+import { docxHandlers } from './docx.js';
 import { auditLogHandlers } from './auditLog.js';
 import { filesHandlers } from './files.js';
 import { jobHandlers } from './job.js';
@@ -33,6 +34,7 @@ export const handlers: HandlersFor<Contract> = {
   ...exportHandlers,
   ...lrmxHandlers,
   ...printHandlers,
+  ...docxHandlers,
   ...auditLogHandlers,
   ...filesHandlers,
   ...jobHandlers,

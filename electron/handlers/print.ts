@@ -11,7 +11,7 @@ import { withJob } from './job.js';
 import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
 
-function cadresFor(doc: VaultDocument, ids: string[]): Cadre[] {
+export function cadresFor(doc: VaultDocument, ids: string[]): Cadre[] {
   const byId = new Map(doc.cadres.map((c) => [c.id, c]));
   return ids.map((id) => {
     const c = byId.get(id);

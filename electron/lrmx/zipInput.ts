@@ -31,7 +31,7 @@ export interface ZipLrmxFiles {
   skipped: string[];
 }
 
-interface CentralEntry {
+export interface CentralEntry {
   name: string;
   flags: number;
   method: number;
@@ -144,7 +144,7 @@ function applyZip64Extra(e: CentralEntry, extra: Uint8Array): boolean {
   return false;
 }
 
-function readCentralDirectory(zip: Uint8Array, zipName: string): CentralEntry[] {
+export function readCentralDirectory(zip: Uint8Array, zipName: string): CentralEntry[] {
   const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   // The end record sits in the last 22 bytes plus a comment of at most 65 535 bytes.
   let eocd = -1;
@@ -275,33 +275,42 @@ export function lrmxFilesFromZip(zip: Uint8Array, zipName: string): ZipLrmxFiles
     taken.push(e);
   }
 
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const files: ZipLrmxFiles['files'] = [];
   for (const e of taken) {
-    const at = e.localOffset;
-    if (at + 30 > zip.length || view.getUint32(at, true) !== LOCAL) throw corrupt(zipName, `“${e.name}”`);
-    // The local header's own copy of the flags is what an unzipper acts on; check it as well.
-    if (view.getUint16(at + 6, true) & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) throw new AppError('INVALID', `压缩包有密码，请先解压后再导入：${zipName}`);
-    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    if (start + e.compressedSize > zip.length) throw corrupt(zipName, `“${e.name}”不完整`);
-    const data = zip.subarray(start, start + e.compressedSize);
-    let bytes: Uint8Array;
-    if (e.method === 0) {
-      if (e.compressedSize !== e.size) throw corrupt(zipName, `“${e.name}”的大小记录不符`);
-      bytes = data;
-    } else {
-      let r: ReturnType<typeof inflateBounded>;
-      try {
-        r = inflateBounded(data, e.size);
-      } catch {
-        throw corrupt(zipName, `“${e.name}”无法解压`);
-      }
-      if (r === 'too-big') throw new AppError('INVALID', `压缩包“${zipName}”中的“${e.name}”解压后比记录的大小更大，可能是恶意构造的压缩包；整个压缩包未导入`);
-      if (r === 'truncated') throw corrupt(zipName, `“${e.name}”不完整`);
-      bytes = r;
-    }
-    if (crc32(bytes) !== e.crc) throw corrupt(zipName, `“${e.name}”校验失败`);
+    const bytes = extractEntry(zip, e, zipName);
     files.push({ fileName: `${zipName}${ZIP_PATH_SEPARATOR}${e.name}`, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) });
   }
   return { files, skipped };
+}
+
+/**
+ * One entry's bytes, its sizes already checked against the caller's limits: the local header's
+ * flags checked again, inflated no further than the declared size, and the CRC verified.
+ */
+export function extractEntry(zip: Uint8Array, e: CentralEntry, zipName: string): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const at = e.localOffset;
+  if (at + 30 > zip.length || view.getUint32(at, true) !== LOCAL) throw corrupt(zipName, `“${e.name}”`);
+  // The local header's own copy of the flags is what an unzipper acts on; check it as well.
+  if (view.getUint16(at + 6, true) & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) throw new AppError('INVALID', `压缩包有密码，请先解压后再导入：${zipName}`);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  if (start + e.compressedSize > zip.length) throw corrupt(zipName, `“${e.name}”不完整`);
+  const data = zip.subarray(start, start + e.compressedSize);
+  let bytes: Uint8Array;
+  if (e.method === 0) {
+    if (e.compressedSize !== e.size) throw corrupt(zipName, `“${e.name}”的大小记录不符`);
+    bytes = data;
+  } else {
+    let r: ReturnType<typeof inflateBounded>;
+    try {
+      r = inflateBounded(data, e.size);
+    } catch {
+      throw corrupt(zipName, `“${e.name}”无法解压`);
+    }
+    if (r === 'too-big') throw new AppError('INVALID', `压缩包“${zipName}”中的“${e.name}”解压后比记录的大小更大，可能是恶意构造的压缩包；整个压缩包未导入`);
+    if (r === 'truncated') throw corrupt(zipName, `“${e.name}”不完整`);
+    bytes = r;
+  }
+  if (crc32(bytes) !== e.crc) throw corrupt(zipName, `“${e.name}”校验失败`);
+  return bytes;
 }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossierDoc } from '../../tests/fixtures/print/dossierDoc.js';
+import { withInspection } from '../../tests/fixtures/print/inspection.js';
 import { pdfInfo, pdfText, squash, wordBoxes, writeTempPdf } from '../../tests/fixtures/print/poppler.js';
 import { dossierHtml } from './dossier.js';
 import { dossierData } from './dossierData.js';
@@ -74,5 +75,19 @@ describe('dossier of a sole candidate', () => {
     expect(alone.pages.some((t) => t.includes('比较表'))).toBe(false);
     expect(alone.info.pages).toBe(5); // cover, 审批表 ×2, eligibility, decision
     alone.pages.forEach((t, i) => expect(t).toContain(`第${i + 1}页共5页`));
+  });
+});
+
+describe('dossier with a 考察 record', () => {
+  it('prints the 考察材料 after 资格审查, before the comparison, and lists it on the cover', async () => {
+    const { doc, candidateId } = dossierDoc();
+    const r = dossierHtml(dossierData(withInspection(doc, candidateId), candidateId, '李组织', NOW));
+    const file = writeTempPdf(await htmlToPdf(r.html));
+    const pages = Array.from({ length: pdfInfo(file).pages }, (_, i) => squash(pdfText(file, { page: i + 1, mode: 'raw' })));
+    expect(pages[0]).toContain('考察材料');
+    const at = (t: string) => pages.findIndex((p, i) => i > 0 && p.includes(t));
+    expect(at('关于何志强同志的考察材料')).toBeGreaterThan(at('资格审查结果'));
+    expect(at('跨村任职人选比较表')).toBeGreaterThan(at('关于何志强同志的考察材料'));
+    expect(pages[at('关于何志强同志的考察材料')]).toContain('共与23人进行了个别谈话，41人参加了民主测评');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The appointment dossier (任用材料) for one 跨村任职 candidate, as one print document:
- * cover → 干部任免审批表 → 资格审查结果 → 人选比较表 (landscape, when the pilot had 2+
- * candidates) → 决定记录, "第 X 页 共 Y 页" on every page (CSS margin boxes), so every
+ * cover → 干部任免审批表 → 资格审查结果 → 考察材料 (once the 考察 step has its record) →
+ * 人选比较表 (landscape, when the pilot had 2+ candidates) → 决定记录, "第 X 页 共 Y 页" on every page (CSS margin boxes), so every
  * section leaves at least FOOTER_MIN_BOTTOM_MM free at the bottom.
  */
 import type { PrintWarning } from '../../shared/contract/print.js';
@@ -11,6 +11,7 @@ import { comparisonRows, VERDICT_TEXT, type CompareColumn, type CompareRow } fro
 import { FOOTER_MIN_BOTTOM_MM } from './engine.js';
 import { esc, htmlDocument, photoDataUri, SANS_STACK, SERIF_STACK } from './html.js';
 import { RMB_CSS, rmbSheets, type FamilyColumn } from './rmbForm.js';
+import { inspectionReport } from './inspectionText.js';
 
 export const SECRECY = '内部资料 注意保密';
 
@@ -30,7 +31,7 @@ export interface DossierData {
   operator: string;
 }
 
-const OVERALL_TEXT: Record<VerdictResult, string> = { pass: '符合任职资格条件', warn: '基本符合，有需核实事项', fail: '不符合任职资格条件' };
+export const OVERALL_TEXT: Record<VerdictResult, string> = { pass: '符合任职资格条件', warn: '基本符合，有需核实事项', fail: '不符合任职资格条件' };
 
 const DOSSIER_CSS = `
 /* Page numbers in CSS margin boxes, not the engine's footer template, so the system print
@@ -106,7 +107,7 @@ function eligibilityPage(d: DossierData): string {
 </section>`;
 }
 
-function lastStage(c: CrossCandidate): string {
+export function lastStage(c: CrossCandidate): string {
   return c.steps.length ? c.steps[c.steps.length - 1].stage : '';
 }
 
@@ -174,11 +175,22 @@ ${rows || '<tr><td colspan="5">（尚未记录任何环节）</td></tr>'}</table
 </section>`;
 }
 
+/** The 考察材料, once the 考察 step carries its record (same wording as the Word file). */
+function inspectionPage(d: DossierData): string | null {
+  const r = inspectionReport(d);
+  if (!r) return null;
+  const p = (t: string) => `<p style="text-indent:2em;margin:0 0 1mm">${esc(t)}</p>`;
+  return `<section class="d-flow">${secrecy()}<h1>${esc(r.title)}</h1>${p(r.opening)}
+${r.sections.map((s) => `<h2>${esc(s.heading)}</h2>${s.paras.map(p).join('')}`).join('')}
+<div style="text-align:right;margin-top:6mm">${r.sign.map((t) => `<div>${esc(t)}</div>`).join('')}</div></section>`;
+}
+
 export function dossierHtml(d: DossierData): { html: string; warnings: PrintWarning[]; sheets: number } {
   const rmb = rmbSheets(d.cadre, { refDate: d.refDate, familyColumn: d.familyColumn });
   const compare = d.comparison && d.comparison.length > 1 ? d.comparison : null;
-  const sections = ['干部任免审批表', '资格审查结果', ...(compare ? ['跨村任职人选比较表'] : []), '决定记录'];
-  const sheets = [cover(d, sections), ...rmb.sheets, eligibilityPage(d), ...(compare ? [comparisonPage(d, compare)] : []), decisionPage(d)];
+  const inspection = inspectionPage(d);
+  const sections = ['干部任免审批表', '资格审查结果', ...(inspection ? ['考察材料'] : []), ...(compare ? ['跨村任职人选比较表'] : []), '决定记录'];
+  const sheets = [cover(d, sections), ...rmb.sheets, eligibilityPage(d), ...(inspection ? [inspection] : []), ...(compare ? [comparisonPage(d, compare)] : []), decisionPage(d)];
   const html = htmlDocument(`跨村任职人选任用材料-${d.cadre.name}`, RMB_CSS + DOSSIER_CSS, sheets);
   return { html, warnings: rmb.warnings, sheets: sheets.length };
 }

@@ -6,17 +6,11 @@
  */
 import type { PrintWarning } from '../../shared/contract/print.js';
 import type { Cadre, FamilyMember, ResumeLine } from '../../shared/domain/cadre.js';
-import { ageAt } from '../../shared/rules/dates.js';
-import { fitParagraphs, paragraphsThatFit, type FitResult, type FitSpec, type Para } from './fit.js';
+import { paragraphsThatFit, type FitSpec, type Para } from './fit.js';
 import { esc, htmlDocument, lines, photoDataUri, spaced } from './html.js';
+import { ageLine, RmbContext, assessmentLine, bareName, FAMILY_ROWS, familyThird, FLOOR_PT, RESUME_HANG_EM, resumeLineParts, resumeParas, schoolLines, textParagraphs, type FamilyColumn, type RmbOptions } from './rmbData.js';
 
-export type FamilyColumn = '出生年月' | '年龄';
-
-export interface RmbOptions {
-  /** 计算年龄时间: "YYYY.MM" or "YYYY.MM.DD". */
-  refDate: string;
-  familyColumn: FamilyColumn;
-}
+export { assessmentLine, FAMILY_ROWS, familyThird, resumeLineParts, type FamilyColumn, type RmbOptions };
 
 export type { PrintWarning };
 
@@ -25,16 +19,12 @@ export interface RmbResult {
   warnings: PrintWarning[];
 }
 
-/** The official family table has 7 member rows. */
-export const FAMILY_ROWS = 7;
-const FLOOR_PT = 9; // 小五: the smallest size still legible on the printed form
 const PAD = 0.6; // mm inside short cells, so text never touches a rule
 
 // ---- page 1 grid (mm), LAYOUT.md "Page 1" -------------------------------------------------
 const G = [13.8, 4.2, 23.0, 18.8, 23.0, 23.2, 23.5, 36.3];
 const g = (from: number, to: number) => G.slice(from, to + 1).reduce((a, b) => a + b, 0);
 const P1_ROWS = { r1: 12.5, r2: 12.2, r3: 12.0, r4: 12.5, edu: 6.1, post: 12.5, resume: 125.8 };
-const RESUME_HANG_EM = 2200 / 20 / 14; // 2200 twips hanging indent at 14 pt = 7.86 em
 
 // ---- page 2 grid (mm), LAYOUT.md "Page 2" -------------------------------------------------
 const P2_WIDTH = 166.2;
@@ -84,51 +74,9 @@ export const RMB_CSS = `
 .rmb-cont .text { white-space: pre-wrap; line-height: 18pt; border: 1pt solid #000; padding: 2mm; }
 `;
 
-/** One line of the 简历 as the form prints it: "1990.09--1994.07  text"; an open end stays blank. */
-export function resumeLineParts(l: ResumeLine): { date: string; text: string } {
-  if (!l.from) return { date: '', text: clean(l.text) };
-  return { date: `${l.from}--${l.to || ''}`, text: clean(l.text) };
-}
-
-function clean(s: string): string {
-  return String(s ?? '').replace(/[\r\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim();
-}
-
-/** Names in LRMX are padded for alignment ("张  三"); the form centres the bare name. */
-function bareName(n: string): string {
-  return /^[\u3400-\u9fff\s\u3000]+$/.test(n) ? n.replace(/[\s\u3000]/g, '') : n.trim();
-}
-
-export function assessmentLine(c: Pick<Cadre, 'assessmentText' | 'assessments'>): string {
-  if (c.assessmentText.trim()) return c.assessmentText.trim();
-  const sorted = [...c.assessments].sort((a, b) => a.year - b.year);
-  return sorted.length ? `${sorted.map((a) => `${a.year}年度${a.grade}`).join('；')}。` : '';
-}
-
-export function familyThird(m: FamilyMember, column: FamilyColumn, refDate: string): string {
-  if (!m.birth) return '';
-  return column === '年龄' ? String(ageAt(m.birth, refDate)) : m.birth;
-}
-
 // ------------------------------------------------------------------------------------------
 
-class Ctx {
-  warnings: PrintWarning[] = [];
-  /** Sections that continue on the 续页: heading → HTML. */
-  cont: { heading: string; html: string }[] = [];
-  constructor(readonly cadre: Cadre) {}
-
-  warn(level: PrintWarning['level'], field: string, message: string): void {
-    this.warnings.push({ level, cadreId: this.cadre.id, cadreName: this.cadre.name, field, message });
-  }
-
-  /** Fits `paras` into a box; records a note when shrunk. Returns the chosen size. */
-  fit(field: string, paras: Para[], spec: FitSpec): FitResult {
-    const r = fitParagraphs(paras, spec);
-    if (r.fits && r.shrunk) this.warn('info', field, `${this.cadre.name}：${field}较长，已缩小为 ${r.pt} 磅字号打印`);
-    return r;
-  }
-}
+class Ctx extends RmbContext<string> {}
 
 /** A short centred value cell (one or more separate lines), shrunk to fit its box. */
 function valueCell(ctx: Ctx, field: string, values: string[], wMm: number, hMm: number, lineRatio = 16 / 14, left = false): string {
@@ -138,7 +86,7 @@ function valueCell(ctx: Ctx, field: string, values: string[], wMm: number, hMm: 
   const r = ctx.fit(field, paras, spec);
   if (!r.fits) {
     ctx.warn('warning', field, `${ctx.cadre.name}：${field}过长，缩小到 ${FLOOR_PT} 磅仍放不下，全文打印在续页，请考虑精简`);
-    ctx.cont.push({ heading: field, html: `<div class="text">${esc(values.join('\n'))}</div>` });
+    ctx.cont.push({ heading: field, body: `<div class="text">${esc(values.join('\n'))}</div>` });
     return `<div class="v" style="height:${hMm - 0.4}mm;font-size:${FLOOR_PT}pt;line-height:${FLOOR_PT * lineRatio}pt">（见续页）</div>`;
   }
   const body = values.map((t) => `<div>${esc(t) || '&nbsp;'}</div>`).join('');
@@ -147,27 +95,16 @@ function valueCell(ctx: Ctx, field: string, values: string[], wMm: number, hMm: 
 
 /** A free-text block of page 2 (奖惩, 考核, 理由, 呈报单位): left-aligned, vertically centred. */
 function textBlock(ctx: Ctx, field: string, text: string, wMm: number, hMm: number): string {
-  const paras: Para[] = text
-    .split(/\r?\n/)
-    .map((t) => t.trim())
-    .filter((t, i, all) => t || (i > 0 && i < all.length - 1))
-    .map((t) => ({ text: t }));
+  const paras: Para[] = textParagraphs(text).map((t) => ({ text: t }));
   const spec: FitSpec = { widthMm: wMm - 3, heightMm: hMm - 1.2, basePt: 14, floorPt: FLOOR_PT, lineRatio: 16 / 14 };
   const r = ctx.fit(field, paras, spec);
   if (!r.fits) {
     ctx.warn('warning', field, `${ctx.cadre.name}：${field}内容过长，缩小到 ${FLOOR_PT} 磅仍放不下（约需 ${r.linesNeeded} 行，只有 ${r.linesAvailable} 行），全文打印在续页，请考虑精简`);
-    ctx.cont.push({ heading: field, html: `<div class="text">${esc(text)}</div>` });
+    ctx.cont.push({ heading: field, body: `<div class="text">${esc(text)}</div>` });
     return `<div class="textcell" style="height:${hMm - 0.4}mm">（内容较长，全文见续页）</div>`;
   }
   const body = paras.map((p) => `<p>${esc(p.text) || '&nbsp;'}</p>`).join('');
   return `<div data-fit class="textcell" style="height:${hMm - 0.4}mm;font-size:${r.pt}pt;line-height:${r.lineHeightPt}pt">${body}</div>`;
-}
-
-function resumeParas(resume: ResumeLine[]): Para[] {
-  return resume.map((l) => {
-    const p = resumeLineParts(l);
-    return p.date ? { text: `${p.date}  ${p.text}`, hangEm: RESUME_HANG_EM } : { text: p.text, indentEm: RESUME_HANG_EM };
-  });
 }
 
 function resumeHtml(lines: ResumeLine[]): string {
@@ -194,7 +131,7 @@ function resumeBlock(ctx: Ctx): string {
     shown = resume.slice(0, n);
     pt = FLOOR_PT;
     ctx.warn('warning', '简历', `${ctx.cadre.name}：简历内容过长（${resume.length} 条），缩小到 ${FLOOR_PT} 磅仍放不下，第 ${n + 1} 条起接续打印在续页，请考虑精简`);
-    ctx.cont.push({ heading: '简历（续）', html: `<div class="resume">${resumeHtml(resume.slice(n))}</div>` });
+    ctx.cont.push({ heading: '简历（续）', body: `<div class="resume">${resumeHtml(resume.slice(n))}</div>` });
   }
   const more = shown.length < resume.length ? `<p style="padding-left:${RESUME_HANG_EM}em">（下接续页）</p>` : '';
   return `<div data-fit class="block resume" style="font-size:${pt}pt;line-height:${pt * (18 / 14)}pt">${resumeHtml(shown)}${more}</div>`;
@@ -215,12 +152,12 @@ function page1(ctx: Ctx, opts: RmbOptions): string {
   const R = P1_ROWS;
   const L = (html: string) => `<td class="lbl">${html}</td>`;
   const colgroup = `<colgroup>${G.map((w) => `<col style="width:${w}mm">`).join('')}</colgroup>`;
-  const age = c.birth ? `(${ageAt(c.birth, opts.refDate)}岁)` : '';
+  const age = ageLine(c, opts.refDate);
   const edu = (e: Cadre['fullTimeEducation'], label: string) => {
     const h = R.edu * 2;
     return {
       level: valueCell(ctx, `${label}学历学位`, [e.level, e.degree], g(3, 4), h, 15 / 14),
-      school: valueCell(ctx, `${label}毕业院校系及专业`, [e.levelSchool, e.degreeSchool && e.degreeSchool !== e.levelSchool ? e.degreeSchool : ''], g(6, 7), h, 15 / 14),
+      school: valueCell(ctx, `${label}毕业院校系及专业`, schoolLines(e), g(6, 7), h, 15 / 14),
     };
   };
   const ft = edu(c.fullTimeEducation, '全日制教育');
@@ -340,7 +277,7 @@ function page2(ctx: Ctx, opts: RmbOptions): string {
   const members = c.family.slice(0, FAMILY_ROWS);
   if (c.family.length > FAMILY_ROWS) {
     ctx.warn('warning', '家庭主要成员及重要社会关系', `${c.name}：家庭主要成员及重要社会关系共 ${c.family.length} 人，审批表只有 ${FAMILY_ROWS} 行，第 ${FAMILY_ROWS + 1}–${c.family.length} 人打印在续页`);
-    ctx.cont.push({ heading: '家庭主要成员及重要社会关系（续）', html: familyContTable(c.family.slice(FAMILY_ROWS), opts) });
+    ctx.cont.push({ heading: '家庭主要成员及重要社会关系（续）', body: familyContTable(c.family.slice(FAMILY_ROWS), opts) });
   }
   const third = opts.familyColumn === '年龄' ? lines(['年', '龄']) : lines([spaced('出生', 0.5), spaced('年月', 0.5)]);
   const rows: GRow[] = [
@@ -415,7 +352,7 @@ function familyContTable(members: FamilyMember[], opts: RmbOptions): string {
 }
 
 function continuationSheet(ctx: Ctx): string {
-  const parts = ctx.cont.map((s) => `<h3>${esc(s.heading)}</h3>${s.html}`).join('');
+  const parts = ctx.cont.map((s) => `<h3>${esc(s.heading)}</h3>${s.body}`).join('');
   return `<section class="sheet rmb-cont" style="width:auto;height:auto;overflow:visible"><h2>干部任免审批表（续页）</h2><p class="who">姓名：${esc(bareName(ctx.cadre.name))}　　出生年月：${esc(ctx.cadre.birth)}</p>${parts}</section>`;
 }
 

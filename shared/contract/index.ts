@@ -14,6 +14,7 @@ import { programsContract } from './programs.js';
 import { importContract, exportContract } from './import.js';
 import { lrmxContract } from './lrmx.js';
 import { printContract } from './print.js';
+import { docxContract, docxImportContract } from './docx.js';
 import { auditLogContract } from './audit.js';
 import { filesContract } from './files.js';
 import { jobContract, type ProgressEvent } from './job.js';
@@ -32,6 +33,8 @@ export const contract = {
   ...exportContract,
   ...lrmxContract,
   ...printContract,
+  ...docxContract,
+  ...docxImportContract,
   ...auditLogContract,
   ...filesContract,
   ...jobContract,

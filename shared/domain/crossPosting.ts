@@ -78,6 +78,33 @@ export interface EligibilitySnapshot {
   overall: VerdictResult;
 }
 
+const count = (label: string) =>
+  z.number({ message: `${label}应为数字` }).int(`${label}应为整数`).min(0, `${label}不能为负数`).max(100_000, `${label}不超过 100000`);
+
+/**
+ * The 考察 record (组织考察): who inspected, when, how many were talked to, the 民主测评 votes and
+ * the 考察组's findings — what the 考察材料 is written from.
+ */
+export const inspectionSchema = z
+  .object({
+    team: text(200).refine((t) => t.trim().length > 0, '请填写考察组成员'), // 考察组成员
+    from: daySchema, // 考察时间
+    to: z.union([daySchema, z.literal('')]).default(''),
+    interviewees: count('谈话人数'),
+    /** 民主测评: people taking part and the votes for each grade. */
+    votes: z.object({ participants: count('参加测评人数'), excellent: count('优秀票数'), competent: count('称职票数'), basic: count('基本称职票数'), incompetent: count('不称职票数') }),
+    strengths: text(2000).refine((t) => t.trim().length > 0, '请填写主要优点'),
+    weaknesses: text(2000).default(''),
+    conclusion: text(2000).refine((t) => t.trim().length > 0, '请填写考察结论'),
+  })
+  .superRefine((x, ctx) => {
+    if (x.to && x.to < x.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `考察结束日期 ${x.to} 早于开始日期 ${x.from}` });
+    const v = x.votes;
+    const cast = v.excellent + v.competent + v.basic + v.incompetent;
+    if (cast > v.participants) ctx.addIssue({ code: 'custom', path: ['votes', 'participants'], message: `民主测评各等次票数合计 ${cast} 票，多于参加测评人数 ${v.participants} 人` });
+  });
+export type Inspection = z.output<typeof inspectionSchema>;
+
 /** What the user types for a step; the handler adds operator and the snapshot. */
 export const crossStepInputSchema = z
   .object({
@@ -89,8 +116,11 @@ export const crossStepInputSchema = z
     publicityEnd: z.union([daySchema, z.literal('')]).default(''),
     /** 未通过 only. */
     reason: text(1000).default(''),
+    /** 考察 only: the structured 考察 record (steps recorded before it existed have none). */
+    inspection: inspectionSchema.optional(),
   })
   .superRefine((s, ctx) => {
+    if (s.inspection && s.stage !== '考察') ctx.addIssue({ code: 'custom', path: ['inspection'], message: '考察记录只能填在“考察”环节' });
     if (s.stage === '公示') {
       if (!s.publicityStart) ctx.addIssue({ code: 'custom', path: ['publicityStart'], message: '公示须填写开始日期' });
       if (!s.publicityEnd) ctx.addIssue({ code: 'custom', path: ['publicityEnd'], message: '公示须填写结束日期' });

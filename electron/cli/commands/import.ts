@@ -15,8 +15,9 @@ import type { ParsedArgs } from '../args.js';
 import { readPassword, report } from '../io.js';
 import type { Command } from './index.js';
 import { importLrmxPaths, isLrmxInputPath, lrmxFilesAt, lrmxReportText } from './importLrmx.js';
+import { docxReportText, importDocxPath, isWordPath } from './importDocx.js';
 
-const usage = '<档案库> <花名册.xlsx|.xls|.csv|任免审批表.lrmx|审批表压缩包.zip|文件夹> [--dry-run] [--sheet 工作表] [--template 模板] [--update-existing] [--json]  导入干部花名册或任免审批表';
+const usage = '<档案库> <花名册.xlsx|.xls|.csv|任免审批表.lrmx|审批表.docx|审批表压缩包.zip|文件夹> [--dry-run] [--sheet 工作表] [--template 模板] [--update-existing] [--id-number 身份证号码] [--cadre-id 档案编号] [--json]  导入干部花名册或任免审批表';
 
 function isFolder(path: string): boolean {
   try {
@@ -42,6 +43,7 @@ async function run(args: ParsedArgs): Promise<number> {
   }
   const dryRun = args.flags['dry-run'] === true;
   if (isLrmxInputPath(file) || isFolder(resolve(file))) return runLrmx(args, resolve(vaultPath), resolve(file), dryRun);
+  if (isWordPath(file)) return runDocx(args, resolve(vaultPath), resolve(file), dryRun);
   const bytes = readInput(resolve(file));
   const fileName = basename(file);
   const vault = await OpenVault.open(resolve(vaultPath), await readPassword());
@@ -108,6 +110,20 @@ async function runLrmx(args: ParsedArgs, vaultPath: string, path: string, dryRun
     const r = await importLrmxPaths(session, paths, { dryRun, updateExisting: args.flags['update-existing'] === true, label });
     report(args.json, r, lrmxReportText(r, label));
     return 0;
+  } finally {
+    vault.close();
+  }
+}
+
+async function runDocx(args: ParsedArgs, vaultPath: string, path: string, dryRun: boolean): Promise<number> {
+  const vault = await OpenVault.open(vaultPath, await readPassword());
+  try {
+    if (vault.readOnly && !dryRun) throw new AppError('READ_ONLY', '档案库正被另一个程序使用，只能用 --dry-run 检查');
+    const session = new Session(vault, typeof args.flags.operator === 'string' ? args.flags.operator : '命令行导入');
+    const flag = (k: string) => (typeof args.flags[k] === 'string' ? (args.flags[k] as string) : undefined);
+    const r = await importDocxPath(session, path, { dryRun, idNumber: flag('id-number'), cadreId: flag('cadre-id') });
+    report(args.json, r, docxReportText(r, basename(path)));
+    return r.rejected.length && !r.accepted && !r.matched.length ? 1 : 0;
   } finally {
     vault.close();
   }

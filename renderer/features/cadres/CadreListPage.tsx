@@ -14,7 +14,7 @@ import { useApi } from '../../components/useApi';
 import { CadreFilterBar, ColumnChooser } from './CadreFilterBar';
 import { ExportListButton } from '../import/ExportListButton';
 import { ExportLrmxButton } from './ExportLrmxButton';
-import { CadreListPrintButton } from '../print';
+import { CadreListPrintButton, ExportWordListButton } from '../print';
 import { CadreTable, type CadreTableHandle } from './CadreTable';
 import {
   clearCadreSelection,
@@ -54,6 +54,7 @@ const ListHeader = memo(function ListHeader({ trash, columns }: { trash: boolean
         <ExportListButton trash={trash} />
         <ExportLrmxButton trash={trash} />
         <CadreListPrintButton />
+        <ExportWordListButton />
         <Button size="xs" onClick={() => navigate('/cadres/new')}>新建档案</Button>
       </Group>
     </Group>

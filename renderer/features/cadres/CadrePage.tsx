@@ -12,7 +12,7 @@ import { ApiCallError, invoke } from '../../api/client';
 import { navigate } from '../../app/router';
 import { CadreHistory } from './CadreHistory';
 import { LrmxExportButton } from '../import/LrmxExportButton';
-import { PrintRmbButton } from '../print';
+import { ExportWordButton, PrintRmbButton } from '../print';
 import { CadreProgramHistory } from '../programs/CadreProgramHistory';
 import { setCadreListState } from './cadreFilterStore';
 import { AreaField, FormContext, TextField, type FormApi } from './form/FormContext';
@@ -205,6 +205,7 @@ export function CadrePage({ id }: { id: string | null }) {
               <Button size="xs" variant="default" color="red" onClick={() => setConfirmDelete(true)}>删除</Button>
               {id && !isNew && <LrmxExportButton cadreId={id} />}
               {id && !isNew && <PrintRmbButton ids={[id]} />}
+              {id && !isNew && <ExportWordButton ids={[id]} />}
             </>
           )}
         </Group>

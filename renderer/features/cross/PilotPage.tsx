@@ -14,7 +14,7 @@ import { CadrePicker } from '../../components/pickers';
 import { useApi } from '../../components/useApi';
 import { PilotForm } from './PilotForm';
 import { StepModal } from './StepModal';
-import { PrintDossierButton } from '../print';
+import { ExportDossierWordButton, ExportInspectionWordButton, PrintDossierButton } from '../print';
 import { VerdictBadges, VerdictList } from './verdicts';
 
 const MAX_COMPARE = 5;
@@ -117,6 +117,8 @@ function CandidateTable({ d, selected, toggle, onStep, onChanged }: { d: PilotDe
                   {c.stage !== '任命' && c.stage !== '未通过' && <Button size="xs" onClick={() => onStep(c)}>下一步</Button>}
                   <Button size="xs" variant="light" onClick={() => setOpen(open === c.candidate.id ? null : c.candidate.id)}>{open === c.candidate.id ? '收起' : '详情'}</Button>
                   <PrintDossierButton candidateId={c.candidate.id} label="任用材料" />
+                  <ExportDossierWordButton candidateId={c.candidate.id} label="导出 Word" />
+                  {c.candidate.steps.some((st) => st.stage === '考察' && st.inspection) && <ExportInspectionWordButton candidateId={c.candidate.id} />}
                   {c.stage !== '任命' && (
                     <ActionIcon variant="subtle" color="gray" aria-label={`移出 ${c.name}`} title="移出人选名单" onClick={async () => {
                       if (!window.confirm(`将 ${c.name} 移出本试点的人选名单？已记录的步骤保留在回收站中。`)) return;

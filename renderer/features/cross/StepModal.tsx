@@ -1,5 +1,5 @@
 /** Records the next step of a candidate: 提名 → 考察 → 公示 → 任命 / 未通过. */
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { CandidateView, StepResult } from '../../../shared/contract/crossPosting.js';
 import { nextStages, type CrossStage } from '../../../shared/domain/crossPosting.js';
@@ -24,6 +24,8 @@ export function StepModal({ candidate: current, onClose, onDone }: { candidate: 
   const [pubStart, setPubStart] = useState('');
   const [pubEnd, setPubEnd] = useState('');
   const [reason, setReason] = useState('');
+  const [inspect, setInspect] = useState(false);
+  const [insp, setInsp] = useState(EMPTY_INSPECTION);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,6 +40,8 @@ export function StepModal({ candidate: current, onClose, onDone }: { candidate: 
     setPubStart('');
     setPubEnd('');
     setReason('');
+    setInspect(false);
+    setInsp(EMPTY_INSPECTION);
     setErrors({});
     setMessage(null);
   }, [current]);
@@ -53,7 +57,7 @@ export function StepModal({ candidate: current, onClose, onDone }: { candidate: 
     setErrors({});
     setMessage(null);
     try {
-      const r = await invoke('cross.step', { candidateId: candidate.candidate.id, step: { stage, date: norm(date), notes, publicityStart: stage === '公示' ? s : '', publicityEnd: stage === '公示' ? e : '', reason: stage === '未通过' ? reason : '' } });
+      const r = await invoke('cross.step', { candidateId: candidate.candidate.id, step: { stage, date: norm(date), notes, publicityStart: stage === '公示' ? s : '', publicityEnd: stage === '公示' ? e : '', reason: stage === '未通过' ? reason : '', inspection: stage === '考察' && inspect ? { ...insp, from: norm(insp.from), to: norm(insp.to) } : undefined } });
       onDone(r);
     } catch (err) {
       setMessage((err as Error).message);
@@ -88,6 +92,10 @@ export function StepModal({ candidate: current, onClose, onDone }: { candidate: 
           {stage === '任命' && (
             <Alert color="blue">任命后，该干部档案的村（社区）、现任职务、任现职时间将改为本试点职务，并在简历中新增一行；本试点显示为已任命，其余未完成的人选按“未通过”（该试点已任命他人）结束。</Alert>
           )}
+          {stage === '考察' && (
+            <Switch label="填写考察记录（考察组、谈话人数、民主测评等，用于生成考察材料）" checked={inspect} onChange={(ev) => setInspect(ev.currentTarget.checked)} />
+          )}
+          {stage === '考察' && inspect && <InspectionFields value={insp} onChange={setInsp} errors={errors} />}
           <Textarea label="备注（会议、考察情况等）" autosize minRows={2} value={notes} onChange={(ev) => setNotes(ev.currentTarget.value)} />
           {message && <Alert color="red">{message}</Alert>}
           <Group justify="flex-end">
@@ -97,5 +105,34 @@ export function StepModal({ candidate: current, onClose, onDone }: { candidate: 
         </Stack>
       )}
     </Modal>
+  );
+}
+
+type InspectionForm = { team: string; from: string; to: string; interviewees: number; votes: { participants: number; excellent: number; competent: number; basic: number; incompetent: number }; strengths: string; weaknesses: string; conclusion: string };
+const EMPTY_INSPECTION: InspectionForm = { team: '', from: '', to: '', interviewees: 0, votes: { participants: 0, excellent: 0, competent: 0, basic: 0, incompetent: 0 }, strengths: '', weaknesses: '', conclusion: '' };
+const VOTES: [keyof InspectionForm['votes'], string][] = [['participants', '参加测评人数'], ['excellent', '优秀'], ['competent', '称职'], ['basic', '基本称职'], ['incompetent', '不称职']];
+
+/** The 考察 record: what the 考察材料 is written from. */
+function InspectionFields({ value: v, onChange, errors }: { value: InspectionForm; onChange: (v: InspectionForm) => void; errors: Record<string, string> }) {
+  const err = (k: string) => errors[`inspection.${k}`];
+  const num = (n: string | number) => (typeof n === 'number' ? n : Number(n) || 0);
+  return (
+    <Stack gap="xs" data-testid="inspection-fields">
+      <TextInput label="考察组成员" required value={v.team} onChange={(e) => onChange({ ...v, team: e.currentTarget.value })} error={err('team')} />
+      <Group grow>
+        <TextInput label="考察开始" placeholder="2026.11.18" required value={v.from} onChange={(e) => onChange({ ...v, from: e.currentTarget.value })} onBlur={() => onChange({ ...v, from: norm(v.from) })} error={err('from')} />
+        <TextInput label="考察结束" placeholder="2026.11.20" value={v.to} onChange={(e) => onChange({ ...v, to: e.currentTarget.value })} onBlur={() => onChange({ ...v, to: norm(v.to) })} error={err('to')} />
+        <NumberInput label="谈话人数" min={0} value={v.interviewees} onChange={(n) => onChange({ ...v, interviewees: num(n) })} error={err('interviewees')} />
+      </Group>
+      <Text size="sm" fw={500}>民主测评</Text>
+      <Group grow>
+        {VOTES.map(([k, label]) => (
+          <NumberInput key={k} label={label} min={0} value={v.votes[k]} onChange={(n) => onChange({ ...v, votes: { ...v.votes, [k]: num(n) } })} error={err(`votes.${k}`)} />
+        ))}
+      </Group>
+      <Textarea label="主要优点" required autosize minRows={2} value={v.strengths} onChange={(e) => onChange({ ...v, strengths: e.currentTarget.value })} error={err('strengths')} />
+      <Textarea label="主要不足" autosize minRows={1} value={v.weaknesses} onChange={(e) => onChange({ ...v, weaknesses: e.currentTarget.value })} error={err('weaknesses')} />
+      <Textarea label="考察结论" required autosize minRows={2} value={v.conclusion} onChange={(e) => onChange({ ...v, conclusion: e.currentTarget.value })} error={err('conclusion')} />
+    </Stack>
   );
 }
