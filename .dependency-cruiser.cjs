@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^electron/main/' },
     },
     {
+      name: 'resolvable',
+      comment: 'An import the checker cannot resolve would slip past the rules above.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
       name: 'test-code-stays-in-tests',
       comment: 'Only test files import test files or tests/fixtures; the app never ships them.',
       severity: 'error',
@@ -70,6 +77,9 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.tests.json' },
     enhancedResolveOptions: {
       extensions: ['.ts', '.tsx', '.cts', '.mts', '.js', '.cjs', '.mjs', '.json'],
+      // Packages that declare only `exports` (lowdb, @electron/fuses) resolve through it.
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
     },
     reporterOptions: { text: { highlightFocused: true } },
   },
