@@ -9,7 +9,7 @@ import type { DocxDifference, DocxImportItem } from '../../shared/contract/docx.
 import { cadreInputSchema, type Cadre, type FamilyMember } from '../../shared/domain/cadre.js';
 import { DEGREES, EDUCATION_LEVELS, ETHNICITIES, HEALTH_STATUSES, normalizeCode, POLITICAL_STATUSES } from '../../shared/domain/codes.js';
 import { mergeAssessments, parseAssessmentText } from '../../shared/rules/assessment.js';
-import type { BatchCreate, BatchUpdate } from '../importer/batch.js';
+import type { BatchCreate, BatchUpdate } from '../importer/batchRows.js';
 import { editableFields } from '../importer/merge.js';
 import { assessmentLine, bareName, FAMILY_ROWS, resumeLineParts, schoolLines, textParagraphs } from '../print/rmbData.js';
 import { readRmbDocx, type RmbDocxRead, type RmbDocxResult } from './readRmb.js';

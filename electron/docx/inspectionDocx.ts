@@ -6,7 +6,7 @@
  */
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import { AppError } from '../../shared/contract/define.js';
-import type { DossierData } from '../print/dossier.js';
+import type { DossierData } from '../print/dossierData.js';
 import { inspectionReport, inspectionStep } from '../print/inspectionText.js';
 import { A4, docxStyles, para, type DocxFont } from './docxParts.js';
 

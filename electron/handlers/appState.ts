@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import { AppError } from '../../shared/contract/define.js';
 import type { AppEvent } from '../../shared/contract/index.js';
 import { Session } from '../store/session.js';
-import { warmSearchKeys } from './cadre.js';
 import type { Platform } from '../platform/platform.js';
 
 /**
@@ -46,7 +45,7 @@ export class AppState {
     this.touch();
     this.startIdleTimer();
     // Every way in (create, unlock, restore) gets the search keys ready before 干部档案 is opened.
-    void warmSearchKeys(session.doc.cadres.map((c) => c.name), () => this.session === session);
+    void session.searchKeys.warm(session.doc.cadres.map((c) => c.name), () => this.session === session);
   }
 
   lock(reason: 'idle' | 'manual'): void {

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cadre } from '../../shared/domain/cadre.js';
 import type { Village } from '../../shared/domain/village.js';
 import { OpenVault } from '../vault/vault.js';
-import { warmSearchKeys } from './cadre.js';
 import { TEST_PASSWORD, id18, useTestApp } from '../../tests/fixtures/testApp.js';
 
 const t = useTestApp('cadre-handlers-');
@@ -169,14 +168,5 @@ describe('cadre handlers', () => {
     expect(reopened.readOnly).toBe(true);
     expect(reopened.doc.cadres.map((c) => c.name)).toContain('黄丽娟');
     reopened.close();
-  });
-});
-
-describe('warmSearchKeys', () => {
-  it('works through the names a slice per turn and stops once the vault is locked', async () => {
-    const names = ['王建国', '陈丽娟', '吕晓明', '黄志强', '区家豪'];
-    expect(await warmSearchKeys(names, () => true, 2)).toBe(5);
-    let turns = 0;
-    expect(await warmSearchKeys(names, () => turns++ < 1, 2)).toBe(2);
   });
 });

@@ -3,41 +3,12 @@ import { cadreContract, type CadreRow } from '../../shared/contract/cadre.js';
 import { cadreInputSchema, type Cadre } from '../../shared/domain/cadre.js';
 import type { Village } from '../../shared/domain/village.js';
 import { highestEducation } from '../../shared/rules/education.js';
-import { pinyinKeys, type PinyinKeys } from '../../shared/rules/search.js';
+import type { SearchKeys } from '../store/searchKeys.js';
 import type { Session } from '../store/session.js';
 import { createRecord, findRecord, setDeleted, updateRecord, validate } from './records.js';
 import type { HandlersFor } from './types.js';
 
-const pinyinCache = new Map<string, PinyinKeys>();
-function cachedPinyin(name: string) {
-  let k = pinyinCache.get(name);
-  if (!k) {
-    k = pinyinKeys(name);
-    pinyinCache.set(name, k);
-  }
-  return k;
-}
-
-/**
- * Fills the pinyin cache a slice at a time after an unlock (≈0.3 s of work at 50 000 names),
- * so the first opening of 干部档案 does not wait for it, and other calls are not held up.
- * Stops when the session it was started for is no longer open. Resolves with the names done.
- */
-export function warmSearchKeys(names: readonly string[], stillOpen: () => boolean, slice = 2000): Promise<number> {
-  return new Promise((done) => {
-    let i = 0;
-    const step = () => {
-      if (!stillOpen()) return done(i);
-      const end = Math.min(names.length, i + slice);
-      for (; i < end; i++) cachedPinyin(names[i]);
-      if (i < names.length) setImmediate(step);
-      else done(i);
-    };
-    setImmediate(step);
-  });
-}
-
-export function toRow(c: Cadre, villages: Map<string, Village>): CadreRow {
+export function toRow(c: Cadre, villages: Map<string, Village>, searchKeys: SearchKeys): CadreRow {
   const v = c.villageId ? villages.get(c.villageId) : undefined;
   return {
     id: c.id,
@@ -56,7 +27,7 @@ export function toRow(c: Cadre, villages: Map<string, Village>): CadreRow {
     postSince: c.postSince,
     tags: c.tags,
     demo: c.demo,
-    ...cachedPinyin(c.name),
+    ...searchKeys.of(c.name),
   };
 }
 
@@ -80,9 +51,10 @@ export function mergeUpdate(base: Record<string, unknown>, data: Record<string, 
 
 export const cadreHandlers: HandlersFor<typeof cadreContract> = {
   'cadre.list': ({ deleted }, app) => {
-    const doc = app.requireSession().doc;
+    const session = app.requireSession();
+    const doc = session.doc;
     const villages = new Map(doc.villages.map((v) => [v.id, v]));
-    return doc.cadres.filter((c) => !!c.deletedAt === deleted).map((c) => toRow(c, villages));
+    return doc.cadres.filter((c) => !!c.deletedAt === deleted).map((c) => toRow(c, villages, session.searchKeys));
   },
 
   // Tells the renderer whether its copy of the list is still current without sending 50k rows

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/contract/define.js';
 import { importContract } from '../../shared/contract/import.js';
 import { commitBatch, undoBatch } from '../importer/batch.js';
-import { commitVillages } from '../importer/villageRoster.js';
+import { commitVillages } from '../importer/villageRosterCommit.js';
 import { runJob } from './job.js';
 import type { HandlersFor } from './types.js';
 

@@ -8,19 +8,8 @@ import { cadreInputSchema, type Cadre, type CadreFields } from '../../shared/dom
 import type { ImportBatch, VaultDocument } from '../../shared/domain/document.js';
 import { changedFields } from '../handlers/records.js';
 import { newId, nowIso, type Session } from '../store/session.js';
-import { undoVillageBatch } from './villageRoster.js';
-
-export interface BatchCreate {
-  row: number | string;
-  data: unknown;
-}
-export interface BatchUpdate {
-  row: number | string;
-  cadreId: string;
-  /** The record as previewed; a record changed since then is not overwritten blindly. */
-  updatedAt?: string;
-  data: unknown;
-}
+import { undoVillageBatch } from './villageRosterCommit.js';
+import type { BatchCreate, BatchUpdate } from './batchRows.js';
 
 const where = (row: number | string) => (typeof row === 'number' ? `第 ${row} 行` : `“${row}”`);
 

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/contract/define.js';
 import type { LrmxFileReport } from '../../shared/contract/import.js';
 import { cadreInputSchema, type Cadre } from '../../shared/domain/cadre.js';
 import { mergeAssessments } from '../../shared/rules/assessment.js';
-import type { BatchCreate, BatchUpdate } from '../importer/batch.js';
+import type { BatchCreate, BatchUpdate } from '../importer/batchRows.js';
 import { FIELD_BY_KEY } from '../importer/fields.js';
 import { editableFields } from '../importer/merge.js';
 import { LRMX_PATHS, parseLrmx } from './lrmx.js';

@@ -5,31 +5,15 @@
  * section leaves at least FOOTER_MIN_BOTTOM_MM free at the bottom.
  */
 import type { PrintWarning } from '../../shared/contract/print.js';
-import type { Cadre } from '../../shared/domain/cadre.js';
-import type { CrossCandidate, CrossPilot, Verdict, VerdictResult } from '../../shared/domain/crossPosting.js';
+import type { CrossCandidate, VerdictResult } from '../../shared/domain/crossPosting.js';
 import { comparisonRows, VERDICT_TEXT, type CompareColumn, type CompareRow } from '../../shared/rules/eligibilityCompare.js';
 import { FOOTER_MIN_BOTTOM_MM } from './engine.js';
 import { esc, htmlDocument, photoDataUri, SANS_STACK, SERIF_STACK } from './html.js';
-import { RMB_CSS, rmbSheets, type FamilyColumn } from './rmbForm.js';
+import { RMB_CSS, rmbSheets } from './rmbForm.js';
 import { inspectionReport } from './inspectionText.js';
+import type { DossierData } from './dossierData.js';
 
 export const SECRECY = '内部资料 注意保密';
-
-export interface DossierData {
-  pilot: CrossPilot;
-  townName: string;
-  villageName: string;
-  candidate: CrossCandidate;
-  cadre: Cadre;
-  /** Age and years are counted at the pilot's reference date, as the eligibility rules do. */
-  refDate: string;
-  familyColumn: FamilyColumn;
-  eligibility: { verdicts: Verdict[]; overall: VerdictResult; ruleVersion: string; evaluatedAt: string; recorded: boolean };
-  /** Columns of the comparison (this candidate first), or null when there was no one to compare. */
-  comparison: CompareColumn[] | null;
-  printedOn: string;
-  operator: string;
-}
 
 export const OVERALL_TEXT: Record<VerdictResult, string> = { pass: '符合任职资格条件', warn: '基本符合，有需核实事项', fail: '不符合任职资格条件' };
 

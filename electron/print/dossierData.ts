@@ -9,7 +9,27 @@ import { townName } from '../../shared/domain/towns.js';
 import { today } from '../../shared/rules/dates.js';
 import { referenceDateOf, RULE_VERSION } from '../../shared/rules/eligibility.js';
 import { columnOf, evaluateFor } from '../crossPosting/columns.js';
-import type { DossierData } from './dossier.js';
+import type { Cadre } from '../../shared/domain/cadre.js';
+import type { CrossCandidate, CrossPilot, Verdict, VerdictResult } from '../../shared/domain/crossPosting.js';
+import type { CompareColumn } from '../../shared/rules/eligibilityCompare.js';
+import type { FamilyColumn } from './rmbForm.js';
+
+/** What the dossier (dossier.ts, ../docx/dossierDocx.ts) prints for one candidate. */
+export interface DossierData {
+  pilot: CrossPilot;
+  townName: string;
+  villageName: string;
+  candidate: CrossCandidate;
+  cadre: Cadre;
+  /** Age and years are counted at the pilot's reference date, as the eligibility rules do. */
+  refDate: string;
+  familyColumn: FamilyColumn;
+  eligibility: { verdicts: Verdict[]; overall: VerdictResult; ruleVersion: string; evaluatedAt: string; recorded: boolean };
+  /** Columns of the comparison (this candidate first), or null when there was no one to compare. */
+  comparison: CompareColumn[] | null;
+  printedOn: string;
+  operator: string;
+}
 
 /** The comparison holds at most 5 columns (the contract's limit for cross.compare). */
 const MAX_COMPARED = 5;

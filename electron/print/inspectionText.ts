@@ -4,7 +4,7 @@
  */
 import type { CrossStep, Inspection } from '../../shared/domain/crossPosting.js';
 import { ageAt } from '../../shared/rules/dates.js';
-import type { DossierData } from './dossier.js';
+import type { DossierData } from './dossierData.js';
 import { bareName } from './rmbData.js';
 
 export interface InspectionReport {

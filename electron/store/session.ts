@@ -4,6 +4,7 @@ import { AppError } from '../../shared/contract/define.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
 import { OpenVault } from '../vault/vault.js';
 import { appendAudit, type AuditInput } from './audit.js';
+import { SearchKeys } from './searchKeys.js';
 
 /**
  * lowdb holds the document in memory; our adapter encrypts it into the vault file
@@ -23,6 +24,8 @@ class EncryptedAdapter {
 /** An unlocked vault plus who is working on it. Handlers reach data only through this. */
 export class Session {
   readonly db: Low<VaultDocument>;
+  /** 拼音 keys of this vault's cadre names, warmed on unlock (AppState.open). */
+  readonly searchKeys = new SearchKeys();
 
   constructor(
     readonly vault: OpenVault,

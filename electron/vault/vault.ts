@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/contract/define.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
-import { ReplacedButNotSynced, removeStaleTemps, writeFileAtomic } from './atomicWrite.js';
+import { removeStaleTemps, writeFileAtomic } from './atomicWrite.js';
 import { addBackup, backupDir, backupPath, listBackups, snapshot } from './backups.js';
 import { decodeVault, deriveMasterKey, encodeVaultParts, newKdf, readHeader, type KdfParams, type VaultHeader } from './format.js';
 import { acquireLock, type LockInfo, type LockResult } from './lockFile.js';
@@ -13,6 +13,7 @@ import { decodePayload, encodePayload } from './payload.js';
 import { copiesUnderOtherPasswords, handleOldCopies } from './oldCopies.js';
 import type { OldCopiesChoice, OldCopiesReport } from '../../shared/domain/oldCopies.js';
 import { writeVaultInWorker } from './backgroundSave.js';
+import { saveError } from './saveError.js';
 
 const READ_ONLY_MESSAGE = '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改';
 
@@ -252,21 +253,6 @@ export class OpenVault {
     this.releaseLock?.();
     this.releaseLock = null;
   }
-}
-
-/** A failed write, said so that an office user knows what to do; the vault file is unchanged. */
-export function saveError(e: unknown, path: string): AppError {
-  if (e instanceof AppError) return e;
-  const code = (e as NodeJS.ErrnoException)?.code;
-  const problem = diskProblemOf(e);
-  const why =
-    problem ? diskProblemText(problem)
-    : code === 'ENOENT' ? '找不到档案库所在的文件夹（U 盘或网络盘是否已断开？）'
-    : `${(e as Error)?.message ?? String(e)}`;
-  if (e instanceof ReplacedButNotSynced) {
-    return new AppError('IO', `保存后未能确认写入磁盘（${why}）：修改已写入档案库文件，但如果此刻断电可能丢失。请检查磁盘后再保存一次。（${path}）`);
-  }
-  return new AppError('IO', `保存失败：${why}。本次修改未保存，档案库文件保持修改前的状态。（${path}）`);
 }
 
 export function readVaultFile(path: string): Buffer {

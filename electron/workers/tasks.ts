@@ -21,7 +21,7 @@ import { rmbHtml, type RmbOptions } from '../print/rmbForm.js';
 import { writeFileAtomic } from '../vault/atomicWrite.js';
 import { encodeVaultParts, type KdfParams } from '../vault/format.js';
 import { encodePayload } from '../vault/payload.js';
-import { saveError } from '../vault/vault.js';
+import { saveError } from '../vault/saveError.js';
 
 /** Bytes cross threads as Uint8Array; the Node APIs here want Buffers (no copy). */
 const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.js';
 import { crossStepInputSchema, type CrossCandidate, type CrossPilot, type CrossStage, type Verdict, type VerdictResult } from '../domain/crossPosting.js';
-import type { EligibilityThresholds } from '../rules/eligibility.js';
+import type { EligibilityThresholds } from '../domain/eligibilityInputs.js';
 import type { CompareColumn } from '../rules/eligibilityCompare.js';
 
 /** One line of the 跨村任职 overview. */

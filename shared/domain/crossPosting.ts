@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { VILLAGE_POSTS } from './codes.js';
 import { daySchema, idSchema, text } from './common.js';
-import type { EligibilityInputs } from '../rules/eligibility.js';
+import type { EligibilityInputs } from './eligibilityInputs.js';
 
 /** Threshold overrides a pilot may set; anything left out falls back to 设置 → eligibility. */
 export const thresholdOverridesSchema = z.object({

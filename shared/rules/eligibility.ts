@@ -5,90 +5,19 @@
  * (version + inputs + verdicts) reproduces the same verdicts later.
  */
 import type { Cadre } from '../domain/cadre.js';
-import type { CrossPilot, ThresholdOverrides, Verdict, VerdictResult } from '../domain/crossPosting.js';
+import { currentStage, type CrossPilot, type ThresholdOverrides, type Verdict, type VerdictResult } from '../domain/crossPosting.js';
 import type { VaultDocument } from '../domain/document.js';
-import type { Settings } from '../domain/settings.js';
+import type { CandidateFacts, Commitment, CommitteeMember, EligibilityInputs, EligibilityThresholds, KinEntry, VillageFacts } from '../domain/eligibilityInputs.js';
 import { townName } from '../domain/towns.js';
 import { isStrongVillage, type Village } from '../domain/village.js';
 import { ageAt, rangesOverlap, yearsBetween } from './dates.js';
 import { educationRank, highestEducation } from './education.js';
-
-export type EligibilityThresholds = Settings['eligibility'];
 
 /** Bump whenever a rule's logic or wording changes, so stored decisions say which rules judged them. */
 export const RULE_VERSION = '2026.11-1';
 
 /** 两委 posts: the members a candidate must not be related to. */
 export const COMMITTEE_POSTS = ['党组织书记', '党组织副书记', '党组织委员', '村委会主任', '村委会副主任', '村委会委员', '书记、主任一肩挑'] as const;
-
-export interface KinEntry {
-  /** 配偶 / 直系血亲 / … for the relation list; the 称谓 (妻子, 兄…) for 家庭成员. */
-  relation: string;
-  name: string;
-  idNumber: string;
-  cadreId?: string;
-  source: '关系名单' | '家庭成员';
-}
-
-export interface VillageFacts {
-  id: string;
-  name: string;
-  townCode: string;
-  strength: string;
-  demonstration: string | null;
-  weakLax: { year: number; status: string } | null;
-}
-
-export interface CandidateFacts {
-  cadreId: string;
-  name: string;
-  idNumber: string;
-  birth: string;
-  politicalStatus: string;
-  partyJoinDate: string;
-  education: string;
-  villageWorkSince: string;
-  villagePost: string;
-  assessments: { year: number; grade: string }[];
-  negativeFlags: { kind: string; date: string; source: string; note: string }[];
-  kin: KinEntry[];
-  village: VillageFacts | null;
-}
-
-export interface CommitteeMember {
-  cadreId: string;
-  name: string;
-  idNumber: string;
-  post: string;
-  kin: KinEntry[];
-}
-
-export interface Commitment {
-  /** 跨村任职 = appointed elsewhere; 跨村任职候选 = still in another pilot's process. */
-  kind: '跨村任职' | '跨村任职候选' | '书记跟班';
-  label: string;
-  start: string;
-  end: string; // '' = open-ended
-  status: string;
-}
-
-export interface EligibilityInputs {
-  ruleVersion: string;
-  referenceDate: string; // YYYY.MM.DD
-  thresholds: EligibilityThresholds;
-  candidate: CandidateFacts;
-  target: {
-    pilotId: string;
-    villageId: string;
-    villageName: string;
-    townCode: string;
-    post: string;
-    periodStart: string;
-    periodEnd: string;
-    committee: CommitteeMember[];
-  };
-  commitments: Commitment[];
-}
 
 export interface RuleDefinition {
   id: string;
@@ -358,7 +287,7 @@ export function commitmentsOf(doc: Pick<VaultDocument, 'crossPilots' | 'crossCan
     if (cand.deletedAt || cand.cadreId !== cadreId || cand.pilotId === pilotId) continue;
     const pilot = doc.crossPilots.find((p) => p.id === cand.pilotId && !p.deletedAt);
     if (!pilot) continue;
-    const stage = cand.steps.length ? cand.steps[cand.steps.length - 1].stage : '';
+    const stage = currentStage(cand);
     if (stage === '未通过') continue;
     const v = villages.get(pilot.villageId);
     out.push({ kind: stage === '任命' ? '跨村任职' : '跨村任职候选', label: `${v?.name ?? '（村居已删除）'} ${pilot.post}`, start: pilot.periodStart, end: pilot.periodEnd, status: stage || '候选' });

@@ -1,6 +1,6 @@
 import { intFlag, openWritable, operatorArg, vaultPathArg } from '../common.js';
 import { readPassword, report } from '../io.js';
-import type { Command } from './index.js';
+import type { Command } from '../command.js';
 
 export const backupCommand: Command = {
   usage: '<档案库文件> [--keep n]   校验后做一份备份，只保留最近 n 份（默认按设置，10 份）',

@@ -1,7 +1,7 @@
 import { oldCopiesSummary } from '../../../shared/domain/oldCopies.js';
 import { openWritable, operatorArg, readNewPassword, vaultPathArg } from '../common.js';
 import { readPassword, report } from '../io.js';
-import type { Command } from './index.js';
+import type { Command } from '../command.js';
 
 export const changePasswordCommand: Command = {
   usage:

@@ -3,7 +3,7 @@ import { Session } from '../../store/session.js';
 import { OpenVault } from '../../vault/vault.js';
 import { ensureNewVaultPath, intFlag, operatorArg, readNewPassword, vaultPathArg } from '../common.js';
 import { report } from '../io.js';
-import type { Command } from './index.js';
+import type { Command } from '../command.js';
 
 export const demoCommand: Command = {
   usage: '<档案库文件> [--count 2000] [--seed n]   新建示例档案库（虚构人员，标记“示例”）',

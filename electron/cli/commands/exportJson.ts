@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../../vault/atomicWrite.js';
 import { readVault } from '../../vault/vault.js';
 import { vaultPathArg } from '../common.js';
 import { readPassword, report } from '../io.js';
-import type { Command } from './index.js';
+import type { Command } from '../command.js';
 
 export const exportJsonCommand: Command = {
   usage: '<档案库文件> [--out 文件]   导出整份数据为未加密的 JSON（不给 --out 时输出到屏幕）',

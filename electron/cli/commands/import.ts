@@ -13,7 +13,7 @@ import { Session } from '../../store/session.js';
 import { OpenVault } from '../../vault/vault.js';
 import type { ParsedArgs } from '../args.js';
 import { readPassword, report } from '../io.js';
-import type { Command } from './index.js';
+import type { Command } from '../command.js';
 import { importLrmxPaths, isLrmxInputPath, lrmxFilesAt, lrmxReportText } from './importLrmx.js';
 import { docxReportText, importDocxPath, isWordPath } from './importDocx.js';
 

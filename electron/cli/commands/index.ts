@@ -1,4 +1,4 @@
-import type { ParsedArgs } from '../args.js';
+import type { Command } from '../command.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { verifyCommand } from './verify.js';
@@ -8,9 +8,6 @@ import { changePasswordCommand } from './changePassword.js';
 import { exportJsonCommand } from './exportJson.js';
 import { demoCommand } from './demo.js';
 import { printRmbCommand } from './printRmb.js';
-
-/** A CLI command returns the process exit code. */
-export type Command = { usage: string; run: (args: ParsedArgs) => Promise<number> };
 
 /** Add a command: write `commands/<name>.ts` and register it here. */
 export const COMMANDS: Record<string, Command> = {

@@ -3,7 +3,7 @@ import { Session } from '../../store/session.js';
 import { OpenVault } from '../../vault/vault.js';
 import { ensureNewVaultPath, operatorArg, readNewPassword, vaultPathArg } from '../common.js';
 import { report } from '../io.js';
-import type { Command } from './index.js';
+import type { Command } from '../command.js';
 
 export const initCommand: Command = {
   usage: '<档案库文件> [--operator 姓名]   新建空的加密档案库（密码取自 CADRE_DESK_PASSWORD 或终端输入两次）',

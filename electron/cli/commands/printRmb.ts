@@ -15,7 +15,7 @@ import { rmbDocx } from '../../docx/rmbDocx.js';
 import { OpenVault } from '../../vault/vault.js';
 import type { ParsedArgs } from '../args.js';
 import { readPassword, report } from '../io.js';
-import type { Command } from './index.js';
+import type { Command } from '../command.js';
 
 const usage = '<档案库> <输出.pdf|输出.docx> [--who=姓名或身份证号,…] [--ref-date=2026.11] [--font=宋体|仿宋_GB2312] [--json]  打印干部任免审批表（PDF，或 .docx 结尾时为 Word 文档）';
 const MAX = 500;

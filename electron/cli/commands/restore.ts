@@ -2,7 +2,7 @@ import { listBackups } from '../../vault/backups.js';
 import { restoreBackup } from '../../vault/vault.js';
 import { openWritable, operatorArg, vaultPathArg } from '../common.js';
 import { readPassword, report } from '../io.js';
-import type { Command } from './index.js';
+import type { Command } from '../command.js';
 
 export const restoreCommand: Command = {
   usage: '<档案库文件> [备份文件名]   不给文件名时列出备份；恢复前当前档案库另存为备份',

@@ -6,7 +6,7 @@ import { readHeader } from '../../vault/format.js';
 import { readVault } from '../../vault/vault.js';
 import { vaultPathArg } from '../common.js';
 import { readPassword, report } from '../io.js';
-import type { Command } from './index.js';
+import type { Command } from '../command.js';
 
 const COLLECTIONS = {
   cadres: '干部',
