@@ -54,7 +54,7 @@ export function AnalysisPage() {
   return (
     <Stack>
       <Group justify="space-between" align="end">
-        <Title order={2}>结构分析</Title>
+        <Title order={1}>结构分析</Title>
         <Group align="end">
           <Select
             label="范围"
@@ -121,7 +121,7 @@ function Report({ report }: { report: StructureReport }) {
       </Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
-          <Title order={5} mb="xs">年龄结构（{scope.label}，班子 {scope.members} 人）</Title>
+          <Title order={2} mb="xs">年龄结构（{scope.label}，班子 {scope.members} 人）</Title>
           <Group align="center" wrap="nowrap">
             <DonutChart
               aria-label="年龄结构环形图"
@@ -141,7 +141,7 @@ function Report({ report }: { report: StructureReport }) {
           </Group>
         </Card>
         <Card withBorder>
-          <Title order={5} mb="xs">各镇街年龄段人数</Title>
+          <Title order={2} mb="xs">各镇街年龄段人数</Title>
           <BarChart
             h={220}
             data={byTown}
@@ -152,7 +152,7 @@ function Report({ report }: { report: StructureReport }) {
           />
         </Card>
         <Card withBorder>
-          <Title order={5} mb="xs">女性、学历、党员、一肩挑占比（%）</Title>
+          <Title order={2} mb="xs">女性、学历、党员、一肩挑占比（%）</Title>
           <BarChart
             h={220}
             data={byTown}
@@ -169,7 +169,7 @@ function Report({ report }: { report: StructureReport }) {
           />
         </Card>
         <Card withBorder>
-          <Title order={5} mb="xs">后备干部与目标（每个书记岗位 {RESERVE_TARGET_PER_POST} 名）</Title>
+          <Title order={2} mb="xs">后备干部与目标（每个书记岗位 {RESERVE_TARGET_PER_POST} 名）</Title>
           <BarChart
             h={220}
             data={byTown}
@@ -183,10 +183,10 @@ function Report({ report }: { report: StructureReport }) {
         </Card>
       </SimpleGrid>
       <Card withBorder>
-        <Title order={5} mb="xs">书记平均年龄（岁）</Title>
+        <Title order={2} mb="xs">书记平均年龄（岁）</Title>
         <BarChart h={180} data={byTown} dataKey="town" series={[{ name: '书记平均年龄', color: 'indigo.6' }]} yAxisProps={{ domain: [0, 70] }} />
       </Card>
-      <Title order={4}>数据表</Title>
+      <Title order={2}>数据表</Title>
       <Table.ScrollContainer minWidth={1400}>
         <Table striped withTableBorder withColumnBorders aria-label="结构分析数据表">
           <Table.Thead>

@@ -126,7 +126,7 @@ export function AuditLogPage() {
   return (
     <Stack>
       <Group justify="space-between" align="end">
-        <Title order={2}>操作日志</Title>
+        <Title order={1}>操作日志</Title>
         <Group gap="xs">
           <Button
             variant="default"
