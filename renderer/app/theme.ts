@@ -1,4 +1,4 @@
-import { createTheme, DEFAULT_THEME, isLightColor, rem, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, DEFAULT_THEME, Drawer, Modal, isLightColor, rem, type CSSVariablesResolver } from '@mantine/core';
 import { readableOn } from './contrast';
 
 export const theme = createTheme({
@@ -15,6 +15,11 @@ export const theme = createTheme({
     },
   },
   defaultRadius: 'sm',
+  components: {
+    // The × in a dialog's corner is an icon only: screen readers need its name.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': '关闭' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': '关闭' } } }),
+  },
   // Filled yellow/lime/… badges (the 示例 mark) get dark text: white on yellow cannot be read.
   autoContrast: true,
   luminanceThreshold: 0.3,

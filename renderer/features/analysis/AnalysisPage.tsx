@@ -124,6 +124,7 @@ function Report({ report }: { report: StructureReport }) {
           <Title order={2} mb="xs">年龄结构（{scope.label}，班子 {scope.members} 人）</Title>
           <Group align="center" wrap="nowrap">
             <DonutChart
+              role="img"
               aria-label="年龄结构环形图"
               size={180}
               thickness={28}
