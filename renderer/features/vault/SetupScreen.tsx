@@ -40,7 +40,7 @@ export function SetupScreen({ status, onDone }: { status: VaultStatus; onDone: (
   }
 
   return (
-    <Center mih="100vh" bg="gray.0">
+    <Center component="main" mih="100vh" bg="gray.0">
       <Card withBorder shadow="sm" w={520} p="xl">
         <form onSubmit={submit}>
           <Stack>

@@ -21,7 +21,7 @@ export function UnlockScreen({ status, notice, onDone }: { status: VaultStatus; 
   }
 
   return (
-    <Center mih="100vh" bg="gray.0">
+    <Center component="main" mih="100vh" bg="gray.0">
       <Card withBorder shadow="sm" w={460} p="xl">
         <form onSubmit={submit}>
           <Stack>
