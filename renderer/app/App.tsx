@@ -7,12 +7,12 @@ import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { navigate, useRoute } from './router';
 import { NAV } from './routes';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { StatusContext } from './useStatus';
 
 export function App() {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-center" autoClose={5000} />
       <Gate />
     </MantineProvider>

@@ -116,7 +116,7 @@ test('结构分析 shows the charts and the exact counts behind them, per town a
   // From a town's row to its villages.
   await table.getByRole('button', { name: '大良' }).click();
   await expect(page.getByRole('heading', { name: '村居信息' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 4 })).toHaveText(['大良（2）']);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['大良（2）']);
 });
 
 test('结构分析 on an empty vault says what to enter instead of drawing empty charts', async ({ page, app }) => {

@@ -24,7 +24,7 @@ test('bulk add villages, see them grouped by 镇街, open one with its 班子, d
   await expect(dialog).toBeHidden();
 
   // Grouped in the fixed order of the ten 镇街.
-  await expect(page.getByRole('heading', { level: 4 })).toHaveText(['大良（1）', '乐从（1）', '杏坛（1）']);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['大良（1）', '乐从（1）', '杏坛（1）']);
   await expect(page.getByText('共 3 个村（社区）')).toBeVisible();
 
   // Team members come from the cadre files that point at the village.
@@ -40,13 +40,13 @@ test('bulk add villages, see them grouped by 镇街, open one with its 班子, d
   // Filter by town via the 镇街 select.
   await page.getByRole('combobox', { name: '镇街' }).click();
   await page.getByRole('option', { name: '乐从', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 4 })).toHaveText(['乐从（1）']);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['乐从（1）']);
   await expect(page.getByText('共 1 个村（社区）（全部 3 个）')).toBeVisible();
   await page.getByRole('combobox', { name: '镇街' }).click();
   await page.getByRole('option', { name: '全部镇街' }).click();
 
   await row.getByRole('button', { name: '逢简村' }).click();
-  await expect(page.getByRole('heading', { name: '逢简村', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '逢简村', level: 1 })).toBeVisible();
   const team = page.getByRole('table', { name: '班子成员' });
   await expect(team.getByRole('row')).toHaveCount(3); // header + 书记 + 委员
   await expect(team.getByRole('row').nth(1).getByRole('cell')).toHaveText(['梁国良', '党组织书记', '男', /^1970\.05（\d+岁）$/, '—', '中共党员', '—']);
@@ -77,7 +77,7 @@ test('载入示例数据 from 设置 fills an empty vault, marks it 示例, and 
   await expect(page.getByText('示例数据 · 仅供演示，非真实人员信息')).toBeVisible({ timeout: 30_000 });
 
   await openModule(page, '村居信息');
-  await expect(page.getByRole('heading', { level: 4 })).toHaveCount(10);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveCount(10);
   await expect(page.getByText('跨村任职试点').first()).toBeVisible();
   await openModule(page, '结构分析');
   await expect(page.getByRole('heading', { name: /^年龄结构（全区，班子 \d+ 人）$/ })).toBeVisible();

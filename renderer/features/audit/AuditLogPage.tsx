@@ -2,7 +2,7 @@
  * 操作日志 (#/audit): who changed what, when — the whole audit trail, newest first, filtered on
  * the server and paged, with the chain check on top and an Excel export of what is filtered.
  */
-import { ActionIcon, Alert, Anchor, Badge, Button, Group, Loader, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Group, Loader, Pagination, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Fragment, useState } from 'react';
 import type { AuditFilter, AuditLogEntry } from '../../../shared/contract/audit.js';
@@ -126,7 +126,7 @@ export function AuditLogPage() {
   return (
     <Stack>
       <Group justify="space-between" align="end">
-        <Title order={2}>操作日志</Title>
+        <Title order={1}>操作日志</Title>
         <Group gap="xs">
           <Button
             variant="default"
@@ -184,7 +184,8 @@ export function AuditLogPage() {
             <Table striped highlightOnHover withTableBorder aria-label="操作日志" style={{ opacity: list.loading ? 0.6 : 1 }}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th />
+                  {/* The first column holds only the ▸ button; its header still names it for screen readers. */}
+                  <Table.Th w={28}><VisuallyHidden>查看改动</VisuallyHidden></Table.Th>
                   <Table.Th>时间</Table.Th>
                   <Table.Th>操作人</Table.Th>
                   <Table.Th>业务</Table.Th>

@@ -45,7 +45,7 @@ const ListHeader = memo(function ListHeader({ trash, columns }: { trash: boolean
   return (
     <Group justify="space-between" mb="xs">
       <Group gap="sm">
-        <Title order={2}>干部档案</Title>
+        <Title order={1}>干部档案</Title>
         <SegmentedControl size="xs" data={VIEWS} value={trash ? 'trash' : 'live'} onChange={setView} />
       </Group>
       {/* Other modules may add list-wide actions here (导出当前列表, 批量打印). */}

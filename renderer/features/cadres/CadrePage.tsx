@@ -184,7 +184,7 @@ export function CadrePage({ id }: { id: string | null }) {
       <Group justify="space-between" mb="sm" wrap="nowrap">
         <Group gap="sm">
           <Button variant="subtle" size="xs" onClick={() => mayLeave() && navigate('/cadres')}>← 干部列表</Button>
-          <Title order={2} data-testid="cadre-title">{isNew ? '新建干部档案' : cadre!.name}</Title>
+          <Title order={1} data-testid="cadre-title">{isNew ? '新建干部档案' : cadre!.name}</Title>
           {cadre?.demo && <Badge color="yellow">示例</Badge>}
           {deleted && <Badge color="red">已在回收站</Badge>}
           {editing && !isNew && <Badge color="blue" variant="light">编辑中</Badge>}

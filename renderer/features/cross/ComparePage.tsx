@@ -119,7 +119,7 @@ export function ComparePage({ pilotId, initialIds }: { pilotId: string; initialI
       <Group justify="space-between" mb="xs">
         <div>
           <Anchor size="sm" onClick={() => navigate(`/cross/${pilotId}`)}>← 返回试点</Anchor>
-          <Title order={2}>人选比较（{columns.length} 人）</Title>
+          <Title order={1}>人选比较（{columns.length} 人）</Title>
         </div>
         <Group>
           <Switch label="只看不同项" checked={onlyDiffer} onChange={(e) => setOnlyDiffer(e.currentTarget.checked)} />

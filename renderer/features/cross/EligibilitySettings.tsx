@@ -14,7 +14,7 @@ export function EligibilitySettings({ value, onSave }: { value: Eligibility; onS
   const num = (k: keyof Eligibility) => (v: number | string) => typeof v === 'number' && setE({ ...e, [k]: v });
   return (
     <Card withBorder>
-      <Title order={4} mb="xs">跨村任职资格条件（默认值）</Title>
+      <Title order={2} mb="xs">跨村任职资格条件（默认值）</Title>
       <Text size="sm" c="dimmed" mb="sm">各试点可单独调整。修改后，资格审查按新条件重新计算；已记录的任用步骤保留当时的审查结果。</Text>
       <Group align="end">
         <NumberInput label="年龄上限（岁）" min={18} max={70} w={130} value={e.maxAge} onChange={num('maxAge')} />

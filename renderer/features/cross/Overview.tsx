@@ -57,7 +57,7 @@ export function Overview() {
   return (
     <>
       <Group justify="space-between" mb="md">
-        <Title order={2}>跨村任职</Title>
+        <Title order={1}>跨村任职</Title>
         <Group>
           <Button variant="subtle" color="gray" onClick={() => setBinOpen(!binOpen)}>回收站</Button>
           <Button onClick={() => { setPresetVillage(undefined); setCreating(true); }}>新建试点</Button>
@@ -67,7 +67,7 @@ export function Overview() {
         在镇街范围内，从班子战斗力强、发展能力强的村选拔优秀干部到弱村任职。点击试点查看推荐人选、资格审查、人选比较和任用程序。
       </Text>
       {error && <Alert color="red">{error}</Alert>}
-      {binOpen && <Card withBorder mb="sm"><Title order={5} mb="xs">回收站</Title><RecycleBin onRestored={() => void reload()} /></Card>}
+      {binOpen && <Card withBorder mb="sm"><Title order={2} mb="xs">回收站</Title><RecycleBin onRestored={() => void reload()} /></Card>}
       {data && <UnsetPilotVillages pilots={data} onCreate={(id) => { setPresetVillage(id); setCreating(true); }} />}
       {loading && !data ? (
         <Loader />

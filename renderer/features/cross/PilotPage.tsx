@@ -210,7 +210,7 @@ function ManualAdd({ pilotId, onAdded, disabled }: { pilotId: string; onAdded: (
   }, [cadreId, pilotId]);
   return (
     <Card withBorder>
-      <Title order={4} mb="xs">手动添加人选</Title>
+      <Title order={2} mb="xs">手动添加人选</Title>
       <Text size="sm" c="dimmed" mb="xs">任何干部都可以手动添加；资格审查会逐项说明哪些条件不符合。</Text>
       <CadrePicker label="选择干部" value={cadreId} onChange={setCadreId} maw={420} disabled={disabled} />
       {error && <Alert color="red" mt="sm">{error}</Alert>}
@@ -305,7 +305,7 @@ export function PilotPage({ id }: { id: string }) {
       <Group justify="space-between">
         <div>
           <Anchor size="sm" onClick={() => navigate('/cross')}>← 跨村任职</Anchor>
-          <Title order={2}>{townName(d.townCode)} {d.villageName} · {d.pilot.post}</Title>
+          <Title order={1}>{townName(d.townCode)} {d.villageName} · {d.pilot.post}</Title>
           <Text size="sm">任职期间 {d.pilot.periodStart}–{d.pilot.periodEnd}{d.pilot.reason ? `　事由：${d.pilot.reason}` : ''}</Text>
           <ThresholdLine d={d} />
         </div>
@@ -319,7 +319,7 @@ export function PilotPage({ id }: { id: string }) {
       </Group>
       <FilledNotice d={d} />
       <Group justify="space-between">
-        <Title order={4}>人选名单</Title>
+        <Title order={2}>人选名单</Title>
         <Group>
           <Text size="sm" c="dimmed">已选 {sel.ids.length} 人（2–{MAX_COMPARE} 人）</Text>
           <Button disabled={sel.ids.length < 2} onClick={() => navigate(`/cross/${id}/compare?ids=${sel.ids.join(',')}`)}>比较所选</Button>
@@ -328,7 +328,7 @@ export function PilotPage({ id }: { id: string }) {
       <CandidateTable d={d} selected={sel.ids} toggle={sel.toggle} onStep={setStepFor} onChanged={refresh} />
       <RemovedCandidates d={d} onChanged={refresh} />
       <ManualAdd pilotId={id} onAdded={refresh} disabled={filled} />
-      <Title order={4}>推荐人选（{townName(d.townCode)}强村、示范村干部，不含本村）</Title>
+      <Title order={2}>推荐人选（{townName(d.townCode)}强村、示范村干部，不含本村）</Title>
       <PoolTable pilotId={id} selected={sel.ids} toggle={sel.toggle} onAdded={refresh} disabled={filled} version={version} />
       <PilotForm opened={editing} onClose={() => setEditing(false)} pilot={d.pilot} onSaved={refresh} />
       <StepModal

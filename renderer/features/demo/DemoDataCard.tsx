@@ -31,7 +31,7 @@ export function DemoDataCard() {
 
   return (
     <Card withBorder>
-      <Title order={4} mb="sm">示例数据</Title>
+      <Title order={2} mb="sm">示例数据</Title>
       {status.demo ? (
         <Text size="sm" mb="sm">当前档案库含示例数据（虚构的人员和村居，各页面顶部有“示例”标识）。正式使用前请清除。</Text>
       ) : (

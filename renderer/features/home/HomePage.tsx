@@ -24,7 +24,7 @@ export function HomePage() {
     <Stack>
       <Group justify="space-between" align="end">
         <div>
-          <Title order={2}>村干部培育管理</Title>
+          <Title order={1}>村干部培育管理</Title>
           <Text c="dimmed" size="sm" style={{ wordBreak: 'break-all' }}>
             档案库：{status.path}　操作人：{status.operator}
           </Text>
@@ -47,7 +47,7 @@ export function HomePage() {
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
-          <Title order={4} mb="sm">跨村任职试点进度</Title>
+          <Title order={2} mb="sm">跨村任职试点进度</Title>
           {pilots.data && pilots.data.length === 0 && <Text c="dimmed">尚未设立试点。在“村居信息”中标记试点村后，到“跨村任职”新建试点。</Text>}
           {pilots.data && pilots.data.length > 0 && (
             <Table highlightOnHover>
@@ -68,7 +68,7 @@ export function HomePage() {
           )}
         </Card>
         <Card withBorder>
-          <Title order={4} mb="sm">最近修改</Title>
+          <Title order={2} mb="sm">最近修改</Title>
           {s && s.recent.length === 0 && <Text c="dimmed">还没有修改记录。</Text>}
           {s && s.recent.length > 0 && (
             <Table>

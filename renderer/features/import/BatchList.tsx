@@ -23,7 +23,7 @@ export function BatchList({ batches, reload }: { batches: Batches | null; reload
   }
   return (
     <Card withBorder>
-      <Title order={4} mb="xs">导入批次</Title>
+      <Title order={2} mb="xs">导入批次</Title>
       {!batches?.length ? (
         <Text size="sm" c="dimmed">还没有导入过。</Text>
       ) : (

@@ -26,7 +26,7 @@ export function ExportCard() {
   }
   return (
     <Card withBorder>
-      <Title order={4}>导出</Title>
+      <Title order={2}>导出</Title>
       <Text size="sm" c="dimmed" mb="sm">
         导出的花名册使用标准表头，身份证号码和日期都是文本（1975.03），可直接再导入。
         {filtered ? ` 当前列表：${list.description || '未筛选'}，共 ${list.ids.length} 人。` : ' 干部列表未筛选，将导出全部在册干部。'}

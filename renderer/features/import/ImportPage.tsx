@@ -11,7 +11,7 @@ export function ImportPage() {
   const reload = () => void batches.reload();
   return (
     <Stack>
-      <Title order={2}>导入导出</Title>
+      <Title order={1}>导入导出</Title>
       <Tabs defaultValue="roster" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="roster">花名册导入</Tabs.Tab>

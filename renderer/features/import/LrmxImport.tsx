@@ -58,7 +58,7 @@ export function LrmxImport({ onImported }: { onImported: () => void }) {
 
   return (
     <Card withBorder>
-      <Title order={4}>导入任免审批表（LRMX）</Title>
+      <Title order={2}>导入任免审批表（LRMX）</Title>
       <Text size="sm" c="dimmed" mb="sm">
         可一次选择多个 .lrmx 文件，或其他单位“批量导出任免审批表”得到的 .zip 压缩包（导入其中全部 .lrmx 文件）。每个文件要么完整导入，要么不导入；损坏的文件不影响其他文件。
         也可选择 Word 格式（.docx）的干部任免审批表：先按姓名和出生年月对应档案、列出不同之处，确认后才导入。

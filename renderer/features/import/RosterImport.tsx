@@ -116,7 +116,7 @@ export function RosterImport({ onImported }: { onImported: () => void }) {
       <Card withBorder>
         <Group justify="space-between">
           <div>
-            <Title order={4}>导入花名册</Title>
+            <Title order={2}>导入花名册</Title>
             <Text size="sm" c="dimmed">支持 .xlsx / .xls / .csv。表头可以在标题、填报单位行下面，合并单元格、空行和合计行会自动跳过。</Text>
           </div>
           <Group>

@@ -69,7 +69,7 @@ export function ActivityLog({
 
   return (
     <Stack gap="xs">
-      <Title order={5}>活动记录（{activities.length} 次，共 {total} 小时）</Title>
+      <Title order={3}>活动记录（{activities.length} 次，共 {total} 小时）</Title>
       <Table striped data-testid="activity-table">
         <Table.Thead>
           <Table.Tr><Table.Th>日期</Table.Th><Table.Th>形式</Table.Th><Table.Th>时长</Table.Th><Table.Th>内容</Table.Th><Table.Th>成效</Table.Th><Table.Th /></Table.Tr>

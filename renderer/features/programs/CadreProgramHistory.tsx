@@ -10,7 +10,7 @@ export function CadreProgramHistory({ cadreId }: { cadreId: string }) {
   if (!data) return null;
   return (
     <Stack data-testid="cadre-program-history">
-      <Title order={5}>书记跟班</Title>
+      <Title order={3}>书记跟班</Title>
       {data.placements.length ? (
         <Table>
           <Table.Thead><Table.Tr><Table.Th>期次</Table.Th><Table.Th>跟班单位</Table.Th><Table.Th>导师</Table.Th><Table.Th>起止</Table.Th><Table.Th>状态</Table.Th><Table.Th>等次</Table.Th></Table.Tr></Table.Thead>
@@ -30,7 +30,7 @@ export function CadreProgramHistory({ cadreId }: { cadreId: string }) {
       ) : (
         <Text size="sm" c="dimmed">没有跟班记录。</Text>
       )}
-      <Title order={5}>智库结对</Title>
+      <Title order={3}>智库结对</Title>
       {data.mentorPairs.length ? (
         <Table>
           <Table.Thead><Table.Tr><Table.Th>类型</Table.Th><Table.Th>专家</Table.Th><Table.Th>期限</Table.Th><Table.Th>活动</Table.Th><Table.Th>状态</Table.Th></Table.Tr></Table.Thead>

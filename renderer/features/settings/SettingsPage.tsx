@@ -36,9 +36,9 @@ export function SettingsPage() {
 
   return (
     <Stack maw={720}>
-      <Title order={2}>设置</Title>
+      <Title order={1}>设置</Title>
       <Card withBorder>
-        <Title order={4} mb="sm">安全</Title>
+        <Title order={2} mb="sm">安全</Title>
         <Group align="end">
           <NumberInput label="无操作自动锁定（分钟）" min={1} max={480} value={settings.autoLockMinutes} onChange={(v) => typeof v === 'number' && setSettings({ ...settings, autoLockMinutes: v })} />
           <NumberInput label="保留备份份数" min={1} max={100} value={settings.backupsToKeep} onChange={(v) => typeof v === 'number' && setSettings({ ...settings, backupsToKeep: v })} />
@@ -46,7 +46,7 @@ export function SettingsPage() {
         </Group>
       </Card>
       <Card withBorder>
-        <Title order={4} mb="sm">修改密码</Title>
+        <Title order={2} mb="sm">修改密码</Title>
         <Text size="sm" c="dimmed" mb="xs">修改后档案库用新密码重新加密。较早的备份也一并处理，修改后原密码打不开档案库和任何备份：</Text>
         {!pwDone && !!status.copiesUnderOtherPasswords?.length && (
           <Alert color="yellow" mb="sm" data-testid="copies-other-password">
@@ -91,7 +91,7 @@ export function SettingsPage() {
       <EligibilitySettings value={settings.eligibility} onSave={(eligibility) => save({ eligibility })} />
       <WorkCalendarSettings value={settings.workCalendar} onSave={(workCalendar) => save({ workCalendar })} />
       <Card withBorder>
-        <Title order={4} mb="sm">备份与审计</Title>
+        <Title order={2} mb="sm">备份与审计</Title>
         <Group>
           <Button
             variant="light"

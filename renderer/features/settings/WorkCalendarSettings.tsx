@@ -27,7 +27,7 @@ export function WorkCalendarSettings({ value, onSave }: { value: Settings['workC
 
   return (
     <Card withBorder>
-      <Title order={4} mb="xs">法定节假日与调休</Title>
+      <Title order={2} mb="xs">法定节假日与调休</Title>
       <Text size="sm" c="dimmed">
         公示期按工作日计算：扣除法定节假日，计入调休上班日。已内置 {BUILT_IN_YEARS.join('、')} 年的安排（国务院办公厅通知）；其他年份请在下面补充，未录入的年份按周一至周五计。
         {years.length ? ` 已补充：${years.join('、')} 年。` : ''}

@@ -40,11 +40,11 @@ export function SetupScreen({ status, onDone }: { status: VaultStatus; onDone: (
   }
 
   return (
-    <Center mih="100vh" bg="gray.0">
+    <Center component="main" mih="100vh" bg="gray.0">
       <Card withBorder shadow="sm" w={520} p="xl">
         <form onSubmit={submit}>
           <Stack>
-            <Title order={2}>欢迎使用村干部培育管理</Title>
+            <Title order={1}>欢迎使用村干部培育管理</Title>
             <Text size="sm" c="dimmed">首次使用：请创建加密档案库。所有数据只保存在本机这一个加密文件中，请牢记密码——忘记密码将无法找回数据。</Text>
             {desktop ? (
               <ChosenVaultLocation status={status} purpose="create" onChosen={onDone} onError={setError} />

@@ -21,11 +21,11 @@ export function UnlockScreen({ status, notice, onDone }: { status: VaultStatus; 
   }
 
   return (
-    <Center mih="100vh" bg="gray.0">
+    <Center component="main" mih="100vh" bg="gray.0">
       <Card withBorder shadow="sm" w={460} p="xl">
         <form onSubmit={submit}>
           <Stack>
-            <Title order={2}>解锁档案库</Title>
+            <Title order={1}>解锁档案库</Title>
             {status.mode === 'electron' ? (
               <ChosenVaultLocation status={status} purpose="open" onChosen={onDone} onError={setError} />
             ) : (

@@ -83,7 +83,7 @@ export function VillageDetail({ id }: { id: string }) {
       <Group justify="space-between">
         <Group gap="sm">
           <Anchor component="button" onClick={() => navigate(`/villages?town=${v.townCode}`)}>← 村居信息</Anchor>
-          <Title order={2}>{v.name}</Title>
+          <Title order={1}>{v.name}</Title>
           <Text c="dimmed">{townName(v.townCode)} · {v.kind}</Text>
           {v.deletedAt && <Badge color="red">在回收站中</Badge>}
         </Group>
@@ -116,17 +116,17 @@ export function VillageDetail({ id }: { id: string }) {
           {v.note && <Text size="sm" mt="xs">备注：{v.note}</Text>}
         </Card>
       </SimpleGrid>
-      <Title order={4}>班子成员</Title>
+      <Title order={2}>班子成员</Title>
       {cadres.loading && !cadres.data && <Loader size="sm" />}
       {cadres.data && team.length === 0 && <Text c="dimmed">干部档案中还没有“所在村（社区）”为本村、担任两委职务的干部。</Text>}
       {team.length > 0 && table(team, '班子成员')}
       {others.length > 0 && (
         <>
-          <Title order={4}>后备干部及其他人员</Title>
+          <Title order={2}>后备干部及其他人员</Title>
           {table(others, '后备干部及其他人员')}
         </>
       )}
-      <Title order={4}>修改记录</Title>
+      <Title order={2}>修改记录</Title>
       {history.data && history.data.entries.length === 0 && <Text size="sm" c="dimmed">没有记录。</Text>}
       {history.data && history.data.entries.length > 0 && (
         <Table withTableBorder aria-label="修改记录">

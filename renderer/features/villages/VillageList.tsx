@@ -76,7 +76,7 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>村居信息</Title>
+        <Title order={1}>村居信息</Title>
         <Group>
           <Button variant="light" onClick={() => setBulkOpen(true)}>批量添加</Button>
           <Button variant="light" onClick={() => setImportOpen(true)}>从 Excel 导入</Button>
@@ -113,7 +113,7 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
       )}
       {groups.map(({ town: t, villages }) => (
         <div key={t.code}>
-          <Title order={4} mb={4}>{t.name}（{villages.length}）</Title>
+          <Title order={2} mb={4}>{t.name}（{villages.length}）</Title>
           <Table striped highlightOnHover withTableBorder aria-label={`${t.name}村（社区）`}>
             <Table.Thead>
               <Table.Tr>

@@ -82,8 +82,10 @@ export function YmField({ k, label, ...rest }: { k: StringKey; label: string } &
  * A value from a national code table, typed freely (imports carry odd spellings) and mapped to
  * the table's label on leaving the field: 汉 → 汉族, 党员 → 中共党员, 本科 → 大学.
  */
-export function CodeInput({ table, value, onChange, error, label, readOnly, placeholder, size }: {
+export function CodeInput({ table, value, onChange, error, label, ariaLabel, readOnly, placeholder, size }: {
   table: readonly string[];
+  /** For a cell in a table of rows, where no visible label sits beside the box. */
+  ariaLabel?: string;
   size?: 'xs' | 'sm';
   value: string;
   onChange(v: string): void;
@@ -95,6 +97,7 @@ export function CodeInput({ table, value, onChange, error, label, readOnly, plac
   return (
     <Autocomplete
       label={label}
+      aria-label={label ? undefined : ariaLabel}
       size={size}
       data={[...table]}
       value={value}

@@ -202,7 +202,7 @@ export function FamilyEditor() {
           label: '政治面貌',
           width: 130,
           cell: (a) => (
-            <CodeInput size="xs" table={POLITICAL_STATUSES} value={a.row.politicalStatus} onChange={(v) => a.update({ politicalStatus: v })} error={a.error('politicalStatus')} readOnly={f.readOnly} />
+            <CodeInput size="xs" table={POLITICAL_STATUSES} ariaLabel={`第${a.index + 1}行政治面貌`} value={a.row.politicalStatus} onChange={(v) => a.update({ politicalStatus: v })} error={a.error('politicalStatus')} readOnly={f.readOnly} />
           ),
         },
         { label: '工作单位及职务', cell: (a) => <Txt api={a} field="workUnit" label="工作单位及职务" /> },

@@ -12,7 +12,7 @@ import { PhotoField } from './PhotoField';
 export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
   return (
     <section id={id} style={{ marginBottom: 24 }}>
-      <Title order={4} mb="sm" className="cd-section-title">{title}</Title>
+      <Title order={2} mb="sm" className="cd-section-title">{title}</Title>
       {children}
     </section>
   );

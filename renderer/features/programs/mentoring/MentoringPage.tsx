@@ -23,7 +23,7 @@ export function MentoringPage() {
   };
   return (
     <Stack>
-      <Title order={2}>智库结对</Title>
+      <Title order={1}>智库结对</Title>
       {(pairs.error || experts.error) && <Alert color="red">{pairs.error ?? experts.error}</Alert>}
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>

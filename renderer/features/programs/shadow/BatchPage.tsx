@@ -44,7 +44,7 @@ export function BatchPage({ id }: { id: string }) {
       <Group justify="space-between" align="start">
         <div>
           <Group gap="xs">
-            <Title order={2}>{batch.name}</Title>
+            <Title order={1}>{batch.name}</Title>
             <StatusBadge status={phase} />
             {batch.youth && <Badge variant="outline">青年干部期次</Badge>}
             {batch.deletedAt && <Badge color="gray">在回收站中</Badge>}
@@ -65,7 +65,7 @@ export function BatchPage({ id }: { id: string }) {
       </Group>
 
       <Card withBorder>
-        <Title order={4} mb="xs">跟班单位</Title>
+        <Title order={2} mb="xs">跟班单位</Title>
         <Table>
           <Table.Thead>
             <Table.Tr><Table.Th>单位</Table.Th><Table.Th>类型</Table.Th><Table.Th>导师</Table.Th><Table.Th>已安排 / 容量</Table.Th></Table.Tr>
@@ -87,12 +87,12 @@ export function BatchPage({ id }: { id: string }) {
       </Card>
 
       <Card withBorder>
-        <Title order={4} mb="xs">时间轴</Title>
+        <Title order={2} mb="xs">时间轴</Title>
         {placements.length ? <PlacementTimeline batch={batch} placements={placements} /> : <Text c="dimmed">本期还没有安排干部。</Text>}
       </Card>
 
       <Card withBorder>
-        <Title order={4} mb="xs">跟班人员</Title>
+        <Title order={2} mb="xs">跟班人员</Title>
         <Table striped data-testid="placements-table">
           <Table.Thead>
             <Table.Tr>

@@ -35,7 +35,7 @@ function ShadowLists() {
   return (
     <Stack>
       <Group justify="space-between" align="end">
-        <Title order={2}>书记跟班</Title>
+        <Title order={1}>书记跟班</Title>
         <Group align="end">
           {settings.data && <LimitField label="青年干部年龄上限" limit="youthAgeLimit" value={settings.data.youthAgeLimit} min={18} max={60} onSaved={() => void settings.reload()} />}
           <Button onClick={() => setCreating(true)}>新建期次</Button>

@@ -22,7 +22,7 @@ export function VillagePairsPage() {
   };
   return (
     <Stack>
-      <Title order={2}>村居结对</Title>
+      <Title order={1}>村居结对</Title>
       {pairs.error && <Alert color="red">{pairs.error}</Alert>}
       <TargetChart rows={summary.data ?? []} onChanged={reload} />
       <Tabs value={tab} onChange={setTab}>
@@ -49,7 +49,7 @@ function TargetChart({ rows, onChanged }: { rows: SummaryRow[]; onChanged: () =>
   return (
     <Card withBorder>
       <Group justify="space-between" align="end" mb="sm">
-        <Title order={4}>每年结对数与目标</Title>
+        <Title order={2}>每年结对数与目标</Title>
         <Group align="end" gap="xs">
           <NumberInput label="年度" w={90} min={2000} max={2100} value={year} onChange={setYear} />
           <NumberInput label="目标（对）" w={100} min={0} max={1000} value={target} onChange={setTarget} />

@@ -1,0 +1,83 @@
+/**
+ * Accessibility gate (issue 19 item 6, standard 字号): axe-core scans every module of a 示例 vault, a cadre page and
+ * an open dialog in several modules. Any serious or critical violation fails, listed by screen so the fix is findable.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { api, createVault, expect, openModule, test } from './fixtures.js';
+
+const NAV_LABELS = ['首页', '干部档案', '村居信息', '结构分析', '书记跟班', '智库结对', '跨村任职', '村居结对', '导入导出', '操作日志', '设置'];
+
+/** A module and the button on it that opens a dialog (form dialogs hold the most inputs to label). */
+const DIALOGS: Array<[module: string, button: string]> = [
+  ['村居信息', '新建村（社区）'],
+  ['村居信息', '批量添加'],
+  ['书记跟班', '新建期次'],
+  ['智库结对', '新建结对'],
+  ['跨村任职', '新建试点'],
+  ['村居结对', '新建结对'],
+];
+
+async function seriousViolations(page: Page, screen: string, include?: string): Promise<string[]> {
+  // Let the page settle (data loaded, transitions finished) so axe sees what the user sees.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400);
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  if (process.env.A11Y_DETAIL) {
+    for (const v of violations.filter((x) => x.id !== 'color-contrast')) for (const n of v.nodes) console.log(`  ${screen} ${v.id} ${n.html.slice(0, 160)}`);
+    for (const v of violations.filter((x) => x.id === 'color-contrast')) {
+      const pairs = new Map<string, string>();
+      for (const n of v.nodes) {
+        const d = n.any[0]?.data as { fgColor: string; bgColor: string; contrastRatio: number; fontSize: string } | undefined;
+        if (d) pairs.set(`${d.fgColor} on ${d.bgColor} ${d.contrastRatio} ${d.fontSize}`, n.target.join(' ') + ' ' + n.html.slice(0, 80));
+      }
+      for (const [k, t] of pairs) console.log(`  ${screen} ${k} :: ${t}`);
+    }
+  }
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${screen}: ${v.id} (${v.impact}) ×${v.nodes.length} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('axe finds no serious or critical violation on the first-run screen or any module, and each page has one h1', async ({ page, app }) => {
+  test.setTimeout(300_000);
+  const found: string[] = [];
+  await page.goto(app.bridge.openUrl);
+  await expect(page.getByRole('heading', { level: 1, name: '欢迎使用村干部培育管理' })).toBeVisible();
+  found.push(...(await seriousViolations(page, '首次设置')));
+  await createVault(page, app, { demo: true });
+  for (const label of NAV_LABELS) {
+    await openModule(page, label);
+    // One level-one heading per page, naming the module (首页 is titled with the system's name).
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    found.push(...(await seriousViolations(page, label)));
+  }
+  // The navigation itself: every module is reachable from it, and nothing is left out of the scan.
+  await expect(page.getByRole('navigation').getByText(/./)).toHaveText(NAV_LABELS);
+  expect(found).toEqual([]);
+});
+
+test('axe finds no serious or critical violation on a cadre page or in open dialogs', async ({ page, app }) => {
+  test.setTimeout(300_000);
+  await createVault(page, app, { demo: true });
+  const found: string[] = [];
+
+  const [cadre] = await api<Array<{ id: string; name: string }>>(app, 'cadre.list', {});
+  await page.goto(`${app.bridge.url}#/cadres/${encodeURIComponent(cadre.id)}`);
+  await expect(page.getByRole('heading', { level: 1, name: cadre.name })).toBeVisible();
+  found.push(...(await seriousViolations(page, `干部档案 › ${cadre.name}`)));
+
+  for (const [module, button] of DIALOGS) {
+    await openModule(page, module);
+    await page.getByRole('main').getByRole('button', { name: button, exact: true }).first().click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    found.push(...(await seriousViolations(page, `${module} › ${button}`, '[role="dialog"]')));
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+  expect(found).toEqual([]);
+});
