@@ -233,11 +233,7 @@ function page2(ctx: Ctx, opts: RmbDocxOptions): ISectionOptions {
   const rest = P2_WIDTH - H0;
   const fw = familyWidths(opts.familyColumn);
   const workW = rest - fw.reduce((a, b) => a + b, 0);
-  const members = c.family.slice(0, FAMILY_ROWS);
-  if (c.family.length > FAMILY_ROWS) {
-    ctx.warn('warning', '家庭主要成员及重要社会关系', `${c.name}：家庭主要成员及重要社会关系共 ${c.family.length} 人，审批表只有 ${FAMILY_ROWS} 行，第 ${FAMILY_ROWS + 1}–${c.family.length} 人打印在续页`);
-    ctx.cont.push({ heading: '家庭主要成员及重要社会关系（续）', body: [familyContTable(c.family.slice(FAMILY_ROWS), opts)] });
-  }
+  const members = ctx.familyOnForm((rest) => [familyContTable(rest, opts)]);
   const block = (field: string, text: string, h: number): GridCell => ({ w: 'rest', children: textBlock(ctx, field, text, rest, h), padLeft: TEXT_PAD, padRight: 57 });
   const heavy = { top: line(12) };
   const rows: GridRow[] = [

@@ -90,6 +90,19 @@ export class RmbContext<Body> {
     this.warnings.push({ level, cadreId: this.cadre.id, cadreName: this.cadre.name, field, message });
   }
 
+  /**
+   * The family members that fit the form's rows. The rest go to a 续页 (laid out by `continued`,
+   * in the caller's own output form), and the user is warned before printing.
+   */
+  familyOnForm(continued: (rest: FamilyMember[]) => Body): FamilyMember[] {
+    const { family, name } = this.cadre;
+    if (family.length > FAMILY_ROWS) {
+      this.warn('warning', '家庭主要成员及重要社会关系', `${name}：家庭主要成员及重要社会关系共 ${family.length} 人，审批表只有 ${FAMILY_ROWS} 行，第 ${FAMILY_ROWS + 1}–${family.length} 人打印在续页`);
+      this.cont.push({ heading: '家庭主要成员及重要社会关系（续）', body: continued(family.slice(FAMILY_ROWS)) });
+    }
+    return family.slice(0, FAMILY_ROWS);
+  }
+
   /** Fits `paras` into a box; records a note when shrunk. Returns the chosen size. */
   fit(field: string, paras: Para[], spec: FitSpec): FitResult {
     const r = fitParagraphs(paras, spec);

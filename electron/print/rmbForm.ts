@@ -274,11 +274,7 @@ function page2(ctx: Ctx, opts: RmbOptions): string {
   const rest = P2_WIDTH - H0;
   const fw = familyWidths(opts.familyColumn);
   const workW = rest - fw.reduce((a, b) => a + b, 0);
-  const members = c.family.slice(0, FAMILY_ROWS);
-  if (c.family.length > FAMILY_ROWS) {
-    ctx.warn('warning', '家庭主要成员及重要社会关系', `${c.name}：家庭主要成员及重要社会关系共 ${c.family.length} 人，审批表只有 ${FAMILY_ROWS} 行，第 ${FAMILY_ROWS + 1}–${c.family.length} 人打印在续页`);
-    ctx.cont.push({ heading: '家庭主要成员及重要社会关系（续）', body: familyContTable(c.family.slice(FAMILY_ROWS), opts) });
-  }
+  const members = ctx.familyOnForm((rest) => familyContTable(rest, opts));
   const third = opts.familyColumn === '年龄' ? lines(['年', '龄']) : lines([spaced('出生', 0.5), spaced('年月', 0.5)]);
   const rows: GRow[] = [
     { start: 0, height: R.rewards, cells: [{ w: H0, html: vertical('奖惩情况'), attrs: 'class="lbl"' }, { w: 'rest', html: textBlock(ctx, '奖惩情况', c.rewards, rest, R.rewards) }] },
