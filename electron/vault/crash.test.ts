@@ -35,18 +35,40 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs one writer, kills it `delayMs` after it is ready; resolves with its last reported save. */
-function killedWriter(mode: string, delayMs: number): Promise<{ lastSaved: number | null; stdout: string }> {
+/**
+ * Runs one writer and kills it; resolves with its last reported save.
+ * `timing` is how the kill is aimed:
+ * - a number: that many ms after the writer is ready (anywhere in its save loop);
+ * - 'lateInCycle': after a save is reported, at 50–100 % of the time one save takes (measured
+ *   from the reports so far). A worker save spends most of its cycle handing the document over
+ *   and encrypting, and writes its temp file only at the end: kills timed at random missed the
+ *   write in all 40 rounds of one clean run, so these are aimed at the end of the cycle.
+ */
+function killedWriter(mode: string, timing: number | 'lateInCycle'): Promise<{ lastSaved: number | null; stdout: string }> {
   return new Promise((done, fail) => {
     const p = spawn(process.execPath, ['--import', 'tsx', child, mode, path, masterHex], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let armed = false;
+    const savedAt: number[] = [];
     p.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      if (!armed && stdout.includes('ready\n')) {
+      if (armed) return;
+      if (timing !== 'lateInCycle') {
+        if (stdout.includes('ready\n')) {
+          armed = true;
+          setTimeout(() => p.kill('SIGKILL'), timing);
+        }
+        return;
+      }
+      if (!stdout.includes('ready\n')) return;
+      const after = stdout.slice(stdout.indexOf('ready\n'));
+      const reports = after.match(/^saved \d+$/gm)?.length ?? 0;
+      while (savedAt.length < reports) savedAt.push(performance.now());
+      if (savedAt.length >= 3) {
         armed = true;
-        setTimeout(() => p.kill('SIGKILL'), delayMs);
+        const cycle = (savedAt[savedAt.length - 1] - savedAt[0]) / (savedAt.length - 1);
+        setTimeout(() => p.kill('SIGKILL'), cycle * (0.5 + Math.random() * 0.5));
       }
     });
     p.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
@@ -73,7 +95,7 @@ it.each([
   let tornWrites = 0;
   let killedBeforeAnySave = 0;
   for (let round = 0; round < rounds; round++) {
-    const { lastSaved } = await killedWriter(mode, Math.floor(Math.random() * 80));
+    const { lastSaved } = await killedWriter(mode, mode === 'saveLoopWorker' ? 'lateInCycle' : Math.floor(Math.random() * 80));
     if (lastSaved === null) killedBeforeAnySave++;
     const reported = lastSaved ?? onDisk;
     // A temp file left behind means the kill landed between creating and renaming it.
