@@ -22,6 +22,7 @@ import { backupDir } from './backups.js';
 import { deriveMasterKey, readHeader, type KdfParams } from './format.js';
 import { OpenVault, readVault, restoreBackup } from './vault.js';
 import { bindFile, fillUp, mountSupport, remountReadOnly, tmpfs, unmountAll } from './testing/mounts.js';
+import { rejectionOf } from './testing/rejection.js';
 
 const PW = 'Shunde-2023-档案';
 const scratch: string[] = [];
@@ -57,16 +58,6 @@ function newVault(dir: string): string {
 /** What `OpenVault.open` does after deriving the key: decrypt, then take the lock (or open read-only). */
 function openVault(path: string): OpenVault {
   return OpenVault.openWithKey(path, readFileSync(path), Buffer.from(master), kdf);
-}
-
-async function rejectionOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected a rejection, got none');
 }
 
 function errorOf(fn: () => unknown): AppError {

@@ -8,10 +8,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../shared/contract/define.js';
 import { emptyDocument } from '../../shared/domain/document.js';
 import { Session } from '../store/session.js';
 import { OpenVault } from './vault.js';
+import { rejectionOf } from './testing/rejection.js';
 
 /** Codes for the next fsync calls, in order; null lets that call through. */
 const fsyncFailures: (string | null)[] = [];
@@ -29,16 +29,6 @@ vi.mock('node:fs', async (importOriginal) => {
 const PW = 'Shunde-2023-档案';
 const dir = mkdtempSync(join(tmpdir(), 'cadre-fsync-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function rejectionOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected a rejection, got none');
-}
 
 let n = 0;
 async function freshSession(): Promise<{ path: string; session: Session }> {

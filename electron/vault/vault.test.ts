@@ -9,6 +9,7 @@ import { decodeVault, deriveMasterKey, encodeVault, encodeVaultParts, FORMAT_VER
 import { backupDir, listBackups } from './backups.js';
 import { OpenVault, readVault, restoreBackup } from './vault.js';
 import { flipBit, splitFrame, withHeader } from './testing/craft.js';
+import { rejectionOf } from './testing/rejection.js';
 
 const PW = 'Shunde-2023-档案';
 
@@ -20,16 +21,6 @@ function errorOf(fn: () => unknown): AppError {
     return e as AppError;
   }
   throw new Error('expected an error, got none');
-}
-
-async function rejectionOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected a rejection, got none');
 }
 
 let dir: string;
