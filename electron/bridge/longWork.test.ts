@@ -78,4 +78,12 @@ describe('a 10 000-row 花名册 preview in browser mode', () => {
     // Nothing is left running under that name.
     expect(await call('job.cancel', { job: 'preview-cancel' })).toEqual({ ok: true, value: { cancelled: false } });
   });
+
+  it('取消 pressed before the read reached this side still stops it when it arrives', { timeout: 180_000 }, async () => {
+    expect(await call('job.cancel', { job: 'preview-early' })).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await call('import.preview', { fileName: '花名册.xlsx', base64: roster, job: 'preview-early' })).toEqual({
+      ok: false,
+      error: { code: 'CANCELLED', message: '已取消' },
+    });
+  });
 });

@@ -11,6 +11,33 @@ import type { AppState } from './appState.js';
 import type { HandlersFor } from './types.js';
 
 const running = new WeakMap<AppState, Map<string, AbortController>>();
+/**
+ * Cancels that arrived before their job was registered (the page names the job before its call,
+ * which may still be uploading a large file, reaches this side). Kept briefly and bounded.
+ */
+const early = new WeakMap<AppState, Map<string, number>>();
+const EARLY_KEEP_MS = 60_000;
+const EARLY_MAX = 100;
+
+function earlyOf(app: AppState): Map<string, number> {
+  let m = early.get(app);
+  if (!m) early.set(app, (m = new Map()));
+  return m;
+}
+
+function rememberEarlyCancel(app: AppState, job: string): void {
+  const m = earlyOf(app);
+  const now = Date.now();
+  for (const [id, at] of m) if (now - at > EARLY_KEEP_MS || m.size >= EARLY_MAX) m.delete(id);
+  m.set(job, now);
+}
+
+function takeEarlyCancel(app: AppState, job: string): boolean {
+  const m = earlyOf(app);
+  const at = m.get(job);
+  m.delete(job);
+  return at !== undefined && Date.now() - at <= EARLY_KEEP_MS;
+}
 
 function jobsOf(app: AppState): Map<string, AbortController> {
   let m = running.get(app);
@@ -20,7 +47,10 @@ function jobsOf(app: AppState): Map<string, AbortController> {
 
 function jobOptions(app: AppState, job: string | undefined, opts: Omit<RunOptions, 'signal' | 'onProgress'>) {
   const ctrl = new AbortController();
-  if (job) jobsOf(app).set(job, ctrl);
+  if (job) {
+    jobsOf(app).set(job, ctrl);
+    if (takeEarlyCancel(app, job)) ctrl.abort();
+  }
   const done = () => {
     if (job && jobsOf(app).get(job) === ctrl) jobsOf(app).delete(job);
   };
@@ -76,7 +106,10 @@ export async function withJob<R>(
 export const jobHandlers: HandlersFor<typeof jobContract> = {
   'job.cancel': ({ job }, app) => {
     const ctrl = jobsOf(app).get(job);
-    if (!ctrl) return { cancelled: false };
+    if (!ctrl) {
+      rememberEarlyCancel(app, job);
+      return { cancelled: false };
+    }
     ctrl.abort();
     return { cancelled: true };
   },

@@ -19,6 +19,8 @@ export const isCancelled = (e: unknown) => e instanceof ApiCallError && e.code =
 export function useJob() {
   const [job, setJob] = useState<RunningJob | null>(null);
   const current = useRef<string | null>(null);
+  /** Jobs the user cancelled: a result that still arrives afterwards is dropped, never shown. */
+  const cancelled = useRef(new Set<string>());
   useEffect(
     () =>
       onEvent((e) => {
@@ -33,8 +35,12 @@ export function useJob() {
     current.current = id;
     setJob({ id, progress: null });
     try {
-      return await call(id);
+      const result = await call(id);
+      // 取消 was pressed while the answer was already on its way: the user asked for nothing, so nothing shows.
+      if (cancelled.current.has(id)) throw new ApiCallError({ code: 'CANCELLED', message: '已取消' });
+      return result;
     } finally {
+      cancelled.current.delete(id);
       if (current.current === id) {
         current.current = null;
         setJob(null);
@@ -43,7 +49,9 @@ export function useJob() {
   }
 
   function cancel(): void {
-    if (job) void invoke('job.cancel', { job: job.id });
+    if (!job) return;
+    cancelled.current.add(job.id);
+    void invoke('job.cancel', { job: job.id });
   }
 
   return { job, track, cancel };
