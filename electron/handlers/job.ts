@@ -14,7 +14,7 @@ const running = new WeakMap<AppState, Map<string, AbortController>>();
 
 function jobsOf(app: AppState): Map<string, AbortController> {
   let m = running.get(app);
-  if (!m) running.set(app, (m = new Map()));
+  if (!m) running.set(app, (m = new Map<string, AbortController>()));
   return m;
 }
 
