@@ -125,7 +125,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     res.end(await readFile(file));
   }
 
-  const server = createServer(async (req, res) => {
+  // Every failure is answered inside (the catch below), so the request's promise never rejects.
+  const server = createServer((req, res) => void (async () => {
     try {
       const host = req.headers.host ?? '';
       if (!allowedHosts().includes(host)) return refuse(res, 403, '拒绝访问：Host 不符');
@@ -150,7 +151,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
           const raw = await readBody(req, res);
           if (raw === null) return;
           const body = JSON.parse(raw) as { method?: unknown; input?: unknown };
-          const result = await invoke(app, String(body.method ?? ''), body.input, { rawJson: true });
+          const result = await invoke(app, typeof body.method === 'string' ? body.method : '', body.input, { rawJson: true });
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
           if (!(result.ok && result.value instanceof RawJson)) return res.end(JSON.stringify(result));
           res.write('{"ok":true,"value":');
@@ -165,7 +166,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       if (!res.headersSent) refuse(res, 400, `请求无效：${(e as Error).message}`);
       else res.end();
     }
-  });
+  })());
 
   await new Promise<void>((done) => server.listen(opts.port ?? 0, '127.0.0.1', done));
   port = (server.address() as AddressInfo).port;

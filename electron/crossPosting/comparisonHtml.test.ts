@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareColumn } from '../../shared/rules/eligibilityCompare.js';
-import { comparisonHtml, SECRECY_MARK } from './comparisonHtml.js';
+import { SECRECY } from '../print/html.js';
+import { comparisonHtml } from './comparisonHtml.js';
 
 const base: CompareColumn = {
   cadreId: 'a', stage: '考察', name: '陈志强', sex: '男', photo: '', birth: '1980.05', age: 46, politicalStatus: '中共党员', partyJoinDate: '2005.07',
@@ -12,21 +13,26 @@ const base: CompareColumn = {
 const meta = { pilotLabel: '大良 弱村 · 党组织书记', period: '2026.12.01–2029.11.30', reason: '软弱涣散 整顿', referenceDate: '2026.12.01', ruleVersion: '2026.11-1', printedOn: '2026.11.25', operator: '李组织' };
 
 describe('comparisonHtml', () => {
-  const html = comparisonHtml([base, { ...base, cadreId: 'b', name: '梁家豪', education: '大专', degree: '', photo: 'AAAA' }], meta);
+  const html = comparisonHtml([base, { ...base, cadreId: 'b', name: '梁家豪', education: '大专', degree: '', photo: '/9j/AAAA' }], meta);
 
   it('is an A4 landscape page with the secrecy mark in the repeated table head, the date and the pilot', () => {
     expect(html).toContain('@page { size: A4 landscape;');
     const thead = html.slice(html.indexOf('<thead>'), html.indexOf('</thead>'));
-    expect(thead).toContain(SECRECY_MARK);
+    expect(thead).toContain(SECRECY);
     expect(thead).toContain('制表日期：2026.11.25');
     expect(thead).toContain('大良 弱村 · 党组织书记');
     expect(html).toContain('thead { display: table-header-group; }');
   });
 
-  it('escapes user text and embeds photos as data URIs', () => {
+  it('escapes user text and embeds photos as data URIs of the type their bytes say', () => {
     expect(html).toContain('获&lt;b&gt;表彰&lt;/b&gt;');
     expect(html).not.toContain('<b>表彰');
-    expect(html).toContain('src="data:image/jpeg;base64,AAAA"');
+    expect(html).toContain('src="data:image/jpeg;base64,/9j/AAAA"');
+    const png = comparisonHtml([base, { ...base, cadreId: 'b', photo: 'iVBORw0KGgoAAAA' }], meta);
+    expect(png).toContain('src="data:image/png;base64,iVBORw0KGgoAAAA"');
+    const notImage = comparisonHtml([base, { ...base, cadreId: 'b', photo: 'PHN2Zz4=' }], meta);
+    expect(notImage).not.toContain('<img');
+    expect(notImage).toContain('（无照片）');
   });
 
   it('tints differing rows and marks the better value', () => {

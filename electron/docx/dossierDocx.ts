@@ -8,7 +8,8 @@
 import { AlignmentType, Document, Footer, ImageRun, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { PrintWarning } from '../../shared/contract/print.js';
 import { comparisonRows, VERDICT_TEXT, type CompareColumn } from '../../shared/rules/eligibilityCompare.js';
-import { lastStage, OVERALL_TEXT, SECRECY } from '../print/dossier.js';
+import { lastStage, OVERALL_TEXT } from '../print/dossier.js';
+import { SECRECY } from '../print/html.js';
 import type { DossierData } from '../print/dossierData.js';
 import { A4, docxStyles, gridTable, imageSize, line, NO_LINE, para, pxOf, type DocxFont, type GridRow } from './docxParts.js';
 import { rmbDocxSections } from './rmbDocx.js';

@@ -13,6 +13,7 @@ import type { BatchCreate, BatchUpdate } from '../importer/batchRows.js';
 import { editableFields } from '../importer/merge.js';
 import { assessmentLine, bareName, FAMILY_ROWS, resumeLineParts, schoolLines, textParagraphs } from '../print/rmbData.js';
 import { readRmbDocx, type RmbDocxRead, type RmbDocxResult } from './readRmb.js';
+import { scalarText } from '../../shared/rules/text.js';
 
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
 const code = (table: readonly string[], v: string) => normalizeCode(table, v) ?? v;
@@ -37,7 +38,7 @@ export function compareRmb(stored: Cadre, read: RmbDocxRead): DocxDifference[] {
   for (const [key, field, table] of SCALARS) {
     const v = read[key];
     if (typeof v !== 'string') continue;
-    const s = String(stored[key] ?? '');
+    const s = scalarText(stored[key]);
     const printed = key === 'name' ? bareName(s) : key === 'rewards' || key === 'appointmentReason' || key === 'reportingUnit' ? textParagraphs(s).join('\n') : s;
     diff(field, table ? code(table, printed) : printed, table ? code(table, v) : v);
   }
@@ -66,7 +67,7 @@ export function compareRmb(stored: Cadre, read: RmbDocxRead): DocxDifference[] {
 
 /** The stored 档案 with the file's values for the fields that differ (村 work fields untouched). */
 export function applyRmb(stored: Cadre, read: RmbDocxRead, diffs: DocxDifference[]): Record<string, unknown> {
-  const out = structuredClone(editableFields(stored)) as Record<string, unknown>;
+  const out: Record<string, unknown> = structuredClone(editableFields(stored));
   const changed = new Set(diffs.map((d) => d.field));
   for (const [key, field] of SCALARS) if (changed.has(field) && typeof read[key] === 'string') out[key] = read[key];
   for (const [key, label] of [['fullTimeEducation', '全日制教育'], ['partTimeEducation', '在职教育']] as const) {

@@ -38,7 +38,7 @@ async function cadre(name: string, villageId: string, over: Record<string, unkno
 }
 
 let target: Village, strong: Village, plain: Village, otherTown: Village;
-let good: Cadre, second: Cadre, old: Cadre, targetSec: Cadre;
+let good: Cadre, second: Cadre, old: Cadre;
 let pilot: CrossPilot;
 
 describe('跨村任职 handlers', () => {
@@ -47,7 +47,7 @@ describe('跨村任职 handlers', () => {
     strong = await village('强村', { strength: '强', vitality: [{ year: 2025, stars: 5 }] });
     plain = await village('平村', { strength: '一般' });
     otherTown = await village('容桂强村', { strength: '强', townCode: '440606006' });
-    targetSec = await cadre('何书记', target.id, { villagePost: '党组织书记', birth: '1968.01' });
+    await cadre('何书记', target.id, { villagePost: '党组织书记', birth: '1968.01' });
     good = await cadre('陈志强', strong.id);
     second = await cadre('梁家豪', strong.id, { birth: '1985.06', fullTimeEducation: { level: '大专' } });
     old = await cadre('黄老', strong.id, { birth: '1970.02' });

@@ -14,6 +14,7 @@ import {
   type CrossStepFields,
   type PilotFilled,
 } from '../../shared/domain/crossPosting.js';
+import { EDUCATION_LEVELS } from '../../shared/domain/codes.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
 import { townName } from '../../shared/domain/towns.js';
 import { isStrongVillage, type Village } from '../../shared/domain/village.js';
@@ -94,7 +95,7 @@ function validatePilot(doc: VaultDocument, data: unknown): ReturnType<typeof cro
   const fields = validate(crossPilotInputSchema, data, PILOT);
   const v = doc.villages.find((x) => x.id === fields.villageId && !x.deletedAt);
   if (!v) throw new AppError('INVALID', `${PILOT}：请选择目标村（社区）`, { villageId: '找不到该村（社区）' });
-  if (fields.thresholds.minEducation !== undefined && fields.thresholds.minEducation !== '' && !['研究生', '大学', '大专', '中专', '高中', '初中', '小学'].includes(fields.thresholds.minEducation)) {
+  if (fields.thresholds.minEducation !== undefined && fields.thresholds.minEducation !== '' && !(EDUCATION_LEVELS as readonly string[]).includes(fields.thresholds.minEducation)) {
     throw new AppError('INVALID', `${PILOT}：最低学历“${fields.thresholds.minEducation}”不在学历代码表中`, { 'thresholds.minEducation': '请从列表中选择学历' });
   }
   return fields;

@@ -41,7 +41,7 @@ function takeEarlyCancel(app: AppState, job: string): boolean {
 
 function jobsOf(app: AppState): Map<string, AbortController> {
   let m = running.get(app);
-  if (!m) running.set(app, (m = new Map()));
+  if (!m) running.set(app, (m = new Map<string, AbortController>()));
   return m;
 }
 

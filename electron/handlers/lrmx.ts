@@ -15,7 +15,7 @@ export const lrmxHandlers: HandlersFor<typeof lrmxContract> = {
     const bytes = files.map((f) => ({ fileName: f.fileName, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
     // Reading and checking runs in a worker (cancellable); the commit that follows does not.
     const plan = await withJob(app, job, ({ run }) =>
-      run('lrmx.read', { files: bytes, existing }, { bulk: { cadres: s.doc.cadres }, transfer: bytes.map((f) => f.bytes.buffer as ArrayBuffer) }),
+      run('lrmx.read', { files: bytes, existing }, { bulk: { cadres: s.doc.cadres }, transfer: bytes.map((f) => f.bytes.buffer) }),
     );
     const reports: LrmxFileReport[] = plan.reports;
     const skipped = plan.skipped.length ? plan.skipped : undefined;

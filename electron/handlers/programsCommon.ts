@@ -10,6 +10,7 @@ import { activityInputSchema, type Activity, type MentorPair, type ShadowBatch, 
 import { changedFields } from './records.js';
 import { nowIso, type Session } from '../store/session.js';
 import { townName } from '../../shared/domain/towns.js';
+import { PROGRAM_FIELD_LABELS } from '../../shared/domain/fieldLabels.js';
 import {
   hostLabel,
   pairTargetName,
@@ -21,16 +22,7 @@ import {
   type VillageInfo,
 } from '../../shared/rules/programs.js';
 
-const LABELS: Record<string, string> = {
-  name: '名称', year: '年份', start: '开始日期', end: '结束日期', hosts: '跟班单位', capacity: '容量',
-  villageId: '村（社区）', townCode: '镇街', department: '部门', mentorName: '导师', mentorCadreId: '导师',
-  cadreId: '干部', hostKey: '跟班单位', batchId: '期次', goals: '目标', note: '备注', grade: '等次',
-  mentorComment: '导师评语', reflection: '心得', attachments: '附件', date: '日期', form: '形式', hours: '时长',
-  content: '内容', outcomes: '成效', joined: '加入智库时间', left: '退出智库时间', phone: '联系电话', unit: '单位',
-  title: '职称职务', fields: '专业领域', expertIds: '专家', kind: '结对类型', targetKind: '结对对象',
-  partnerKind: '帮扶方类型', partnerVillageId: '帮扶村（社区）', partnerName: '帮扶方名称',
-  helpedVillageId: '被帮扶村（社区）', reason: '原因', status: '状态',
-};
+const LABELS = PROGRAM_FIELD_LABELS;
 
 /** "hosts.1.capacity" → "第2个跟班单位的容量". */
 export function labelOf(path: readonly PropertyKey[]): string {
@@ -77,7 +69,7 @@ export function mustDraft<D extends { ok: true }>(d: D | { ok: false; findings: 
     refuseOnErrors(d.findings, what);
     throw new AppError('INVALID', `${what}输入无效`);
   }
-  return d as D;
+  return d;
 }
 
 /** Parses or throws INVALID naming the field in Chinese. */

@@ -29,6 +29,7 @@ import { buildRosterWorkbook } from './programsRoster.js';
 import { commitRoster, importRoster } from './programsRosterImport.js';
 import { changedFields, createRecord, findRecord, setDeleted, updateRecord } from './records.js';
 import type { HandlersFor } from './types.js';
+import { scalarText } from '../../shared/rules/text.js';
 
 type ShadowMethods = Pick<typeof programsContract, Extract<keyof typeof programsContract, `shadow.${string}`>>;
 
@@ -37,8 +38,9 @@ const PLACEMENT = '跟班安排';
 
 /** Hosts sent without a key (e.g. from an import or a script) get one, so placements can point at them. */
 function withHostKeys(data: Record<string, unknown>): Record<string, unknown> {
-  if (!Array.isArray(data.hosts)) return data;
-  return { ...data, hosts: data.hosts.map((h) => (h && typeof h === 'object' && !(h as { key?: unknown }).key ? { ...h, key: randomUUID().slice(0, 8) } : h)) };
+  const hosts: unknown = data.hosts;
+  if (!Array.isArray(hosts)) return data;
+  return { ...data, hosts: hosts.map((h: unknown) => (h && typeof h === 'object' && !(h as { key?: unknown }).key ? { ...h, key: randomUUID().slice(0, 8) } : h)) };
 }
 
 function batchDraft(s: Session, id: string | undefined, data: Record<string, unknown>) {
@@ -57,7 +59,7 @@ function placementLabel(p: ShadowPlacement, doc: VaultDocument): string {
 /** Status, stop and evaluation change only through their own methods; an edit keeps them. */
 function placementDraft(s: Session, id: string | undefined, data: Record<string, unknown>) {
   const current = id ? findRecord(s.doc.shadowPlacements, id, PLACEMENT) : undefined;
-  const batchId = String((data.batchId ?? current?.batchId) || '');
+  const batchId = scalarText(data.batchId ?? current?.batchId);
   const batch = s.doc.shadowBatches.find((b) => b.id === batchId && !b.deletedAt);
   const merged: Record<string, unknown> = {
     start: batch?.start,

@@ -10,6 +10,7 @@ import { formatAssessments, parseAssessmentText } from '../../shared/rules/asses
 import { formatResume } from '../../shared/rules/resume.js';
 import { finishFirstSheet } from '../xlsx/finishSheet.js';
 import { IMPORT_FIELDS, type ImportField } from './fields.js';
+import { scalarText } from '../../shared/rules/text.js';
 
 /** Text a spreadsheet would treat as a formula (or DDE) gets a leading apostrophe. */
 export function escapeFormula(s: string): string {
@@ -47,7 +48,7 @@ function valueOf(c: Cadre, f: ImportField, villages: Map<string, Village>, seq: 
       const [a, b] = f.key.split('.');
       const x = (c as unknown as Record<string, unknown>)[a];
       const y = b === undefined ? x : (x as Record<string, unknown> | undefined)?.[b];
-      return y === undefined || y === null ? '' : String(y);
+      return scalarText(y);
     }
   }
 }

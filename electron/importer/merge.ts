@@ -7,6 +7,7 @@ import type { Cadre, CadreFields } from '../../shared/domain/cadre.js';
 import { mergeAssessments } from '../../shared/rules/assessment.js';
 import { formatResume } from '../../shared/rules/resume.js';
 import { FIELD_BY_KEY } from './fields.js';
+import { scalarText } from '../../shared/rules/text.js';
 
 /** Provided keys that are paths in the cadre record (not 镇街 / 村 text helpers). */
 function recordPaths(provided: Set<string>): string[] {
@@ -35,12 +36,12 @@ export function mergeProvided(current: Cadre, data: CadreFields, provided: Set<s
     else if (b === undefined) {
       if (v === undefined) delete out[a];
       else out[a] = v;
-    } else out[a] = { ...((out[a] as object) ?? {}), [b]: v };
+    } else out[a] = { ...((out[a]) ?? {}), [b]: v };
   }
   return out;
 }
 
-const show = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const show = scalarText;
 
 /** Lists shown the way the 花名册 cell writes them, so the user compares like with like. */
 function showField(path: string, v: unknown): string {

@@ -101,7 +101,7 @@ export function applyMapping(
 function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const [a, b] = path.split('.');
   if (b === undefined) obj[a] = value;
-  else obj[a] = { ...((obj[a] as object) ?? {}), [b]: value };
+  else obj[a] = { ...((obj[a]) ?? {}), [b]: value };
 }
 
 /** The column a schema path came from; 'resume.2.text' and 'assessments.0.grade' belong to their list's column. */

@@ -11,6 +11,7 @@ import { applyMapping } from './preview.js';
 import { pickSheet } from './table.js';
 import { VILLAGE_FIELDS, VILLAGE_FIELD_BY_KEY, VILLAGE_TABLE, readVillageCell } from './villageFields.js';
 import type { Cell } from './workbook.js';
+import { scalarText } from '../../shared/rules/text.js';
 
 /** The district has ~200 villages; a sheet far longer than that is not a village roster. */
 export const MAX_VILLAGE_ROWS = 5_000;
@@ -32,7 +33,7 @@ function show(field: keyof VillageData, v: unknown): string {
   }
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (v === null || v === undefined) return field === 'demonstration' ? '否' : '';
-  return String(v);
+  return scalarText(v);
 }
 
 function editable(v: Village): VillageData {

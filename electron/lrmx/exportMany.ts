@@ -24,7 +24,6 @@ const MAX_FILE_NAME = 100;
 const ENTRY = { os: 3, attrs: 0o100644 * 0x10000 };
 
 /** Characters Windows refuses in a file name, plus control characters (which unzip tools mangle). */
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 
 /**

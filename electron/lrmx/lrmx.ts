@@ -11,6 +11,7 @@ import { formatAssessments, parseAssessmentText } from '../../shared/rules/asses
 import { parseYearMonth } from '../../shared/rules/dates.js';
 import { formatResume, parseResumeText } from '../../shared/rules/resume.js';
 import { decodeEntities, decodeXmlBytes, escapeXml, parseXmlSafely } from './safeXml.js';
+import { scalarText } from '../../shared/rules/text.js';
 
 type Kind = 'text' | 'ym' | 'sex' | 'ethnicity' | 'resume' | 'family' | 'photo' | 'extra';
 
@@ -64,14 +65,13 @@ export interface LrmxRead {
 
 const text = (v: unknown): string => {
   if (v === undefined || v === null) return '';
-  if (typeof v === 'object') return '';
-  return decodeEntities(String(v));
+  return decodeEntities(scalarText(v));
 };
 
 function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const [a, b] = path.split('.');
   if (b === undefined) obj[a] = value;
-  else obj[a] = { ...((obj[a] as object) ?? {}), [b]: value };
+  else obj[a] = { ...((obj[a]) ?? {}), [b]: value };
 }
 
 function getPath(obj: object, path: string): unknown {
@@ -198,7 +198,7 @@ export function serializeLrmx(c: CadreFields): Buffer {
     const v = getPath(c, path);
     switch (kind) {
       case 'ym':
-        lines.push(el(tag, v ? yyyymm(String(v)) : extra[tag] ?? ''));
+        lines.push(el(tag, v ? yyyymm(scalarText(v)) : extra[tag] ?? ''));
         break;
       case 'resume':
         lines.push(el(tag, formatResume(c.resume)));
@@ -220,7 +220,7 @@ export function serializeLrmx(c: CadreFields): Buffer {
         break;
       default:
         if (path === 'assessmentText' && !v) lines.push(el(tag, formatAssessments(c.assessments)));
-        else lines.push(el(tag, v === undefined || v === null ? '' : String(v)));
+        else lines.push(el(tag, scalarText(v)));
     }
   }
   for (const [tag, value] of Object.entries(extra)) {

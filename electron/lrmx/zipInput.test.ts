@@ -100,7 +100,7 @@ function rawZip(entries: RawEntry[]): Uint8Array {
   return out;
 }
 
-const cadreFile = (name: string, idNumber: string) => serializeLrmx({ ...fullCadre(), name, idNumber } as unknown as Cadre);
+const cadreFile = (name: string, idNumber: string) => serializeLrmx({ ...fullCadre(), name, idNumber });
 /** 李伟 in GBK (code page 936), as a Chinese Windows PC writes it into a zip: 李 = C0EE, 伟 = CEB0. */
 const GBK_LI_WEI = [0xc0, 0xee, 0xce, 0xb0];
 
@@ -245,7 +245,7 @@ describe('the receiving office imports the zip another office exported', () => {
     { name: '黄志明', day: 5, seq: '051', resume: [{ from: '2010.01', to: '', text: '水藤村党委委员' }] },
   ];
   let exported: { fileName: string; base64: string; count: number };
-  let sent: Cadre[] = [];
+  const sent: Cadre[] = [];
 
   beforeAll(async () => {
     const v = await sender.call<Village>('village.create', { data: { name: '水藤村', townCode: '440606005' } });

@@ -11,7 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('@electron/fuses', async (importOriginal) => {
   const real = await importOriginal<typeof import('@electron/fuses')>();
-  return { ...real, flipFuses: vi.fn(async () => 5) };
+  return { ...real, flipFuses: vi.fn(() => Promise.resolve(5)) };
 });
 
 const require = createRequire(import.meta.url);
@@ -89,7 +89,7 @@ describe('afterPack fuses', () => {
     const wire = '111001010';
     writeFileSync(binary, Buffer.concat([randomBytes(4096), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, wire.length]), Buffer.from(wire), randomBytes(4096)]));
     try {
-      await afterPack({ appOutDir, electronPlatformName: 'linux', packager }, async () => ({ ...real }));
+      await afterPack({ appOutDir, electronPlatformName: 'linux', packager }, () => Promise.resolve({ ...real }));
       const now = await real.getCurrentFuseWire(binary);
       const state = (f: number) => now[f as keyof typeof now];
       expect(state(FuseV1Options.RunAsNode)).toBe(FuseState.DISABLE);

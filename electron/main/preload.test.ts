@@ -13,7 +13,7 @@ const h = {
 const fakeElectron = {
   contextBridge: { exposeInMainWorld: (key: string, api: Record<string, (...a: unknown[]) => unknown>) => h.exposed.push([key, api]) },
   ipcRenderer: {
-    invoke: async (...args: unknown[]) => (h.invoked.push(args), { ok: true, value: 'pong' }),
+    invoke: (...args: unknown[]) => (h.invoked.push(args), Promise.resolve({ ok: true, value: 'pong' })),
     on: (ch: string, fn: (...a: unknown[]) => void) => {
       if (!h.listeners.has(ch)) h.listeners.set(ch, new Set());
       h.listeners.get(ch)!.add(fn);

@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const state = vi.hoisted(() => ({
   windows: [] as FakeWindow[],
   filter: null as null | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
-  printToPDF: vi.fn(async (_o: unknown) => Buffer.from('%PDF-1.4 fake')),
+  printToPDF: vi.fn((_o: unknown) => Promise.resolve(Buffer.from('%PDF-1.4 fake'))),
   printResult: { success: true, reason: '' },
 }));
 
@@ -33,9 +33,10 @@ vi.mock('electron', () => {
         print: (_o: unknown, cb: (ok: boolean, reason: string) => void) => cb(state.printResult.success, state.printResult.reason),
       };
     }
-    async loadURL(url: string) {
+    loadURL(url: string) {
       this.rec.url = url;
       this.rec.fileText = readFileSync(fileURLToPath(url), 'utf8');
+      return Promise.resolve();
     }
     isDestroyed() {
       return this.rec.destroyed;
@@ -85,9 +86,9 @@ describe('Electron print engine', () => {
 
   it('lets the print session load only the document itself (and data: images)', async () => {
     let allowedDuring: boolean | undefined;
-    state.printToPDF.mockImplementationOnce(async () => {
+    state.printToPDF.mockImplementationOnce(() => {
       state.filter!({ url: state.windows[0].url }, (r) => (allowedDuring = !r.cancel));
-      return Buffer.from('%PDF');
+      return Promise.resolve(Buffer.from('%PDF'));
     });
     await createElectronPdfEngine().htmlToPdf(HTML);
     expect(allowedDuring).toBe(true);

@@ -63,7 +63,7 @@ beforeAll(async () => {
   fake.answer('BrowserWindow.getFocusedWindow', () => fake.instances('BrowserWindow')[0] ?? null);
   fake.answer('BrowserWindow.isDestroyed', () => false);
   fake.answer('BrowserWindow.isMinimized', () => false);
-  fake.answer('BrowserWindow.webContents.printToPDF', async () => FAKE_PDF);
+  fake.answer('BrowserWindow.webContents.printToPDF', () => Promise.resolve(FAKE_PDF));
   // The system print dialog: the user clicks 打印.
   fake.answer('BrowserWindow.webContents.print', (_opts, done) => (done as (ok: boolean, reason: string) => void)(true, ''));
   // The system dialogs answer what the test scripts next (the user's choice), in order.

@@ -6,14 +6,13 @@
  */
 import type { PrintWarning } from '../../shared/contract/print.js';
 import type { CrossCandidate, VerdictResult } from '../../shared/domain/crossPosting.js';
-import { comparisonRows, VERDICT_TEXT, type CompareColumn, type CompareRow } from '../../shared/rules/eligibilityCompare.js';
+import { VERDICT_TEXT, type CompareColumn } from '../../shared/rules/eligibilityCompare.js';
+import { COMPARISON_TABLE_CSS, comparisonTableHtml } from './comparisonTable.js';
 import { FOOTER_MIN_BOTTOM_MM } from './engine.js';
-import { esc, htmlDocument, photoDataUri, SANS_STACK, SERIF_STACK } from './html.js';
+import { esc, htmlDocument, SANS_STACK, SECRECY, SERIF_STACK } from './html.js';
 import { RMB_CSS, rmbSheets } from './rmbForm.js';
 import { inspectionReport } from './inspectionText.js';
 import type { DossierData } from './dossierData.js';
-
-export const SECRECY = '内部资料 注意保密';
 
 export const OVERALL_TEXT: Record<VerdictResult, string> = { pass: '符合任职资格条件', warn: '基本符合，有需核实事项', fail: '不符合任职资格条件' };
 
@@ -46,15 +45,8 @@ const DOSSIER_CSS = `
 .v-pass { }
 .v-warn { font-weight: bold; }
 .v-fail { font-weight: bold; text-decoration: underline; }
-.d-land .cand { text-align: center; font-family: ${SANS_STACK}; font-size: 11pt; }
-.d-land tr.group th { background: #d9d9d9; }
-.d-land tr.differ td, .d-land tr.differ th.label { background: #fff7d6; }
-.d-land th.label { width: 30mm; }
-.d-land td.photo { text-align: center; }
-.d-land td.photo img { width: 20mm; height: 27mm; object-fit: contain; }
-.d-land .sub { font-size: 8pt; margin-top: 0.6mm; }
 .d-note { font-size: 10pt; margin-top: 3mm; }
-`;
+${COMPARISON_TABLE_CSS}`;
 
 function secrecy(): string {
   return `<div class="d-secrecy"><span>${SECRECY}</span></div>`;
@@ -95,31 +87,9 @@ export function lastStage(c: CrossCandidate): string {
   return c.steps.length ? c.steps[c.steps.length - 1].stage : '';
 }
 
-function cmpCell(row: CompareRow, i: number): string {
-  const cell = row.cells[i];
-  if (row.key === 'photo' || cell.photo !== undefined) {
-    const uri = cell.photo ? photoDataUri(cell.photo) : null;
-    return `<td class="photo">${uri ? `<img alt="照片" src="${uri}">` : '（无照片）'}</td>`;
-  }
-  const cls = cell.verdict ? ` class="v-${cell.verdict}"` : '';
-  const sub = (cell.lines ?? []).map((l) => `<div class="sub">${esc(l)}</div>`).join('');
-  return `<td${cls}>${esc(cell.text)}${cell.best ? '（优）' : ''}${sub}</td>`;
-}
-
 function comparisonPage(d: DossierData, columns: CompareColumn[]): string {
-  const rows = comparisonRows(columns);
-  let group = '';
-  let body = '';
-  for (const row of rows) {
-    if (row.group !== group) {
-      group = row.group;
-      body += `<tr class="group"><th colspan="${columns.length + 1}">${esc(group)}</th></tr>`;
-    }
-    body += `<tr class="${row.differ ? 'differ' : ''}"><th class="label">${esc(row.label)}</th>${row.cells.map((_, i) => cmpCell(row, i)).join('')}</tr>`;
-  }
-  const head = columns.map((c) => `<th class="cand">${esc(c.name)}<div class="sub">${esc(c.stage)}</div></th>`).join('');
   return `<section class="d-land">${secrecy()}<h1>跨村任职人选比较表</h1>
-<table><thead><tr><th class="label">项目</th>${head}</tr></thead><tbody>${body}</tbody></table>
+${comparisonTableHtml(columns)}
 <p class="d-note">底色标出人选之间不同的项目；“（优）”为该项较优者。年龄、党龄、年限计至 ${esc(d.refDate)}。</p>
 </section>`;
 }

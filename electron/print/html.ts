@@ -6,11 +6,15 @@
  * keeps a 10 mm bottom margin on every page: the 审批表 never uses it (its own bottom margins are
  * 10–12 mm), and the dossier prints "第 X 页 共 Y 页" there.
  */
+import { scalarText } from '../../shared/rules/text.js';
 
 /** Windows first (SimSun/宋体), then 信创 Linux and Debian (Noto / Source Han / AR PL UMing). */
 export const SERIF_STACK =
   '"Times New Roman", SimSun, "宋体", "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "AR PL UMing CN", "AR PL UMing", serif';
 export const SANS_STACK = '"Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+
+/** The 密级 mark at the head of every page of a cadre document. */
+export const SECRECY = '内部资料 注意保密';
 
 export const PAGE_BOTTOM_MM = 10;
 export const SHEET_W_MM = 210;
@@ -18,7 +22,7 @@ export const SHEET_W_MM = 210;
 export const SHEET_H_MM = 297 - PAGE_BOTTOM_MM - 1;
 
 export function esc(s: unknown): string {
-  return String(s ?? '')
+  return scalarText(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

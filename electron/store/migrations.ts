@@ -13,7 +13,7 @@ const steps: Record<number, Step> = {
   1: (doc) => {
     const base = emptyDocument(String((doc.meta as { createdAt?: string } | undefined)?.createdAt ?? new Date().toISOString()));
     const cadres = ((doc.cadres as Record<string, unknown>[]) ?? []).map(({ post, ...c }) => ({ ...c, villagePost: c.villagePost ?? post }));
-    return { ...base, ...doc, cadres, settings: { ...defaultSettings(), ...((doc.settings as object) ?? {}) }, schemaVersion: 2 };
+    return { ...base, ...doc, cadres, settings: { ...defaultSettings(), ...((doc.settings) ?? {}) }, schemaVersion: 2 };
   },
 };
 
@@ -33,7 +33,7 @@ export function migrate(raw: unknown): VaultDocument {
   // Fill collections added without a version bump, so older files never crash a feature.
   const base = emptyDocument();
   for (const k of Object.keys(base) as (keyof VaultDocument)[]) {
-    if (doc[k] === undefined) doc[k] = base[k] as unknown;
+    if (doc[k] === undefined) doc[k] = base[k];
   }
   doc.settings = { ...defaultSettings(), ...(doc.settings as object) };
   return doc as unknown as VaultDocument;

@@ -12,8 +12,8 @@ import { SearchKeys } from './searchKeys.js';
  */
 class EncryptedAdapter {
   constructor(private vault: OpenVault) {}
-  async read(): Promise<VaultDocument | null> {
-    return this.vault.doc;
+  read(): Promise<VaultDocument | null> {
+    return Promise.resolve(this.vault.doc);
   }
   async write(data: VaultDocument): Promise<void> {
     this.vault.doc = data;

@@ -120,7 +120,7 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
     expect(tree(dir)).toEqual(before);
   });
 
-  it('a full disk: opens read-only, says 磁盘已满, leaves no lock or temp file; with space freed it opens writable again', async () => {
+  it('a full disk: opens read-only, says 磁盘已满, leaves no lock or temp file; with space freed it opens writable again', () => {
     const dir = tmpfs(512 * 1024);
     const path = newVault(dir);
     const filler = fillUp(dir);
@@ -207,7 +207,7 @@ describe.skipIf(mountSupport !== null)('vault on a disk that cannot be written (
     vault.close();
   });
 
-  it('a folder that refuses new files with EPERM (marked immutable): opens read-only, says 无写入权限, no file appears', async () => {
+  it('a folder that refuses new files with EPERM (marked immutable): opens read-only, says 无写入权限, no file appears', () => {
     const dir = tmpfs(512 * 1024);
     const path = newVault(dir);
     execFileSync('chattr', ['+i', dir]);
@@ -256,7 +256,7 @@ function openAsNobody(path: string): ChildReport {
 }
 
 describe.skipIf(dropSupport !== null)('vault in a folder the user may not write (child process as uid 65534)', () => {
-  it('a folder without write permission: opens read-only, says 无写入权限, the change is refused, no file appears', async () => {
+  it('a folder without write permission: opens read-only, says 无写入权限, the change is refused, no file appears', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadre-noperm-'));
     scratch.push(dir);
     const path = newVault(dir);
@@ -272,7 +272,7 @@ describe.skipIf(dropSupport !== null)('vault in a folder the user may not write 
     expect(tree(dir)).toEqual(before);
   }, 60_000);
 
-  it('a vault file the user may not read: refused in Chinese (没有读取该文件的权限), not with a raw EACCES', async () => {
+  it('a vault file the user may not read: refused in Chinese (没有读取该文件的权限), not with a raw EACCES', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadre-noread-'));
     scratch.push(dir);
     const path = newVault(dir);
@@ -283,7 +283,7 @@ describe.skipIf(dropSupport !== null)('vault in a folder the user may not write 
     expect(seen.openError).not.toContain('EACCES:');
   }, 60_000);
 
-  it('a rename refused with EPERM (sticky folder, vault owned by another user): the save says 无写入权限 and changes nothing', async () => {
+  it('a rename refused with EPERM (sticky folder, vault owned by another user): the save says 无写入权限 and changes nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadre-sticky-'));
     scratch.push(dir);
     const path = newVault(dir);

@@ -40,7 +40,10 @@ async function freshSession(): Promise<{ path: string; session: Session }> {
   // The app writes in a worker thread, where this file's fsync stand-in does not reach; the
   // worker runs the same writeFileAtomic and saveError (workers/tasks.ts 'vault.write'), so the
   // save is made to run here, on this thread, instead.
-  vi.spyOn(vault, 'saveInBackground').mockImplementation(async () => vault.save());
+  vi.spyOn(vault, 'saveInBackground').mockImplementation(() => new Promise<void>((done) => {
+    vault.save();
+    done();
+  }));
   return { path, session: new Session(vault, '李组织') };
 }
 

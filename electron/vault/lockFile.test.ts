@@ -27,7 +27,7 @@ function holder(): Promise<{ proc: ChildProcess; line: string }> {
   return new Promise((done, fail) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', child, 'hold', path, master.toString('hex')], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    proc.stdout!.setEncoding('utf8').on('data', (c: string) => {
+    proc.stdout.setEncoding('utf8').on('data', (c: string) => {
       out += c;
       if (out.includes('\n')) done({ proc, line: out.trim() });
     });

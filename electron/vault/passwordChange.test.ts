@@ -89,7 +89,7 @@ beforeAll(async () => {
   oldKey = await keyFor(readFileSync(path), OLD);
 }, 60_000);
 
-async function vaultWithHistory(): Promise<{ dir: string; path: string; vault: OpenVault }> {
+function vaultWithHistory(): { dir: string; path: string; vault: OpenVault } {
   const dir = mkdtempSync(join(tmpdir(), 'cadre-pwchange-'));
   dirs.push(dir);
   cpSync(template, dir, { recursive: true, preserveTimestamps: true });
@@ -100,7 +100,7 @@ async function vaultWithHistory(): Promise<{ dir: string; path: string; vault: O
 
 describe('password change and the older copies', () => {
   it('re-encrypts every backup and damaged copy the old password opened: none opens with it afterwards, each holds the same state', async () => {
-    const { dir, path, vault } = await vaultWithHistory();
+    const { dir, path, vault } = vaultWithHistory();
     const mtimes = new Map(listBackups(path).map((b) => [b.file, b.at]));
     const app = new AppState(browserPlatform(path));
     app.open(new Session(vault, '李组织'));
@@ -134,7 +134,7 @@ describe('password change and the older copies', () => {
   });
 
   it('deleting instead: no backup is left, the vault opens only with the new password, a damaged copy no password opens is kept and named', async () => {
-    const { dir, path, vault } = await vaultWithHistory();
+    const { dir, path, vault } = vaultWithHistory();
     const app = new AppState(browserPlatform(path));
     app.open(new Session(vault, '李组织'));
     const result = plain(await vaultHandlers['vault.changePassword']({ oldPassword: OLD, newPassword: NEW, oldBackups: 'delete' }, app));
@@ -150,7 +150,7 @@ describe('password change and the older copies', () => {
   });
 
   it('a wrong old password changes nothing', async () => {
-    const { path, vault } = await vaultWithHistory();
+    const { path, vault } = vaultWithHistory();
     const before = new Map(readdirSync(backupDir(path)).map((f) => [f, readFileSync(join(backupDir(path), f))]));
     const e = await vault.changePassword('not-the-password', NEW).catch((x: AppError) => x);
     expect((e as AppError).message).toBe('原密码错误');
@@ -180,7 +180,7 @@ describe.skipIf(mountSupport !== null)('password change on a disk that refuses w
 
 
   it('one backup cannot be rewritten (EBUSY): every file still opens with one of the two passwords, and the report names the one left on the old password', async () => {
-    const { path, vault } = await vaultWithHistory();
+    const { path, vault } = vaultWithHistory();
     const stuck = listBackups(path)[2].file; // the v2 backup
     const stuckPath = join(backupDir(path), stuck);
     copyFileSync(stuckPath, `${stuckPath}.source`);

@@ -199,7 +199,7 @@ describe('one writer', () => {
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(['READ_ONLY', 'CONFLICT']).toContain((lost[0].reason as AppError).code);
-    (won[0] as PromiseFulfilledResult<OpenVault>).value.close();
+    (won[0]).value.close();
     const winner = results[0].status === 'fulfilled' ? 'password-A-1' : 'password-B-2';
     await expect(readVault(rpath, winner)).resolves.toBeTruthy();
     rmSync(rdir, { recursive: true, force: true });

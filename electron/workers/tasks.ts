@@ -6,7 +6,6 @@
 import type { ReportProgress } from '../../shared/contract/job.js';
 import type { ImportPreview } from '../../shared/contract/import.js';
 import type { Cadre } from '../../shared/domain/cadre.js';
-import type { VaultDocument } from '../../shared/domain/document.js';
 import type { Village } from '../../shared/domain/village.js';
 import type { AuditEntry } from '../../shared/domain/audit.js';
 import type { PrintPdf, PrintPreview } from '../../shared/contract/print.js';
@@ -111,7 +110,7 @@ export const tasks = {
     progress(0, 1, '写入');
     const master = asBuffer(input.master);
     try {
-      writeFileAtomic(input.path, encodeVaultParts(encodePayload(doc as unknown as VaultDocument), master, input.kdf));
+      writeFileAtomic(input.path, encodeVaultParts(encodePayload(doc), master, input.kdf));
     } catch (e) {
       throw saveError(e, input.path);
     } finally {

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/define.js';
 import type { JobStage } from '../../shared/contract/job.js';
 import type { FromWorker, ToWorker } from './pool.js';
-import { tasks, type TaskName } from './tasks.js';
+import { tasks } from './tasks.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
@@ -35,7 +35,7 @@ port.on('message', (m: ToWorker) => {
     send({ type: 'progress', done, total, stage });
   };
   try {
-    const run = tasks[m.task as TaskName] as (i: unknown, b: unknown, p: typeof progress) => unknown;
+    const run = tasks[m.task] as (i: unknown, b: unknown, p: typeof progress) => unknown;
     if (!run) throw new Error(`未知的后台任务：${m.task}`);
     const value = run(m.input, given, progress);
     if (m.asJson) {

@@ -40,15 +40,25 @@ export interface SheetFinish {
   freezeCols: number;
 }
 
+/** The part of SheetJS's bundled zip-container library (CFB) used here; SheetJS declares it as `any`. */
+interface CfbContainer { readonly FileIndex: unknown[] }
+interface Cfb {
+  read(data: Buffer, opts: { type: 'buffer' }): CfbContainer;
+  find(container: CfbContainer, path: string): { content: Uint8Array | number[] } | null;
+  utils: { cfb_add(container: CfbContainer, path: string, content: Buffer): void };
+  write(container: CfbContainer, opts: { fileType: 'zip'; type: 'buffer'; compression: boolean }): Uint8Array;
+}
+const CFB = XLSX.CFB as Cfb;
+
 /** Applies the finish to the first sheet of a SheetJS-written .xlsx. */
 export function finishFirstSheet(bytes: Buffer, finish: SheetFinish): Buffer {
-  const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
+  const zip = CFB.read(bytes, { type: 'buffer' });
   const edit = (path: string, fn: (xml: string) => string) => {
-    const entry = XLSX.CFB.find(zip, path);
+    const entry = CFB.find(zip, path);
     if (!entry) throw new Error(`导出 Excel 失败：工作簿中缺少 ${path}`);
-    XLSX.CFB.utils.cfb_add(zip, path, Buffer.from(fn(Buffer.from(entry.content).toString('utf8')), 'utf8'));
+    CFB.utils.cfb_add(zip, path, Buffer.from(fn(Buffer.from(entry.content).toString('utf8')), 'utf8'));
   };
   edit('/xl/styles.xml', () => finish.stylesXml);
   edit('/xl/worksheets/sheet1.xml', (xml) => landscapeOnePageWide(freeze(styleCells(xml, finish.styleOf), finish.freezeRows, finish.freezeCols)));
-  return Buffer.from(XLSX.CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }));
+  return Buffer.from(CFB.write(zip, { fileType: 'zip', type: 'buffer', compression: true }));
 }

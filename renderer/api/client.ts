@@ -67,7 +67,7 @@ export function onEvent(cb: (e: AppEvent) => void): () => void {
   if (window.cadreDesk) off = window.cadreDesk.onEvent(cb);
   else {
     const es = new EventSource(`/api/events?token=${encodeURIComponent(bridgeToken)}`);
-    es.onmessage = (m) => cb(JSON.parse(m.data) as AppEvent);
+    es.onmessage = (m: MessageEvent<string>) => cb(JSON.parse(m.data) as AppEvent);
     off = () => es.close();
   }
   return () => {
@@ -101,8 +101,8 @@ export async function saveBytes(fileName: string, base64: string, mime = 'applic
 export function fileToBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
+    r.onload = () => resolve((typeof r.result === 'string' ? r.result : '').replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error ?? new Error('无法读取该文件'));
     r.readAsDataURL(file);
   });
 }

@@ -13,7 +13,7 @@ afterEach(() => {
 it('the desktop app hands the file to file.save, and a cancelled dialog is not a saved file', async () => {
   const calls: unknown[][] = [];
   const answers = [{ ok: true, value: { saved: true, path: 'D:\\导出\\花名册.xlsx' } }, { ok: true, value: { saved: false } }];
-  window.cadreDesk = { invoke: async (...a: unknown[]) => (calls.push(a), answers.shift()!), onEvent: () => () => undefined };
+  window.cadreDesk = { invoke: (...a: unknown[]) => (calls.push(a), Promise.resolve(answers.shift()!)), onEvent: () => () => undefined };
   const { saveBytes } = await import('./client');
   const click = vi.spyOn(HTMLAnchorElement.prototype, 'click');
   expect(await saveBytes('花名册.xlsx', 'AAEC')).toBe(true);

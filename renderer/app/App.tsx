@@ -10,7 +10,24 @@ import { NAV } from './routes';
 import { cssVariablesResolver, theme } from './theme';
 import { StatusContext } from './useStatus';
 
+/**
+ * A button's async handler that fails without catching still tells the user: React ignores what a
+ * handler returns, so the rejection would otherwise only reach the console.
+ */
+function useRejectionToast() {
+  useEffect(() => {
+    const show = (e: PromiseRejectionEvent) => {
+      e.preventDefault();
+      const message = e.reason instanceof Error ? e.reason.message : typeof e.reason === 'string' ? e.reason : '操作未完成';
+      notifications.show({ color: 'red', title: '操作失败', message });
+    };
+    window.addEventListener('unhandledrejection', show);
+    return () => window.removeEventListener('unhandledrejection', show);
+  }, []);
+}
+
 export function App() {
+  useRejectionToast();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-center" autoClose={5000} />

@@ -3,6 +3,7 @@
  * show changes this way.
  */
 import { Table } from '@mantine/core';
+import { scalarText } from '../../shared/rules/text.js';
 
 /** Short readable form of a stored value: lists by their lines, objects by their filled parts. */
 export function showValue(v: unknown): string {
@@ -12,8 +13,8 @@ export function showValue(v: unknown): string {
     if (v.length === 0) return '（空）';
     return v.map((x) => (typeof x === 'object' && x ? Object.values(x as object).filter((y) => y !== '' && y !== undefined).join(' ') : String(x))).join('；');
   }
-  if (typeof v === 'object') return Object.values(v as object).filter((y) => y !== '' && y !== undefined).join(' ') || '（空）';
-  return String(v);
+  if (typeof v === 'object') return Object.values(v).filter((y) => y !== '' && y !== undefined).join(' ') || '（空）';
+  return scalarText(v);
 }
 
 /** "2026.11.25 14:03" in this PC's local time. */
@@ -43,8 +44,8 @@ export function FieldChanges({
 }: {
   before: unknown;
   after: unknown;
-  label(key: string): string;
-  show?(key: string, value: unknown): string;
+  label: (key: string) => string;
+  show?: (key: string, value: unknown) => string;
 }) {
   const keys = changedKeys(before, after);
   if (keys.length === 0) return null;

@@ -7,19 +7,19 @@ export function useApi<K extends MethodName>(method: K, input: Input<K>, deps: u
   const [data, setData] = useState<Output<K> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
-  const key = JSON.stringify(input);
+  // The input and the extra reasons to reload, as one value that changes only when they do.
+  const key = JSON.stringify([input, deps]);
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await invoke(method, JSON.parse(key) as Input<K>));
+      setData(await invoke(method, (JSON.parse(key) as [Input<K>, unknown])[0]));
       setError(null);
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setLoading(false);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [method, key, ...deps]);
+  }, [method, key]);
   useEffect(() => {
     void reload();
   }, [reload]);

@@ -2,6 +2,7 @@
  * Dates as officials write them. A "year-month" is "1975.03"; a "day" is "2023.04.10".
  * Parsers accept what people type in 花名册 and return the canonical form or an error.
  */
+import { scalarText } from './text.js';
 
 export type YearMonth = string; // "YYYY.MM"
 export type DayDate = string; // "YYYY.MM.DD"
@@ -39,7 +40,7 @@ export function parseYearMonth(input: unknown, label = ''): Parsed<YearMonth> {
   }
   if (input instanceof Date) return validYm(input.getFullYear(), input.getMonth() + 1, label);
   // NFKC folds full-width digits and the full-width stop (１９７５．０３) typed with a Chinese IME.
-  const s = String(input ?? '').normalize('NFKC').trim().replace(/[\u3000\s]/g, '').replace(/。/g, '.');
+  const s = scalarText(input).normalize('NFKC').trim().replace(/[\u3000\s]/g, '').replace(/。/g, '.');
   if (!s) return { ok: false, message: `${label}不能为空` };
   let m = s.match(/^(\d{4})(?:[.\-/年](\d{1,2})(?:[.\-/月](\d{1,2})日?|月)?)$/);
   if (m) return m[3] ? dayThenMonth(Number(m[1]), Number(m[2]), Number(m[3]), label) : validYm(Number(m[1]), Number(m[2]), label);
@@ -61,7 +62,7 @@ export function parseDay(input: unknown, label = ''): Parsed<DayDate> {
     const { y, m, d } = excelSerialToDate(input);
     return validDay(y, m, d, label);
   }
-  const s = String(input ?? '').normalize('NFKC').trim().replace(/[\u3000\s]/g, '').replace(/。/g, '.');
+  const s = scalarText(input).normalize('NFKC').trim().replace(/[\u3000\s]/g, '').replace(/。/g, '.');
   if (!s) return { ok: false, message: `${label}不能为空` };
   const m = s.match(/^(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?$/) ?? s.match(/^(\d{4})(\d{2})(\d{2})$/);
   if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3]), label);

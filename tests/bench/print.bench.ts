@@ -27,7 +27,7 @@ export async function run(): Promise<Record<string, unknown>> {
 
     const photo = photoBase64();
     const cadres = buildDemoDocument({ cadres: 100, seed: 7 }).cadres.slice(0, 100).map((c) => ({ ...c, photo }));
-    const [built, htmlMs] = await timed(async () => rmbHtml(cadres, opts));
+    const [built, htmlMs] = await timed(() => Promise.resolve(rmbHtml(cadres, opts)));
     const [pdf, pdfMs] = await timed(() => htmlToPdf(built.html));
     return {
       oneCadreColdMs: coldMs,

@@ -17,7 +17,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
 const pad = (n: number) => String(n).padStart(2, '0');
 const meta = (id: string) => ({ id, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
 
-export async function run(): Promise<Record<string, unknown>> {
+export function run(): Record<string, unknown> {
   const doc = buildDemoDocument({ cadres: 20_000, seed: 3 });
   const strong = doc.villages.filter((v) => v.strength === '强');
   // Ten years, four batches a year, eight hosts of 3 places each, all filled.

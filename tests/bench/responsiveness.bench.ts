@@ -58,7 +58,8 @@ function cloneCost(doc: VaultDocument, slice = 500) {
   let worst = 0;
   for (const k of Object.keys(doc)) {
     const v = (doc as unknown as Record<string, unknown>)[k];
-    const parts = Array.isArray(v) ? Array.from({ length: Math.ceil(v.length / slice) }, (_, i) => v.slice(i * slice, (i + 1) * slice)) : [v];
+    const list = Array.isArray(v) ? (v as unknown[]) : null;
+    const parts: unknown[] = list ? Array.from({ length: Math.ceil(list.length / slice) }, (_, i) => list.slice(i * slice, (i + 1) * slice)) : [v];
     for (const part of parts) {
       const t = performance.now();
       port1.postMessage(part);

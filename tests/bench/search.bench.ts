@@ -161,7 +161,7 @@ export async function run(): Promise<Record<string, unknown>> {
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
     await cdp.send('Performance.enable');
-    const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+    const metrics = await cdp.send('Performance.getMetrics');
     const metric = (n: string) => metrics.metrics.find((m) => m.name === n)?.value ?? NaN;
 
     const k = stats(keystrokes);

@@ -20,7 +20,7 @@ async function exportXlsx(page: Page) {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Excel' }).click();
   const file = await download;
-  const wb = XLSX.read(readFileSync((await file.path())!));
+  const wb = XLSX.read(readFileSync((await file.path())));
   const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['汇总'], { header: 1, raw: false, defval: '' });
   return { name: file.suggestedFilename(), sheets: wb.SheetNames, rows, row: (label: string) => rows.find((r) => r[0] === label) };
 }
@@ -107,7 +107,7 @@ test('结构分析 shows the charts and the exact counts behind them, per town a
   await page.getByRole('button', { name: '导出 CSV' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('结构分析_大良_2026.06.01.csv');
-  const csv = readFileSync((await file.path())!, 'utf8');
+  const csv = readFileSync((await file.path()), 'utf8');
   expect(csv).toContain('顺德区村（社区）两委干部结构分析（大良，截至 2026.06.01）');
   expect(csv).toContain('年龄按 2026.06.01 计算');
   expect(csv).toContain('\r\n大良,2,3,0,2,0,1,2,50.5,1,33.3%,2,66.7%,2,66.7%,1,50.0%,1,4,1:0.50\r\n');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { idCheckChar } from '../../shared/rules/idCard.js';
-import { api, createVault, expect, openModule, test } from './fixtures.js';
+import { api, createVault, expect, openModule, test, lookAt } from './fixtures.js';
 
 const first17 = '44060619750312013';
 const ID = first17 + idCheckChar(first17);
@@ -38,7 +38,7 @@ test('操作日志: entries newest first, filter by 业务, see an edit\'s field
   await rows.first().getByRole('button', { name: '查看改动' }).click();
   const changes = page.getByRole('table', { name: '字段改动' });
   await expect(changes.locator('tbody tr')).toHaveText(['联系电话0757-222212340757-22225678', '村职务（空）党组织书记']);
-  await page.screenshot({ path: '/tmp/audit-log.png', fullPage: true });
+  await lookAt(page, 'audit-log', { fullPage: true });
 
   // The creation shows the village by name, not by its id.
   await page.getByRole('button', { name: '收起改动' }).click();
@@ -61,7 +61,7 @@ test('操作日志: entries newest first, filter by 业务, see an edit\'s field
   await page.getByRole('button', { name: '导出 Excel' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^操作日志_\d{8}\.xlsx$/);
-  const wb = XLSX.read(readFileSync((await file.path())!));
+  const wb = XLSX.read(readFileSync((await file.path())));
   const sheet = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['操作日志'], { header: 1 });
   expect(sheet.map((r) => r.slice(1))).toEqual([
     ['操作人', '业务', '操作', '说明', '记录编号'],

@@ -82,7 +82,6 @@ test('tick cadres by click, Space and Shift+click; 导出 Excel takes just them,
   await expect(actions.getByRole('button', { name: '导出 Excel（已选 3 人）' })).toBeVisible();
   await expect(actions.getByRole('button', { name: '导出任免审批表（LRMX）（已选 3 人）' })).toBeVisible();
   await expect(actions.getByRole('button', { name: '批量打印审批表（已选 3 人）' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/cadre-selection.png' });
 
   const picked = ['王建国', '陈东', '李华'];
   const inListOrder = listOrder.filter((n) => picked.includes(n));
@@ -97,7 +96,6 @@ test('tick cadres by click, Space and Shift+click; 导出 Excel takes just them,
   await page.keyboard.press('Escape');
   await expect(count).toHaveText('显示 3 人（共 6 人）');
   await expect(bar).toContainText('已选 3 人（其中 2 人不在当前列表中）');
-  await page.screenshot({ path: '/tmp/cadre-selection-hidden.png' });
   await expect(bar).toContainText('含不在当前列表中的');
   sheet = await exportExcel(page, '导出 Excel（已选 3 人）');
   expect(sheet.names).toEqual(inListOrder);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { idCheckChar } from '../../shared/rules/idCard.js';
-import { api, createVault, expect, openModule, test, type AppFixture } from './fixtures.js';
+import { api, createVault, expect, openModule, test, type AppFixture, lookAt } from './fixtures.js';
 
 let seq = 20;
 function idFor(birth: string): string {
@@ -95,7 +95,7 @@ test('跨村任职: pool, hand-added ineligible person, comparison of three, app
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Delete');
   await expect(heads).toHaveText([/梁家豪/, /陈志强/]);
-  await page.screenshot({ path: '/tmp/cross-compare.png' });
+  await lookAt(page, 'cross-compare');
   // The printed comparison.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '打印 / 导出 PDF' }).click();
@@ -141,7 +141,7 @@ test('跨村任职: pool, hand-added ineligible person, comparison of three, app
   await expect(details).toContainText('备注：镇党委会议推荐');
   await expect(details).toContainText('公示期 2026.11.25–2026.11.27');
   await expect(details).toContainText('任命时）');
-  await page.screenshot({ path: '/tmp/cross-pilot.png', fullPage: true });
+  await lookAt(page, 'cross-pilot', { fullPage: true });
 
   // The cadre file itself says so.
   const file2 = await api<{ villageId: string; villagePost: string; currentPosition: string; resume: { text: string; to: string }[] }>(app, 'cadre.get', { id: chen.id });
@@ -174,7 +174,6 @@ test('跨村任职: a removed candidate is listed apart with its steps and resto
   const row = removed.getByTestId('removed-陈志强');
   await expect(row).toContainText('强村 党组织副书记');
   await expect(row).toContainText('提名');
-  await page.screenshot({ path: '/tmp/cross-removed.png', fullPage: true });
 
   await row.getByRole('button', { name: '恢复到名单' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '已将 陈志强 恢复到人选名单' })).toBeVisible();
@@ -211,14 +210,12 @@ test('跨村任职: a pilot created from a flagged village through the form; thr
   await form.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: '勒流 试点村 · 党组织书记' })).toBeVisible();
   await expect(page.getByTestId('pool-四十六').locator('[data-verdict]')).toHaveText('符合');
-  await page.screenshot({ path: '/tmp/cross-new-pilot.png', fullPage: true });
 
   // Lower the default age limit in 设置: the same person now fails on age, with the new limit quoted.
   await openModule(page, '设置');
   await page.getByRole('textbox', { name: '年龄上限（岁）' }).fill('45');
   await page.getByText('跨村任职资格条件（默认值）').locator('..').getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('设置已保存')).toBeVisible();
-  await page.screenshot({ path: '/tmp/cross-settings.png', fullPage: true });
   await openModule(page, '跨村任职');
   await page.getByRole('table', { name: '跨村任职试点' }).getByRole('row', { name: /^勒流 试点村/ }).click();
   await page.getByTestId('pool-四十六').getByText('✗ 年龄').hover();
@@ -261,7 +258,6 @@ test('跨村任职: 公示 working days skip 国庆 and count a 2027 holiday ent
   await box.fill('2027-01-01 休 元旦\n2027.02.30 休');
   await card.getByRole('button', { name: '保存节假日安排' }).click();
   await expect(card.getByRole('alert')).toContainText('第 2 行：2027年2月没有30日');
-  await card.screenshot({ path: '/tmp/workcalendar-error.png' });
   await box.fill('2027-01-01 休 元旦');
   await card.getByRole('button', { name: '保存节假日安排' }).click();
   await expect(page.getByText('设置已保存')).toBeVisible();
@@ -270,14 +266,12 @@ test('跨村任职: 公示 working days skip 国庆 and count a 2027 holiday ent
   await card.getByRole('button', { name: '查看内置安排' }).click();
   await expect(card.getByRole('table', { name: '内置节假日安排' }).getByRole('row').filter({ hasText: '2026' }).filter({ hasText: '国庆节' })).toContainText('9月20日（周日）、10月10日（周六）');
   await card.scrollIntoViewIfNeeded();
-  await card.screenshot({ path: '/tmp/workcalendar-settings.png' });
 
   // The same 公示 period now has 4 working days, and the stored step says so.
   dialog = await openStep();
   await dialog.getByLabel('公示开始').fill('2027.01.01');
   await dialog.getByLabel('公示结束').fill('2027.01.07');
   await expect(count).toHaveText('共 4 个工作日（已扣除法定节假日、计入调休上班日），少于 5 个工作日');
-  await dialog.screenshot({ path: '/tmp/workcalendar-step.png' });
   await dialog.getByRole('button', { name: '确认公示' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: '公示期 2027.01.01–2027.01.07 只有 4 个工作日（已扣除法定节假日、计入调休上班日），少于 5 个工作日' })).toBeVisible();

@@ -22,7 +22,6 @@ test('导出 Word on a cadre page, then an edited copy imported with its differe
   const parts = unzipSync(new Uint8Array(readFileSync(await file.path())));
   expect(strFromU8(parts['word/document.xml'])).toContain('何志强');
   expect(strFromU8(parts['word/styles.xml'])).toContain('w:eastAsia="仿宋_GB2312"');
-  await page.screenshot({ path: '/tmp/docx-export.png' });
 
   // The 呈报单位 rewrote the 任免理由 in Word and sent the file back.
   const edited = (await rmbDocx([{ ...cadre, appointmentReason: '经镇党委研究，同意推荐。' }], { refDate: '2026.11', familyColumn: '出生年月', font: '宋体' })).bytes;
@@ -36,7 +35,6 @@ test('导出 Word on a cadre page, then an edited copy imported with its differe
   await expect(diff.getByRole('row')).toHaveCount(2);
   await expect(diff).toContainText('任免理由');
   await expect(diff).toContainText('经镇党委研究，同意推荐。');
-  await page.screenshot({ path: '/tmp/docx-import-preview.png', fullPage: true });
   // Nothing is saved before the user confirms.
   expect((await api<Cadre>(app, 'cadre.get', { id: cadre.id })).appointmentReason).toBe(cadre.appointmentReason);
 
@@ -74,7 +72,6 @@ test('考察 step with its record, then the 考察材料 as Word from the pilot 
   await dialog.getByRole('button', { name: '确认考察' }).click();
   // More votes than people: refused, the field named.
   await expect(f.getByText('民主测评各等次票数合计 41 票，多于参加测评人数 10 人')).toBeVisible();
-  await page.screenshot({ path: '/tmp/docx-inspection-form.png', fullPage: true });
   await f.getByLabel('参加测评人数').fill('41');
   await dialog.getByRole('button', { name: '确认考察' }).click();
   await expect(dialog).toBeHidden();

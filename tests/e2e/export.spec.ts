@@ -37,7 +37,6 @@ test('导出 Excel on the cadre list exports exactly the rows shown, IDs and dat
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^干部花名册_\d{8}\.xlsx$/);
   await expect(page.getByText(/^已导出 2 人到“干部花名册_\d{8}\.xlsx”$/)).toBeVisible();
-  await page.screenshot({ path: '/tmp/export-list.png' });
 
   const wb = XLSX.read(readFileSync(await file.path()), { type: 'buffer' });
   const ws = wb.Sheets['花名册'];

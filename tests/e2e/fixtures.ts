@@ -27,6 +27,16 @@ export const test = base.extend<{ app: AppFixture }>({
 
 export { expect };
 
+/**
+ * A screenshot for a person to look at, never compared: written only when CADRE_E2E_SHOTS names a
+ * folder (e.g. `CADRE_E2E_SHOTS=/tmp/shots npx playwright test cross`), so a normal run leaves nothing behind.
+ */
+export async function lookAt(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+  const folder = process.env.CADRE_E2E_SHOTS;
+  if (!folder) return;
+  await page.screenshot({ path: join(folder, `${name}.png`), ...opts });
+}
+
 export const PASSWORD = 'Shunde-2023-pass';
 
 /** First run through the setup screen; returns when the home shell shows. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { api, createVault, expect, openModule, test } from './fixtures.js';
+import { api, createVault, expect, openModule, test, lookAt } from './fixtures.js';
 import { messyRosterRows, sheetFrom, workbookBytes } from '../fixtures/roster.js';
 import { MALFORMED, XXE, fullCadre } from '../fixtures/lrmx.js';
 import { serializeLrmx } from '../../electron/lrmx/lrmx.js';
@@ -38,7 +38,7 @@ test('import a messy 花名册: fix the mapping, see refused rows, import, undo 
   await expect(refused.getByRole('row', { name: /^14 林志/ })).toContainText('身份证号码与第 15 行重复');
   await page.getByRole('tab', { name: /有警告/ }).click();
   await expect(page.getByText('在大良村居信息中找不到“不存在村”')).toBeVisible();
-  await page.screenshot({ path: '/tmp/import-preview.png', fullPage: true });
+  await lookAt(page, 'import-preview', { fullPage: true });
 
   await page.getByRole('button', { name: '导入 3 人（新建 3，更新 0）' }).click();
   const result = page.getByTestId('import-result');
@@ -54,7 +54,6 @@ test('import a messy 花名册: fix the mapping, see refused rows, import, undo 
   await page.getByRole('tab', { name: '导入批次' }).click();
   await expect(page.getByTestId('batch-table')).toContainText('大良街道花名册.xlsx');
   await expect(page.getByTestId('batch-table')).toContainText('已撤销');
-  await page.screenshot({ path: '/tmp/import-batches.png', fullPage: true });
 });
 
 test('import several 任免审批表 files at once with a per-file report', async ({ page, app }) => {
@@ -72,7 +71,6 @@ test('import several 任免审批表 files at once with a per-file report', asyn
   await expect(report.getByRole('row', { name: /陈志强1.lrmx/ })).toContainText('新建');
   await expect(report.getByRole('row', { name: /损坏.lrmx/ })).toContainText('不是完整的 XML 文件');
   await expect(report.getByRole('row', { name: /恶意.lrmx/ })).toContainText('含有 DTD 或实体声明');
-  await page.screenshot({ path: '/tmp/import-lrmx.png', fullPage: true });
   const list = await api<(Row & { id: string })[]>(app, 'cadre.list', {});
   expect(list.map((r) => r.name)).toEqual([a.name]);
 
@@ -125,7 +123,6 @@ test('a person already on file: see the differences, choose 更新, import', asy
   await expect(row).toContainText('政治面貌：群众 → 中共党员');
   await expect(page.getByRole('button', { name: '导入 0 人（新建 0，更新 0）' })).toBeDisabled();
   await row.getByText('更新', { exact: true }).click();
-  await page.screenshot({ path: '/tmp/import-existing.png', fullPage: true });
   await page.getByRole('button', { name: '导入 1 人（新建 0，更新 1）' }).click();
   await expect(page.getByTestId('import-result')).toContainText('新建 0 人，更新 1 人');
   expect(await api(app, 'cadre.get', { id: created.id })).toMatchObject({ phone: '13911112222', politicalStatus: '中共党员' });
@@ -154,7 +151,6 @@ test('村居信息: import a 村（社区） roster from Excel, refused rows sho
   await expect(refused.getByRole('row', { name: /^6 右滩村/ })).toContainText('战斗力“很强”应为 强、一般 或 弱');
   await page.getByRole('tab', { name: /已有/ }).click();
   await expect(page.getByTestId('village-existing-table')).toContainText('示范村：否 → 市级');
-  await page.screenshot({ path: '/tmp/village-import.png', fullPage: true });
   await page.getByRole('button', { name: '导入 3 个（新建 2，更新 1）' }).click();
   await expect(page.getByText('已导入村（社区）名册：新建 2 个，更新 1 个')).toBeVisible();
   const table = page.getByRole('table', { name: '杏坛村（社区）' });

@@ -25,7 +25,6 @@ test('a 花名册 with 简历 and 年度考核结果 columns: warning for an und
   const warned = page.getByRole('row', { name: /^4 李丽/ });
   await expect(warned).toContainText('【个人简历】简历第 2 行“曾在广州务工多年”没有“1990.09--1994.07”形式的起止年月，已原样保留为一行，请核对');
   await expect(warned).toContainText('【年度考核结果】“2025年度良好”无法识别为“2024年度优秀”的形式');
-  await page.screenshot({ path: '/tmp/import-resume-warning.png', fullPage: true });
 
   await page.getByRole('button', { name: '导入 2 人（新建 2，更新 0）' }).click();
   await expect(page.getByTestId('import-result')).toContainText('新建 2 人，更新 0 人');
@@ -42,5 +41,4 @@ test('a 花名册 with 简历 and 年度考核结果 columns: warning for an und
   await expect(page.getByLabel('第3行年度')).toHaveValue('2025');
   await expect(page.getByRole('combobox', { name: '第3行等次' })).toHaveValue('优秀');
   await page.getByLabel('第1行简历内容').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/import-resume-cadre.png', fullPage: true });
 });

@@ -27,14 +27,10 @@ test('导出任免审批表（LRMX） zips one .lrmx per cadre shown, with a 清
   expect(shownNames).toHaveLength(3);
 
   const actions = page.locator('[data-cadre-list-actions]');
-  await page.screenshot({ path: '/tmp/lrmx-export-list.png' });
   await actions.getByRole('button', { name: '导出任免审批表（LRMX）' }).click();
   const dialog = page.getByRole('dialog', { name: '导出任免审批表（LRMX）' });
   await expect(dialog.getByTestId('lrmx-export-confirm')).toContainText('将当前列表的 3 人导出为 3 个 .lrmx 任免审批表文件');
   await expect(dialog).toContainText('范围：镇街：大良');
-  // Let the modal finish fading in, so the screenshot shows what the user reads.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: '/tmp/lrmx-export-confirm.png' });
 
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '导出 3 个文件' }).click();

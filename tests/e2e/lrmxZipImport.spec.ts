@@ -1,12 +1,11 @@
 import { buildLrmxZip } from '../../electron/lrmx/exportMany.js';
-import type { Cadre } from '../../shared/domain/cadre.js';
 import { fullCadre } from '../fixtures/lrmx.js';
 import { createVault, expect, openModule, test } from './fixtures.js';
 
 test('the receiving office imports the .zip of 任免审批表 another office exported', async ({ page, app }) => {
   // The sending office's export, made by the same builder as 批量导出任免审批表.
   const sent = [fullCadre(31), fullCadre(32), fullCadre(33)].map(
-    (f, i) => ({ ...f, id: `c${i}`, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }) as unknown as Cadre,
+    (f, i) => ({ ...f, id: `c${i}`, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }),
   );
   const zip = buildLrmxZip(sent, [], { date: '2026.11.25', demo: false });
 
@@ -28,7 +27,6 @@ test('the receiving office imports the .zip of 任免审批表 another office ex
   }
   await expect(page.getByTestId('lrmx-zip-skipped')).toHaveText(`压缩包中以下文件不是任免审批表，未导入：${zip.fileName} › 清单.csv`);
   await expect(page.getByText('导入的文件已记为一个导入批次')).toBeVisible();
-  await page.screenshot({ path: '/tmp/import-lrmx-zip.png', fullPage: true });
 
   await openModule(page, '干部档案');
   await expect(page.getByTestId('cadre-count')).toHaveText('显示 3 人（共 3 人）');

@@ -34,7 +34,6 @@ test('村居结对: record an activity, end the pair with a reason, then move it
   await expect(drawer.getByText('已结束于 2023.12：年度帮扶任务完成')).toBeVisible();
   await expect(drawer.getByRole('button', { name: '编辑' })).toBeHidden();
   await expect(page.getByRole('dialog', { name: '取消结对' })).toBeHidden(); // the end dialog has faded out
-  await page.screenshot({ path: '/tmp/r3-village-pair-drawer.png', fullPage: true });
 
   await drawer.getByRole('button', { name: '移入回收站' }).click();
   await expect(drawer).toBeHidden();

@@ -15,7 +15,6 @@ test('姓名 that is a formula is refused beside the field with a Chinese reason
   const reason = '姓名不能以“=”开头（像是 Excel 公式），请只填写姓名';
   await expect(page.getByTestId('form-errors')).toContainText(reason);
   await expect(page.locator('.mantine-InputWrapper-root', { has: name })).toContainText(reason);
-  await page.screenshot({ path: '/tmp/person-name-refused.png' });
   expect((await api<unknown[]>(app, 'cadre.list', {})).length).toBe(0);
 
   await name.fill('阿卜杜拉•艾尼');

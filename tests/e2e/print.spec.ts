@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { idCheckChar } from '../../shared/rules/idCard.js';
 import { FULL_FAMILY, fullCadreInput } from '../fixtures/print/fullCadre.js';
 import { pdfInfo, pdfText, squash, writeTempPdf } from '../fixtures/print/poppler.js';
-import { api, createVault, expect, openModule, test, type AppFixture } from './fixtures.js';
+import { api, createVault, expect, openModule, test, type AppFixture, lookAt } from './fixtures.js';
 
 async function seedFull(app: AppFixture, over: Record<string, unknown> = {}) {
   return api<{ id: string; name: string }>(app, 'cadre.create', { data: { ...fullCadreInput(), ...over } });
@@ -36,7 +36,7 @@ test('审批表 from a cadre page: preview with warnings, age at 计算年龄时
   // Age follows 计算年龄时间.
   await dialog.getByLabel('计算年龄时间').fill('2030.01');
   await expect(frame.locator('.rmb-p1')).toContainText('(51岁)');
-  await page.screenshot({ path: '/tmp/print-preview.png' });
+  await lookAt(page, 'print-preview');
 
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '保存 PDF' }).click();

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { makeIdNumber } from '../../electron/demo/generate.js';
-import { api, createVault, expect, openModule, test } from './fixtures.js';
+import { api, createVault, expect, openModule, test, lookAt } from './fixtures.js';
 
 /** Picks an option in a Mantine Select/MultiSelect found by its label. */
 async function pick(page: Page, label: string | RegExp, option: string | RegExp, scope = page.getByRole('dialog')) {
@@ -65,7 +65,6 @@ test('书记跟班: batch with two hosts, place a cadre, overlapping placement r
   const refusal = dialog.getByRole('alert').filter({ hasText: '不能保存' });
   await expect(refusal).toContainText('陈建国 已在“2023年第一期”（水藤村）跟班（2023.04.01–2023.06.30），与本次 2023.06.01–2023.08.31 时间重叠');
   await expect(dialog.getByRole('button', { name: '保存安排' })).toBeDisabled();
-  await page.screenshot({ path: '/tmp/h5/overlap-refused.png' });
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(page.getByTestId('placements-table').getByRole('row')).toHaveCount(1); // header only
   // The server refuses it too, whatever the page does.
@@ -87,7 +86,7 @@ test('书记跟班: batch with two hosts, place a cadre, overlapping placement r
   await dialog.getByRole('button', { name: '确认结业' }).click();
   await expect(table.getByRole('row', { name: /陈建国.*结业.*优秀/ })).toBeVisible();
   await expect(dialog).toBeHidden();
-  await page.screenshot({ path: '/tmp/h5/shadow-batch.png', fullPage: true });
+  await lookAt(page, 'shadow-batch', { fullPage: true });
 
   // The roster downloads as Excel with the ID number kept as text.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出花名册' }).click()]);
@@ -135,7 +134,7 @@ test('智库结对: a 多对一 pair and an activity in its log', async ({ page,
   await drawer.getByRole('button', { name: '记录活动' }).click();
   await expect(drawer.getByTestId('activity-table').getByRole('row', { name: /2023\.05\.10.*实地指导.*3 小时.*走访村集体物业/ })).toBeVisible();
   await expect(drawer.getByText('活动记录（1 次，共 3 小时）')).toBeVisible();
-  await page.screenshot({ path: '/tmp/h5/mentoring-pair.png', fullPage: true });
+  await lookAt(page, 'mentoring-pair', { fullPage: true });
 
   // Edit the activity in place: a date before the pair began is saved with a warning.
   await drawer.getByRole('button', { name: '修改 2023.05.10 的活动' }).click();
@@ -152,12 +151,10 @@ test('智库结对: a 多对一 pair and an activity in its log', async ({ page,
   await expect(activities.getByRole('row')).toHaveCount(2); // header + the one edited, none added
   await expect(drawer.getByText('活动记录（1 次，共 4.5 小时）')).toBeVisible();
   await expect(form.getByRole('button', { name: '记录活动' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/h5/mentoring-activity-edited.png', fullPage: true });
   await page.keyboard.press('Escape');
 
   await page.getByRole('tab', { name: '年度汇总' }).click();
   await expect(page.getByTestId('mentoring-summary').getByRole('row', { name: '2023 1 1 4.5' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/h5/mentoring-summary.png' });
 });
 
 test('智库结对: edit an expert, and 退出智库 refused while a pair runs past the date, then recorded', async ({ page, app }) => {
@@ -209,7 +206,6 @@ test('智库结对: edit an expert, and 退出智库 refused while a pair runs p
   await expect(row).toContainText('工作调动');
   await expect(row).toContainText('0 / 3');
   await expect(row.getByRole('button', { name: '退出智库' })).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/h5/expert-left.png', fullPage: true });
 
   const list = await api<{ name: string; unit: string; title: string; phone: string; left: string; leftReason: string }[]>(app, 'mentoring.expertList', { deleted: false });
   expect(list).toMatchObject([{ name: '王教授', unit: '广东省农业科学院', title: '研究员', phone: '020-8888 1234', left: '2024.06', leftReason: '工作调动' }]);
@@ -244,7 +240,7 @@ test('村居结对: a village cannot pair with itself; pairs formed per year aga
   await page.getByLabel('目标（对）').fill('12');
   await page.getByRole('button', { name: '保存目标' }).click();
   await expect(summary.getByRole('row', { name: '2023 1 12 8% 1' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/h5/village-pairs.png', fullPage: true });
+  await lookAt(page, 'village-pairs', { fullPage: true });
 });
 
 test('书记跟班: import a batch roster, rows with problems listed by row number', async ({ page, app }) => {
@@ -275,7 +271,6 @@ test('书记跟班: import a batch roster, rows with problems listed by row numb
   await expect(preview.getByRole('row', { name: /^2 陈建国 水藤村 2024\.03\.01–2024\.05\.31 可导入$/ })).toBeVisible();
   await expect(preview.getByRole('row', { name: /^3 何俊杰/ })).toContainText('第 3 行：水藤村 是 何俊杰 本人所在的村（社区）');
   await expect(preview.getByRole('row', { name: /^4 黄家豪/ })).toContainText('第 4 行：干部档案中没有“黄家豪”，请先建档');
-  await page.screenshot({ path: '/tmp/h5/roster-import.png', fullPage: true });
   await dialog.getByRole('button', { name: '导入 1 人' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('placements-table').getByRole('row', { name: /陈建国.*水藤村.*2024\.03\.01–2024\.05\.31.*计划/ })).toBeVisible();

@@ -26,7 +26,6 @@ test('a 10 000-row 花名册 shows a progress bar fed by progress events; 取消
   // The count comes only from the progress events the page received on its event stream.
   await expect(bar).toContainText(/读取花名册：校验（[\d,]+ \/ 10,000 行）/, { timeout: 120_000 });
   await expect(bar.getByRole('progressbar')).toBeVisible();
-  await page.screenshot({ path: '/tmp/import-progress.png', fullPage: true });
   await expect(page.getByRole('button', { name: /^导入 \d+ 人/ })).toBeVisible({ timeout: 120_000 });
   await expect(bar).toBeHidden();
   const stages = new Set(events.map((e) => e.stage));

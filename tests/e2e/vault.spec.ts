@@ -42,7 +42,6 @@ test('back up, change a setting, lock, and restore the backup from the unlock sc
   expect(backups).toHaveLength(2);
   const audit = await api<{ entries: { action: string; operator: string }[] }>(app, 'audit.list', {});
   expect(audit.entries[0]).toMatchObject({ action: 'vault.restore', operator: '李组织' });
-  await page.screenshot({ path: '/tmp/h1-vault-restored.png' });
 });
 
 test('an idle lock on the server sends the page to the unlock screen with the reason', async ({ page, app }) => {
@@ -77,7 +76,6 @@ test('a second instance on the same vault opens read-only and says why', async (
     await other.getByLabel('密码').fill(PASSWORD);
     await other.getByRole('button', { name: '解锁' }).click();
     await expect(other.getByText(/档案库正被另一个程序使用（进程 \d+，自 .+ 起），本窗口只读/)).toBeVisible();
-    await other.screenshot({ path: '/tmp/h1-vault-read-only.png' });
     const res = await fetch(`${second.url}api/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-cadre-token': second.token },
@@ -104,7 +102,6 @@ test('browser mode: the setup path must be a new .cdv file in a folder that exis
   await where.fill('relative.cdv');
   await page.getByRole('button', { name: '创建档案库' }).click();
   await expect(page.getByText('请填写档案库文件的完整路径（从盘符或根目录“/”开始）')).toBeVisible();
-  await page.screenshot({ path: '/tmp/shell-setup-path-refused.png' });
   await where.fill(join(app.dir, '大良.cdv'));
   await page.getByRole('button', { name: '创建档案库' }).click();
   await expect(page.getByRole('button', { name: '锁定' })).toBeVisible({ timeout: 60_000 });

@@ -21,7 +21,6 @@ test('设置 → 修改密码 re-encrypts the older backups and says how many; t
   await page.getByLabel('新密码（至少 8 位）').fill('New-pass-2026-x');
   await page.getByRole('button', { name: '修改密码' }).click();
   await expect(page.getByTestId('password-changed')).toHaveText('密码已修改。1 份较早的备份已一并改用新密码重新加密（均已读回校验）。原密码已打不开档案库和任何备份。');
-  await page.screenshot({ path: '/tmp/vaultdisk-password-changed.png' });
 
   expect(await api<BackupInfo[]>(app, 'vault.backups', {})).toHaveLength(1);
   await page.getByRole('button', { name: '锁定' }).click();
@@ -46,7 +45,6 @@ test('a vault on a write-protected disk opens read-only, and the banner says 只
     await page.getByRole('button', { name: '解锁' }).click();
     const why = '档案库以只读方式打开（只读磁盘）：档案库所在的磁盘不能写入（U 盘的写保护开关是否打开？）。可以查看和打印，不能保存修改';
     await expect(page.getByText(why)).toBeVisible();
-    await page.screenshot({ path: '/tmp/vaultdisk-read-only-banner.png' });
     await openModule(page, '设置');
     await page.getByRole('button', { name: '立即备份' }).click();
     await expect(page.getByText(why)).toHaveCount(2); // the banner, and the refused backup's notice
@@ -71,7 +69,6 @@ test('a backup under an earlier password is pointed out in 设置, and 删除较
   await openModule(page, '设置');
   await expect(page.getByTestId('copies-other-password')).toContainText('有 1 份较早的备份不是用当前密码加密的');
   await expect(page.getByTestId('copies-other-password')).toContainText('20240101T000000Z-000000-vault.cdv');
-  await page.screenshot({ path: '/tmp/vaultdisk-other-password.png' });
 
   await page.getByLabel(/删除较早的备份/).check();
   await page.getByLabel('原密码').fill(PASSWORD);

@@ -36,6 +36,6 @@ test('村居名册: import from 村居信息, then undo the whole batch from 导
   await expect(page.getByText('已撤销：删除 2 个，恢复 1 个')).toBeVisible();
   await expect(row).toContainText('已撤销');
 
-  const villages = (await api(app, 'village.list', {})) as Array<{ name: string; strength: string; note: string }>;
+  const villages = await api<Array<{ name: string; strength: string; note: string }>>(app, 'village.list', {});
   expect(villages.map((v) => `${v.name} ${v.strength} ${v.note}`)).toEqual(['逢简村 一般 原备注']);
 });

@@ -10,7 +10,6 @@ import { messyRosterBytes } from '../../../tests/fixtures/roster.js';
 import { MALFORMED, XXE, fullCadre } from '../../../tests/fixtures/lrmx.js';
 import { serializeLrmx } from '../../lrmx/lrmx.js';
 import { buildLrmxZip } from '../../lrmx/exportMany.js';
-import type { Cadre } from '../../../shared/domain/cadre.js';
 
 const run = promisify(execFile);
 const PASSWORD = 'cli-test-password';
@@ -165,7 +164,7 @@ describe('npm run cli -- import with 任免审批表 (.lrmx) files', () => {
 describe('npm run cli -- import with a .zip of 任免审批表 (as 批量导出 makes)', () => {
   let zipVault: string;
   const sent = [fullCadre(21), fullCadre(22), fullCadre(23)].map(
-    (f, i) => ({ ...f, id: `c${i}`, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }) as unknown as Cadre,
+    (f, i) => ({ ...f, id: `c${i}`, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }),
   );
   const zip = buildLrmxZip(sent, [], { date: '2026.11.25', demo: false });
 

@@ -120,7 +120,7 @@ async function runDocx(args: ParsedArgs, vaultPath: string, path: string, dryRun
   try {
     if (vault.readOnly && !dryRun) throw new AppError('READ_ONLY', '档案库正被另一个程序使用，只能用 --dry-run 检查');
     const session = new Session(vault, typeof args.flags.operator === 'string' ? args.flags.operator : '命令行导入');
-    const flag = (k: string) => (typeof args.flags[k] === 'string' ? (args.flags[k] as string) : undefined);
+    const flag = (k: string) => (typeof args.flags[k] === 'string' ? (args.flags[k]) : undefined);
     const r = await importDocxPath(session, path, { dryRun, idNumber: flag('id-number'), cadreId: flag('cadre-id') });
     report(args.json, r, docxReportText(r, basename(path)));
     return r.rejected.length && !r.accepted && !r.matched.length ? 1 : 0;

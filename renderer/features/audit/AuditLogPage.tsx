@@ -13,7 +13,7 @@ import { navigate } from '../../app/router';
 import { auditTime, changedKeys, FieldChanges, showValue } from '../../components/AuditChanges';
 import { useApi } from '../../components/useApi';
 import { DateField } from '../programs/common';
-import { fieldLabel } from './fieldLabels';
+import { fieldLabel } from '../../../shared/domain/fieldLabels.js';
 import { useDownload } from '../../components/useDownload';
 
 const PAGE_SIZE = 100;

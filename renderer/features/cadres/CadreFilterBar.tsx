@@ -10,7 +10,7 @@ const AGE_OPTIONS = AGE_BANDS.map((b) => ({ value: b.value, label: b.label }));
 
 interface Props {
   filters: CadreFilters;
-  onChange(f: CadreFilters): void;
+  onChange: (f: CadreFilters) => void;
   villages: Village[];
 }
 
@@ -34,7 +34,7 @@ export const CadreFilterBar = memo(function CadreFilterBar({ filters, onChange, 
       <MultiSelect {...common} label="年龄段" placeholder="全部" data={AGE_OPTIONS} value={filters.ageBands} onChange={(v) => set('ageBands', v)} />
       <Stack gap={2}>
         <span style={{ fontSize: 12, fontWeight: 500 }}>性别</span>
-        <SegmentedControl size="xs" data={[{ value: '', label: '全部' }, { value: '男', label: '男' }, { value: '女', label: '女' }]} value={filters.sex} onChange={(v) => set('sex', v as CadreFilters['sex'])} aria-label="性别" />
+        <SegmentedControl size="xs" data={[{ value: '', label: '全部' }, { value: '男', label: '男' }, { value: '女', label: '女' }]} value={filters.sex} onChange={(v) => set('sex', v)} aria-label="性别" />
       </Stack>
       <MultiSelect {...common} w={130} label="学历" placeholder="全部" data={[...EDUCATION_LEVELS]} value={filters.education} onChange={(v) => set('education', v)} />
       <MultiSelect {...common} label="政治面貌" placeholder="全部" data={[...POLITICAL_STATUSES]} value={filters.political} onChange={(v) => set('political', v)} />
@@ -44,7 +44,7 @@ export const CadreFilterBar = memo(function CadreFilterBar({ filters, onChange, 
   );
 });
 
-export const ColumnChooser = memo(function ColumnChooser({ columns, onChange }: { columns: ColumnKey[]; onChange(c: ColumnKey[]): void }) {
+export const ColumnChooser = memo(function ColumnChooser({ columns, onChange }: { columns: ColumnKey[]; onChange: (c: ColumnKey[]) => void }) {
   return (
     <Popover position="bottom-end" withArrow shadow="md">
       <Popover.Target>

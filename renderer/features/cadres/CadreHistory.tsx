@@ -2,7 +2,7 @@
 import { Alert, Badge, Loader, Stack, Text } from '@mantine/core';
 import { auditTime, FieldChanges, showValue } from '../../components/AuditChanges';
 import { useApi } from '../../components/useApi';
-import { FIELD_LABELS } from './formModel';
+import { CADRE_FIELD_LABELS } from '../../../shared/domain/fieldLabels.js';
 
 const ACTIONS: Record<string, { label: string; color: string }> = {
   'cadres.create': { label: '新建', color: 'green' },
@@ -30,7 +30,7 @@ export function CadreHistory({ id, version }: { id: string; version: string }) {
               {auditTime(e.at)} · {e.operator} · {e.summary}
             </Text>
             {e.action === 'cadres.update' && (
-              <FieldChanges before={e.before} after={e.after} label={(k) => FIELD_LABELS[k] ?? k} show={(k, v) => (k === 'villageId' ? villageName(v) : showValue(v))} />
+              <FieldChanges before={e.before} after={e.after} label={(k) => CADRE_FIELD_LABELS[k] ?? k} show={(k, v) => (k === 'villageId' ? villageName(v) : showValue(v))} />
             )}
           </div>
         );

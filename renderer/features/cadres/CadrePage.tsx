@@ -108,7 +108,7 @@ export function CadrePage({ id }: { id: string | null }) {
     }
     setSaving(true);
     try {
-      const saved = isNew ? await invoke('cadre.create', { data: input }) : await invoke('cadre.update', { id: id!, data: input });
+      const saved = isNew ? await invoke('cadre.create', { data: input }) : await invoke('cadre.update', { id: id, data: input });
       notifications.show({ color: 'green', message: `已保存 ${saved.name} 的档案` });
       setErrors({});
       setDirty(false);
@@ -211,7 +211,7 @@ export function CadrePage({ id }: { id: string | null }) {
         </Group>
       </Group>
 
-      {deleted && <Alert color="red" mb="sm">该档案已移入回收站（{cadre!.deletedAt!.slice(0, 10).replace(/-/g, '.')}），恢复后才能修改。</Alert>}
+      {deleted && <Alert color="red" mb="sm">该档案已移入回收站（{cadre.deletedAt!.slice(0, 10).replace(/-/g, '.')}），恢复后才能修改。</Alert>}
       {errorList.length > 0 && (
         <Alert color="red" mb="sm" title={`有 ${errorList.length} 处需要修改`} data-testid="form-errors">
           {errorList.slice(0, 8).map(([p, m]) => {
@@ -246,7 +246,7 @@ export function CadrePage({ id }: { id: string | null }) {
           <Section title="家庭成员及重要社会关系"><FamilyEditor /></Section>
           <Section title="十不选负面情形"><NegativeFlagEditor /></Section>
           <Section title="亲属关系（回避核查）"><RelationEditor /></Section>
-          {!isNew && <Section title="培育经历（书记跟班 / 智库结对）"><CadreProgramHistory cadreId={id!} /></Section>}
+          {!isNew && <Section title="培育经历（书记跟班 / 智库结对）"><CadreProgramHistory cadreId={id} /></Section>}
           <Section title="呈报">
             <Group grow>
               <TextField k="reportingUnit" label="呈报单位" />
@@ -262,7 +262,7 @@ export function CadrePage({ id }: { id: string | null }) {
         </Tabs.Panel>
         {!isNew && (
           <Tabs.Panel value="history">
-            <CadreHistory id={id!} version={cadre?.updatedAt ?? ''} />
+            <CadreHistory id={id} version={cadre?.updatedAt ?? ''} />
           </Tabs.Panel>
         )}
       </Tabs>

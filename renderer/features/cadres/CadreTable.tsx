@@ -12,19 +12,19 @@ import type { HeaderCheck } from './selectionModel';
 export const ROW_HEIGHT = 34;
 
 export interface CadreTableHandle {
-  scrollToIndex(i: number): void;
-  focus(): void;
+  scrollToIndex: (i: number) => void;
+  focus: () => void;
 }
 
 interface Props {
   rows: ListRow[];
   columns: ColumnKey[];
   sort: SortSpec | null;
-  onSort(key: ColumnKey): void;
+  onSort: (key: ColumnKey) => void;
   selectedIndex: number;
-  onSelect(index: number): void;
-  onOpen(row: ListRow): void;
-  onKeyDown(e: KeyboardEvent): void;
+  onSelect: (index: number) => void;
+  onOpen: (row: ListRow) => void;
+  onKeyDown: (e: KeyboardEvent) => void;
   /** In the 回收站 each row gets a 恢复 button. */
   onRestore?: (row: ListRow) => void;
   /** Used until the grid has measured where it sits; then it fills the window below. */
@@ -48,10 +48,10 @@ function cellText(row: ListRow, key: ColumnKey): string {
 }
 
 interface RowActions {
-  select(i: number): void;
-  tick(i: number, shift: boolean): void;
-  open(r: ListRow): void;
-  restore(r: ListRow): void;
+  select: (i: number) => void;
+  tick: (i: number, shift: boolean) => void;
+  open: (r: ListRow) => void;
+  restore: (r: ListRow) => void;
 }
 
 /** One row; memoized so scrolling renders only the rows that came into view. */

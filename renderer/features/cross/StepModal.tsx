@@ -72,7 +72,7 @@ export function StepModal({ candidate: current, onClose, onDone }: { candidate: 
       {candidate && (
         <Stack>
           <Text size="sm">当前步骤：{candidate.stage || '已列入人选，未提名'}</Text>
-          <SegmentedControl data={allowed} value={stage} onChange={(v) => setStage(v as CrossStage)} aria-label="下一步" />
+          <SegmentedControl data={allowed} value={stage} onChange={(v) => setStage(v)} aria-label="下一步" />
           <TextInput label={`${stage}日期`} required value={date} onChange={(ev) => setDate(ev.currentTarget.value)} onBlur={() => setDate(norm(date))} error={errors.date} />
           {stage === '公示' && (
             <>

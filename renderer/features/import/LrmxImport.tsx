@@ -75,7 +75,7 @@ export function LrmxImport({ onImported }: { onImported: () => void }) {
         >
           {(props) => <Button variant="default" {...props}>选择文件夹…</Button>}
         </FileButton>
-        <Radio.Group label="身份证号码已在档案库中时" value={existing} onChange={(v) => setExisting(v as 'update' | 'skip')}>
+        <Radio.Group label="身份证号码已在档案库中时" value={existing} onChange={(v) => setExisting(v)}>
           <Group mt={4}>
             <Radio value="skip" label="跳过" />
             <Radio value="update" label="用文件更新审批表各项（村职务、电话等不变）" />

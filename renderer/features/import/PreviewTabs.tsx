@@ -89,7 +89,7 @@ export function PreviewTabs(props: {
                     size="xs"
                     aria-label={`${e.name}：更新或跳过`}
                     value={props.choices[e.cadreId] ?? 'skip'}
-                    onChange={(v) => props.onChoice(e.cadreId, v as Choice)}
+                    onChange={(v) => props.onChoice(e.cadreId, v)}
                     data={[{ value: 'update', label: '更新' }, { value: 'skip', label: '跳过' }]}
                   />
                 </Table.Td>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, List, Loader, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PrintPreview, PrintWarning } from '../../../shared/contract/print.js';
 import { invoke, saveBytes } from '../../api/client';
 import { JobProgress, isCancelled, useJob } from '../../components/useJob';
@@ -30,18 +30,19 @@ export function PrintPreviewModal({ source, opened, onClose }: { source: PrintSo
     void invoke('print.capabilities', {}).then((c) => setSystemPrint(c.systemPrint)).catch(() => setSystemPrint(false));
   }, [opened]);
 
+  // Callers pass a new object each render; the preview reloads only when what it names changes.
+  const shown = useMemo(() => JSON.parse(key) as typeof source, [key]);
   useEffect(() => {
-    if (!opened || (source.kind === 'rmb' && !refOk)) return;
+    if (!opened || (shown.kind === 'rmb' && !refOk)) return;
     let live = true;
     setPreview(null);
     setError(null);
-    const load = source.kind === 'rmb' ? invoke('print.rmbPreview', { ids: source.ids, refDate }) : invoke('print.dossierPreview', { candidateId: source.candidateId });
+    const load = shown.kind === 'rmb' ? invoke('print.rmbPreview', { ids: shown.ids, refDate }) : invoke('print.dossierPreview', { candidateId: shown.candidateId });
     load.then((p) => live && setPreview(p)).catch((e: Error) => live && setError(e.message));
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, key, refDate, refOk]);
+  }, [opened, shown, refDate, refOk]);
 
   async function savePdf() {
     setBusy('pdf');

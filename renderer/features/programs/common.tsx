@@ -1,5 +1,5 @@
 /**
- * Pieces the three program pages share: live rule findings, the 镇街/年份/状态 filter bar,
+ * Pieces the three program pages share: live rule findings, the 镇街/年度/状态 filter bar,
  * dates typed the officials' way, and the "end/cancel with reason" dialog.
  */
 import { Alert, Badge, Button, Group, List, Modal, NumberInput, Select, Stack, Textarea, TextInput, type TextInputProps } from '@mantine/core';
@@ -112,13 +112,13 @@ export interface ListFilter {
   status: string | null;
 }
 
-/** 镇街 / 年份 / 状态, the three filters every program list offers. */
+/** 镇街 / 年度 / 状态, the three filters every program list offers. */
 export function FilterBar({ value, onChange, years, statuses }: { value: ListFilter; onChange: (f: ListFilter) => void; years: number[]; statuses: readonly string[] }) {
   const yearOptions = [...new Set(years)].sort((a, b) => b - a).map(String);
   return (
     <Group gap="sm" align="end">
       <Select label="镇街" placeholder="全部镇街" clearable w={130} data={townOptions} value={value.town} onChange={(town) => onChange({ ...value, town })} />
-      <Select label="年份" placeholder="全部年份" clearable w={120} data={yearOptions} value={value.year} onChange={(year) => onChange({ ...value, year })} />
+      <Select label="年度" placeholder="全部年度" clearable w={120} data={yearOptions} value={value.year} onChange={(year) => onChange({ ...value, year })} />
       <Select label="状态" placeholder="全部状态" clearable w={120} data={[...statuses]} value={value.status} onChange={(status) => onChange({ ...value, status })} />
     </Group>
   );
@@ -158,7 +158,7 @@ export function CloseModal({
       setReason('');
       setError(null);
     }
-  }, [opened]);
+  }, [opened, setError]);
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
       <Stack>

@@ -54,7 +54,7 @@ export function SettingsPage() {
             {status.copiesUnderOtherPasswords.join('、')}。再次修改密码并选择“删除较早的备份”可删除它们。
           </Alert>
         )}
-        <Radio.Group value={oldBackups} onChange={(v) => setOldBackups(v as OldCopiesChoice)} mb="sm">
+        <Radio.Group value={oldBackups} onChange={(v) => setOldBackups(v)} mb="sm">
           <Stack gap={4}>
             <Radio value="reencrypt" label="较早的备份改用新密码重新加密（保留备份，可照常恢复）" />
             <Radio value="delete" label="删除较早的备份（密码可能已泄露、又不再需要这些备份时）" />

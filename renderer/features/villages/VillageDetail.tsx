@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Rating, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { VILLAGE_POSTS } from '../../../shared/domain/codes.js';
+import { VILLAGE_FIELD_LABELS } from '../../../shared/domain/fieldLabels.js';
 import { townName } from '../../../shared/domain/towns.js';
 import { ageAt, today } from '../../../shared/rules/dates.js';
 import { isTeamPost } from '../../../shared/rules/structure.js';
@@ -14,15 +15,11 @@ const postRank = (p?: string) => {
   return i < 0 ? 99 : i;
 };
 
-export const FIELD_LABELS: Record<string, string> = {
-  name: '名称', townCode: '镇街', kind: '类型', strength: '战斗力', weakLax: '软弱涣散', demonstration: '示范村',
-  redVillage: '红色村', crossPilot: '跨村任职试点', vitality: '活力指数', note: '备注',
-};
 
 /** “（改了：名称、活力指数）” for an update entry, whose `after` holds only the changed fields. */
 function changedLabels(after: unknown): string {
   if (!after || typeof after !== 'object' || 'id' in after) return '';
-  const names = Object.keys(after).map((k) => FIELD_LABELS[k]).filter(Boolean);
+  const names = Object.keys(after).map((k) => VILLAGE_FIELD_LABELS[k]).filter(Boolean);
   return names.length ? `（改了：${names.join('、')}）` : '';
 }
 

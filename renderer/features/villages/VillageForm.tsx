@@ -83,18 +83,18 @@ export function VillageForm({ opened, village, defaultTown, onClose, onSaved }: 
         <Group align="end">
           <div>
             <Text size="sm" fw={500} mb={4}>类型</Text>
-            <SegmentedControl data={['村', '社区']} value={d.kind} onChange={(v) => set('kind', v as Draft['kind'])} />
+            <SegmentedControl data={['村', '社区']} value={d.kind} onChange={(v) => set('kind', v)} />
           </div>
           <div>
             <Text size="sm" fw={500} mb={4}>班子战斗力</Text>
-            <SegmentedControl data={['强', '一般', '弱']} value={d.strength} onChange={(v) => set('strength', v as Draft['strength'])} />
+            <SegmentedControl data={['强', '一般', '弱']} value={d.strength} onChange={(v) => set('strength', v)} />
           </div>
           <Select
             label="示范村"
             w={140}
             data={[{ value: '', label: '否' }, { value: '区级', label: '区级示范村' }, { value: '市级', label: '市级示范村' }]}
             value={d.demonstration ?? ''}
-            onChange={(v) => set('demonstration', (v || null) as Draft['demonstration'])}
+            onChange={(v) => set('demonstration', (v || null))}
             allowDeselect={false}
           />
         </Group>
@@ -107,7 +107,7 @@ export function VillageForm({ opened, village, defaultTown, onClose, onSaved }: 
           {d.weakLax && (
             <>
               <NumberInput label="列入年份" w={110} min={2000} max={2100} value={d.weakLax.year} onChange={(v) => set('weakLax', { ...d.weakLax!, year: v })} error={errors['weakLax.year']} />
-              <Select label="整顿情况" w={120} data={['整顿中', '已整顿']} value={d.weakLax.status} onChange={(v) => set('weakLax', { ...d.weakLax!, status: (v ?? '整顿中') as '整顿中' | '已整顿' })} allowDeselect={false} />
+              <Select label="整顿情况" w={120} data={['整顿中', '已整顿']} value={d.weakLax.status} onChange={(v) => set('weakLax', { ...d.weakLax!, status: (v ?? '整顿中') })} allowDeselect={false} />
             </>
           )}
         </Group>

@@ -10,9 +10,9 @@ import type { FormValues } from '../formModel';
 
 export interface FormApi {
   values: FormValues;
-  set<K extends keyof FormValues>(key: K, value: FormValues[K]): void;
+  set: <K extends keyof FormValues>(key: K, value: FormValues[K]) => void;
   errors: Record<string, string>;
-  setError(path: string, message: string | null): void;
+  setError: (path: string, message: string | null) => void;
   readOnly: boolean;
 }
 
@@ -29,12 +29,12 @@ type StringKey = { [K in keyof FormValues]-?: FormValues[K] extends string ? K :
 /** Plain text field bound to a top-level string key. */
 export function TextField({ k, label, ...rest }: { k: StringKey; label: string } & Omit<TextInputProps, 'value' | 'onChange' | 'label'>) {
   const f = useForm();
-  return <TextInput label={label} value={f.values[k] as string} onChange={(e) => f.set(k, e.currentTarget.value as never)} error={f.errors[k]} readOnly={f.readOnly} {...rest} />;
+  return <TextInput label={label} value={f.values[k]} onChange={(e) => f.set(k, e.currentTarget.value)} error={f.errors[k]} readOnly={f.readOnly} {...rest} />;
 }
 
 export function AreaField({ k, label, rows = 3 }: { k: StringKey; label: string; rows?: number }) {
   const f = useForm();
-  return <Textarea label={label} autosize minRows={rows} maxRows={14} value={f.values[k] as string} onChange={(e) => f.set(k, e.currentTarget.value as never)} error={f.errors[k]} readOnly={f.readOnly} />;
+  return <Textarea label={label} autosize minRows={rows} maxRows={14} value={f.values[k]} onChange={(e) => f.set(k, e.currentTarget.value)} error={f.errors[k]} readOnly={f.readOnly} />;
 }
 
 /**
@@ -43,13 +43,13 @@ export function AreaField({ k, label, rows = 3 }: { k: StringKey; label: string;
  */
 export function YmInput({ value, onChange, error, path, label, placeholder, readOnly, onErrorChange, ...rest }: {
   value: string;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   error?: string;
   path: string;
   label?: string;
   placeholder?: string;
   readOnly: boolean;
-  onErrorChange(path: string, message: string | null): void;
+  onErrorChange: (path: string, message: string | null) => void;
 } & Omit<TextInputProps, 'value' | 'onChange' | 'error' | 'label' | 'onBlur'>) {
   return (
     <TextInput
@@ -75,7 +75,7 @@ export function YmInput({ value, onChange, error, path, label, placeholder, read
 /** Top-level year-month field. */
 export function YmField({ k, label, ...rest }: { k: StringKey; label: string } & Omit<TextInputProps, 'value' | 'onChange' | 'error' | 'label' | 'onBlur'>) {
   const f = useForm();
-  return <YmInput path={k} label={label} value={f.values[k] as string} onChange={(v) => f.set(k, v as never)} error={f.errors[k]} readOnly={f.readOnly} onErrorChange={f.setError} {...rest} />;
+  return <YmInput path={k} label={label} value={f.values[k]} onChange={(v) => f.set(k, v)} error={f.errors[k]} readOnly={f.readOnly} onErrorChange={f.setError} {...rest} />;
 }
 
 /**
@@ -88,7 +88,7 @@ export function CodeInput({ table, value, onChange, error, label, ariaLabel, rea
   ariaLabel?: string;
   size?: 'xs' | 'sm';
   value: string;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   error?: string;
   label?: string;
   readOnly: boolean;
@@ -117,5 +117,5 @@ export function CodeInput({ table, value, onChange, error, label, ariaLabel, rea
 
 export function CodeField({ k, label, table }: { k: StringKey; label: string; table: readonly string[] }) {
   const f = useForm();
-  return <CodeInput label={label} table={table} value={f.values[k] as string} onChange={(v) => f.set(k, v as never)} error={f.errors[k]} readOnly={f.readOnly} />;
+  return <CodeInput label={label} table={table} value={f.values[k]} onChange={(v) => f.set(k, v)} error={f.errors[k]} readOnly={f.readOnly} />;
 }

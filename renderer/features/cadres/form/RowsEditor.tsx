@@ -16,20 +16,20 @@ type Item<K extends ListKey> = FormValues[K][number];
 interface CellApi<T> {
   row: T;
   index: number;
-  update(patch: Partial<T>): void;
-  error(field: string): string | undefined;
-  path(field: string): string;
+  update: (patch: Partial<T>) => void;
+  error: (field: string) => string | undefined;
+  path: (field: string) => string;
 }
 
 interface Col<T> {
   label: string;
   width?: number | string;
-  cell(api: CellApi<T>): ReactNode;
+  cell: (api: CellApi<T>) => ReactNode;
 }
 
 function RowsEditor<K extends ListKey>({ k, newRow, columns, empty, addLabel, reorder = false }: {
   k: K;
-  newRow(): Item<K>;
+  newRow: () => Item<K>;
   columns: Col<Item<K>>[];
   empty: string;
   addLabel: string;

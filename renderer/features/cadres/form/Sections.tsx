@@ -35,7 +35,7 @@ export function BasicSection({ refDate }: { refDate: string }) {
             label="性别"
             data={['男', '女']}
             value={f.values.sex || null}
-            onChange={(v) => f.set('sex', (v ?? '') as FormValues['sex'])}
+            onChange={(v) => f.set('sex', (v ?? ''))}
             error={f.errors.sex}
             readOnly={f.readOnly}
             placeholder="可由身份证号码带出"
@@ -128,7 +128,7 @@ export function VillageWorkSection() {
       </SimpleGrid>
       <Stack gap={4} mt="xs">
         <Text size="sm" fw={500}>人才类别</Text>
-        <Chip.Group multiple value={f.values.tags} onChange={(v) => !f.readOnly && f.set('tags', v as FormValues['tags'])}>
+        <Chip.Group multiple value={f.values.tags} onChange={(v) => !f.readOnly && f.set('tags', v)}>
           <Group gap="xs">
             {TALENT_TAGS.map((t) => <Chip key={t} value={t} size="xs" disabled={f.readOnly && !f.values.tags.includes(t)}>{t}</Chip>)}
           </Group>

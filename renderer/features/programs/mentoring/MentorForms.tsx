@@ -67,7 +67,7 @@ export function PairForm({ pair, experts, opened, onClose, onSaved }: { pair: Me
     if (!opened) return;
     setD(pair ? { kind: pair.kind, expertIds: pair.expertIds, targetKind: pair.targetKind, cadreId: pair.cadreId ?? null, villageId: pair.villageId ?? null, start: pair.start, end: pair.end, goals: pair.goals } : blank);
     setError(null);
-  }, [opened, pair]);
+  }, [opened, pair, setError]);
 
   const data = useMemo(
     () => ({ kind: d.kind, expertIds: d.expertIds, targetKind: d.kind === '一对一' ? '干部' : d.targetKind, cadreId: d.cadreId ?? undefined, villageId: d.villageId ?? undefined, start: d.start, end: d.end, goals: d.goals }),
@@ -88,13 +88,13 @@ export function PairForm({ pair, experts, opened, onClose, onSaved }: { pair: Me
   return (
     <Modal opened={opened} onClose={onClose} title={pair ? '编辑智库结对' : '新建智库结对'} size="lg">
       <Stack>
-        <SegmentedControl aria-label="结对类型" data={['一对一', '多对一']} value={d.kind} onChange={(kind) => setD({ ...d, kind: kind as PairDraft['kind'], expertIds: kind === '一对一' ? d.expertIds.slice(0, 1) : d.expertIds })} />
+        <SegmentedControl aria-label="结对类型" data={['一对一', '多对一']} value={d.kind} onChange={(kind) => setD({ ...d, kind: kind, expertIds: kind === '一对一' ? d.expertIds.slice(0, 1) : d.expertIds })} />
         {d.kind === '一对一' ? (
           <Select label="结对专家" searchable data={expertOptions} value={d.expertIds[0] ?? null} onChange={(v) => setD({ ...d, expertIds: v ? [v] : [] })} />
         ) : (
           <MultiSelect label="结对专家（两位及以上）" searchable data={expertOptions} value={d.expertIds} onChange={(expertIds) => setD({ ...d, expertIds })} />
         )}
-        {d.kind === '多对一' && <SegmentedControl aria-label="结对对象" data={['干部', '村班子']} value={d.targetKind} onChange={(t) => setD({ ...d, targetKind: t as PairDraft['targetKind'] })} />}
+        {d.kind === '多对一' && <SegmentedControl aria-label="结对对象" data={['干部', '村班子']} value={d.targetKind} onChange={(t) => setD({ ...d, targetKind: t })} />}
         {d.kind === '一对一' || d.targetKind === '干部' ? (
           <CadrePicker label="结对干部" value={d.cadreId} onChange={(cadreId) => setD({ ...d, cadreId })} />
         ) : (

@@ -71,7 +71,7 @@ function PairsView({ pairs, experts, onChanged }: { pairs: MentorPairRow[]; expe
       <Group justify="space-between" align="end">
         <Group align="end">
           <FilterBar value={filter} onChange={setFilter} years={pairs.map((p) => Number(p.start.slice(0, 4)))} statuses={PAIR_STATUSES} />
-          <SegmentedControl aria-label="分组" value={by} onChange={(v) => setBy(v as GroupBy)} data={[{ value: 'expert', label: '按专家' }, { value: 'cadre', label: '按干部/村' }, { value: 'town', label: '按镇街' }]} />
+          <SegmentedControl aria-label="分组" value={by} onChange={(v) => setBy(v)} data={[{ value: 'expert', label: '按专家' }, { value: 'cadre', label: '按干部/村' }, { value: 'town', label: '按镇街' }]} />
         </Group>
         <Button onClick={() => setEditing('new')} disabled={!experts.length} title={experts.length ? undefined : '请先在“智库专家”中添加专家'}>新建结对</Button>
       </Group>

@@ -54,7 +54,7 @@ export function BatchForm({ batch, opened, onClose, onSaved }: { batch: ShadowBa
       setDraft(fromBatch(batch));
       setError(null);
     }
-  }, [opened, batch]);
+  }, [opened, batch, setError]);
 
   const checkInput = useMemo(() => (opened && draft.name && draft.start && draft.end ? { id: batch?.id, data: toData(draft) } : null), [opened, draft, batch]);
   const findings = useFindings('shadow.batchCheck', checkInput);
@@ -90,12 +90,12 @@ export function BatchForm({ batch, opened, onClose, onSaved }: { batch: ShadowBa
         {draft.hosts.map((h, i) => (
           <Card withBorder key={h.key} padding="sm" data-testid="host-row">
             <Group align="end" wrap="wrap">
-              <SegmentedControl value={h.kind} data={['村（社区）', '镇街部门']} onChange={(kind) => setHost(i, { kind: kind as HostDraft['kind'] })} />
+              <SegmentedControl value={h.kind} data={['村（社区）', '镇街部门']} onChange={(kind) => setHost(i, { kind: kind })} />
               {h.kind === '村（社区）' ? (
                 <VillagePicker label={`跟班村（社区）${i + 1}`} w={220} value={h.villageId ?? null} onChange={(v) => pickVillage(i, v)} />
               ) : (
                 <>
-                  <Select label="镇街" w={110} data={townOptions} value={h.townCode ?? null} onChange={(v) => setHost(i, { townCode: (v ?? undefined) as HostDraft['townCode'] })} />
+                  <Select label="镇街" w={110} data={townOptions} value={h.townCode ?? null} onChange={(v) => setHost(i, { townCode: (v ?? undefined) })} />
                   <Autocomplete label={`部门${i + 1}`} w={140} data={[...HOST_DEPARTMENTS]} value={h.department} onChange={(department) => setHost(i, { department })} />
                 </>
               )}

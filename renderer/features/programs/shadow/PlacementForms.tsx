@@ -38,10 +38,10 @@ export function PlacementForm({
     setEnd(editing?.end ?? batch.end);
     setGoals(editing?.goals ?? '');
     setError(null);
-  }, [opened, editing, batch]);
+  }, [opened, editing, batch, setError]);
 
-  const data = { batchId: batch.id, hostKey: hostKey ?? '', cadreId: cadreId ?? '', start, end, goals };
-  const checkInput = useMemo(() => (opened && cadreId && hostKey ? { id: editing?.id, data } : null), [opened, cadreId, hostKey, start, end, goals, editing]); // eslint-disable-line react-hooks/exhaustive-deps
+  const data = useMemo(() => ({ batchId: batch.id, hostKey: hostKey ?? '', cadreId: cadreId ?? '', start, end, goals }), [batch.id, hostKey, cadreId, start, end, goals]);
+  const checkInput = useMemo(() => (opened && cadreId && hostKey ? { id: editing?.id, data } : null), [opened, cadreId, hostKey, data, editing]);
   const findings = useFindings('shadow.placementCheck', checkInput);
 
   const hostOptions = batch.hosts.map((h) => {
