@@ -8,12 +8,27 @@ import { UnlockScreen } from '../features/vault/UnlockScreen';
 import { navigate, useRoute } from './router';
 import { NAV } from './routes';
 import { cssVariablesResolver, theme } from './theme';
+import { fontSizeKey, setFontSize, stepFontSize } from './fontSize';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusContext } from './useStatus';
 
 export function App() {
+  useEffect(() => {
+    // Ctrl + / Ctrl − / Ctrl 0 step the 字号 everywhere, the unlock screen included (before the browser zooms).
+    const onKey = (e: KeyboardEvent) => {
+      const step = fontSizeKey(e);
+      if (step === null) return;
+      e.preventDefault();
+      if (step === 0) setFontSize('standard');
+      else stepFontSize(step);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-center" autoClose={5000} />
+      <ShortcutsHelp />
       <Gate />
     </MantineProvider>
   );
