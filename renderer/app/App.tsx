@@ -5,7 +5,7 @@ import type { VaultStatus } from '../../shared/contract/index.js';
 import { invoke, onEvent } from '../api/client';
 import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
-import { navigate, useRoute } from './router';
+import { useRoute } from './router';
 import { NAV } from './routes';
 import { cssVariablesResolver, theme } from './theme';
 import { fontSizeKey, setFontSize, stepFontSize } from './fontSize';
@@ -119,7 +119,8 @@ function Shell({ status, onLocked }: { status: VaultStatus; onLocked: (s: VaultS
       <AppShell.Navbar p="xs">
         <ScrollArea>
           {NAV.map((n) => (
-            <NavLink key={n.match} label={n.label} active={n === current} onClick={() => navigate(`/${n.match}`)} />
+            // A real link (href): reachable with Tab and opened with Enter, like any link.
+            <NavLink key={n.match} href={`#/${n.match}`} label={n.label} active={n === current} aria-current={n === current ? 'page' : undefined} />
           ))}
         </ScrollArea>
       </AppShell.Navbar>

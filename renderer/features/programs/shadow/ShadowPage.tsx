@@ -130,10 +130,10 @@ function PlacementsByCadre({ rows }: { rows: PlacementRow[] }) {
         <Table.Tbody>
           {sorted.map((p) => (
             <Table.Tr key={p.id}>
-              <Table.Td><Anchor onClick={() => navigate(`/cadres/${p.cadreId}`)}>{p.cadreName}</Anchor></Table.Td>
+              <Table.Td><Anchor href={`#/cadres/${p.cadreId}`}>{p.cadreName}</Anchor></Table.Td>
               <Table.Td>{townName(p.townCode)}</Table.Td>
               <Table.Td>{p.cadreVillageName}</Table.Td>
-              <Table.Td><Anchor onClick={() => navigate(`/shadow/${p.batchId}`)}>{p.batchName}</Anchor></Table.Td>
+              <Table.Td><Anchor href={`#/shadow/${p.batchId}`}>{p.batchName}</Anchor></Table.Td>
               <Table.Td>{p.hostLabel}</Table.Td>
               <Table.Td>{p.start}–{p.end}</Table.Td>
               <Table.Td><StatusBadge status={p.status} /></Table.Td>
