@@ -5,9 +5,11 @@ import type { VaultStatus } from '../../shared/contract/index.js';
 import { invoke, onEvent } from '../api/client';
 import { SetupScreen } from '../features/vault/SetupScreen';
 import { UnlockScreen } from '../features/vault/UnlockScreen';
-import { navigate, useRoute } from './router';
+import { useRoute } from './router';
 import { NAV } from './routes';
 import { cssVariablesResolver, theme } from './theme';
+import { fontSizeKey, setFontSize, stepFontSize } from './fontSize';
+import { ShortcutsHelp } from './ShortcutsHelp';
 import { StatusContext } from './useStatus';
 
 /**
@@ -28,9 +30,22 @@ function useRejectionToast() {
 
 export function App() {
   useRejectionToast();
+  useEffect(() => {
+    // Ctrl + / Ctrl − / Ctrl 0 step the 字号 everywhere, the unlock screen included (before the browser zooms).
+    const onKey = (e: KeyboardEvent) => {
+      const step = fontSizeKey(e);
+      if (step === null) return;
+      e.preventDefault();
+      if (step === 0) setFontSize('standard');
+      else stepFontSize(step);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-center" autoClose={5000} />
+      <ShortcutsHelp />
       <Gate />
     </MantineProvider>
   );
@@ -121,7 +136,8 @@ function Shell({ status, onLocked }: { status: VaultStatus; onLocked: (s: VaultS
       <AppShell.Navbar p="xs">
         <ScrollArea>
           {NAV.map((n) => (
-            <NavLink key={n.match} label={n.label} active={n === current} onClick={() => navigate(`/${n.match}`)} />
+            // A real link (href): reachable with Tab and opened with Enter, like any link.
+            <NavLink key={n.match} href={`#/${n.match}`} label={n.label} active={n === current} aria-current={n === current ? 'page' : undefined} />
           ))}
         </ScrollArea>
       </AppShell.Navbar>

@@ -27,7 +27,8 @@ import {
 } from './cadreFilterStore';
 import { countShownSelected, headerCheck, pruneSelection, selectionSummary, tickRow, toggleAllShown } from './selectionModel';
 import { useSearch } from './useSearch';
-import { describeFilters, facetPredicate, sortRows, toListRows, type CadreFilters, type ColumnKey, type ListRow } from './listModel';
+import { NoMatch } from '../../components/EmptyState';
+import { describeFilters, facetPredicate, NO_FILTERS, sortRows, toListRows, type CadreFilters, type ColumnKey, type ListRow } from './listModel';
 import './cadres.css';
 
 const NO_VILLAGES: Village[] = [];
@@ -259,6 +260,8 @@ export function CadreListPage() {
         <Alert color="gray" title={s.trash ? '回收站是空的' : '还没有干部档案'}>
           {s.trash ? '删除的档案会先放在这里，可随时恢复。' : '点“新建档案”逐个录入，或到导入功能批量导入花名册。'}
         </Alert>
+      ) : shown.length === 0 ? (
+        <NoMatch what={s.trash ? '回收站档案' : '干部'} onClear={() => setCadreListState({ query: '', filters: NO_FILTERS, selectedId: null })} />
       ) : (
         <CadreTable
           ref={tableRef}

@@ -5,7 +5,7 @@
  */
 import { Alert, Badge, Button, Group, Loader, Modal, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Cadre } from '../../../shared/domain/cadre.js';
 import { parseDay, parseYearMonth, today } from '../../../shared/rules/dates.js';
 import { ApiCallError, invoke } from '../../api/client';
@@ -136,6 +136,22 @@ export function CadrePage({ id }: { id: string | null }) {
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
+  // Ctrl+S saves while editing, wherever the focus is in the long form (keyboard users need not Tab to 保存).
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+  useEffect(() => {
+    if (!editing) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editing]);
   const mayLeave = () => !dirty || window.confirm('有未保存的修改，确定放弃这些修改吗？');
 
   const cancel = () => {

@@ -9,7 +9,6 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { CompareColumn } from '../../../shared/rules/eligibilityCompare.js';
 import { comparisonRows, type CompareCell } from '../../../shared/rules/eligibilityCompare.js';
 import { invoke, saveBytes } from '../../api/client';
-import { navigate } from '../../app/router';
 import { VERDICT_COLOR } from './verdicts';
 
 const LABEL_W = 150;
@@ -118,7 +117,7 @@ export function ComparePage({ pilotId, initialIds }: { pilotId: string; initialI
     <>
       <Group justify="space-between" mb="xs">
         <div>
-          <Anchor size="sm" onClick={() => navigate(`/cross/${pilotId}`)}>← 返回试点</Anchor>
+          <Anchor size="sm" href={`#/cross/${pilotId}`}>← 返回试点</Anchor>
           <Title order={1}>人选比较（{columns.length} 人）</Title>
         </div>
         <Group>

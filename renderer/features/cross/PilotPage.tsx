@@ -55,7 +55,7 @@ function FilledNotice({ d }: { d: PilotDetail }) {
         <Stack gap={2}>
           <Text size="sm">干部档案已更新 — 现任职务：{cadre.currentPosition}；村（社区）职务：{cadre.villagePost}；任现职时间：{cadre.postSince}</Text>
           {last && <Text size="sm">简历新增：{last.from}— {last.text}</Text>}
-          <Anchor size="sm" onClick={() => navigate(`/cadres/${cadre.id}`)}>打开干部档案</Anchor>
+          <Anchor size="sm" href={`#/cadres/${cadre.id}`}>打开干部档案</Anchor>
         </Stack>
       )}
     </Alert>
@@ -304,7 +304,7 @@ export function PilotPage({ id }: { id: string }) {
     <Stack>
       <Group justify="space-between">
         <div>
-          <Anchor size="sm" onClick={() => navigate('/cross')}>← 跨村任职</Anchor>
+          <Anchor size="sm" href="#/cross">← 跨村任职</Anchor>
           <Title order={1}>{townName(d.townCode)} {d.villageName} · {d.pilot.post}</Title>
           <Text size="sm">任职期间 {d.pilot.periodStart}–{d.pilot.periodEnd}{d.pilot.reason ? `　事由：${d.pilot.reason}` : ''}</Text>
           <ThresholdLine d={d} />

@@ -25,7 +25,7 @@ export function BatchList({ batches, reload }: { batches: Batches | null; reload
     <Card withBorder>
       <Title order={2} mb="xs">导入批次</Title>
       {!batches?.length ? (
-        <Text size="sm" c="dimmed">还没有导入过。</Text>
+        <Text size="sm" c="dimmed">还没有导入过。在“花名册导入”或“任免审批表（LRMX）”中选择文件导入后，每批都列在这里，可整批撤销。</Text>
       ) : (
         <Table striped fz="sm" data-testid="batch-table">
           <Table.Thead>

@@ -1,6 +1,5 @@
 /** A cadre's 书记跟班 placements and 智库 pairs, for the cadre page. */
 import { Alert, Anchor, Stack, Table, Text, Title } from '@mantine/core';
-import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
 import { StatusBadge } from './common';
 
@@ -17,7 +16,7 @@ export function CadreProgramHistory({ cadreId }: { cadreId: string }) {
           <Table.Tbody>
             {data.placements.map((p) => (
               <Table.Tr key={p.id}>
-                <Table.Td><Anchor onClick={() => navigate(`/shadow/${p.batchId}`)}>{p.batchName}</Anchor></Table.Td>
+                <Table.Td><Anchor href={`#/shadow/${p.batchId}`}>{p.batchName}</Anchor></Table.Td>
                 <Table.Td>{p.hostLabel}</Table.Td>
                 <Table.Td>{p.mentorLabel}</Table.Td>
                 <Table.Td>{p.start}–{p.end}</Table.Td>

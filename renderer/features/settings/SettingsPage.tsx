@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, NumberInput, PasswordInput, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, NumberInput, PasswordInput, Radio, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings.js';
@@ -9,6 +9,7 @@ import { useVaultStatus } from '../../app/useStatus';
 import { DemoDataCard } from '../demo/DemoDataCard';
 import { EligibilitySettings } from '../cross/EligibilitySettings';
 import { WorkCalendarSettings } from './WorkCalendarSettings';
+import { FontSizeSetting } from './FontSizeSetting';
 
 export function SettingsPage() {
   const { status, refresh } = useVaultStatus();
@@ -23,7 +24,7 @@ export function SettingsPage() {
   const [restoreOpen, setRestoreOpen] = useState(false);
   const [audit, setAudit] = useState<string | null>(null);
   useEffect(() => void invoke('settings.get', {}).then(setSettings), []);
-  if (!settings) return null;
+  if (!settings) return <Group gap="xs"><Loader size="sm" /><Text size="sm">正在载入设置…</Text></Group>;
 
   async function save(patch: Partial<Settings>) {
     try {
@@ -37,6 +38,7 @@ export function SettingsPage() {
   return (
     <Stack maw={720}>
       <Title order={1}>设置</Title>
+      <FontSizeSetting />
       <Card withBorder>
         <Title order={2} mb="sm">安全</Title>
         <Group align="end">

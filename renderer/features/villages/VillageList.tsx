@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Chip, Group, Loader, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Chip, Group, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
 import { TOWNS } from '../../../shared/domain/towns.js';
@@ -11,6 +11,7 @@ import { BulkAddModal } from './BulkAddModal';
 import { LatestStars, STRENGTH_COLOR, VillageBadges } from './VillageBadges';
 import { VillageForm } from './VillageForm';
 import { useLastShown } from '../../components/useLastShown';
+import { FirstUse, Loading, NoMatch } from '../../components/EmptyState';
 
 const FLAGS = {
   weakLax: { label: '软弱涣散', test: (v: Village) => !!v.weakLax },
@@ -102,14 +103,25 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
         </Group>
       </Chip.Group>
       {error && <Alert color="red">{error}</Alert>}
-      {loading && !data && <Loader />}
+      {loading && !data && <Loading what="村（社区）" />}
       {data && (
         <Text size="sm" c="dimmed">
           {deleted ? '回收站中' : '共'} {shown} 个村（社区）{shown !== data.length ? `（全部 ${data.length} 个）` : ''}
         </Text>
       )}
       {data && data.length === 0 && !deleted && (
-        <Alert color="blue" title="还没有村（社区）">点“新建村（社区）”逐个录入，或用“批量添加”每行粘贴一个：镇街 名称 类型。</Alert>
+        <FirstUse title="还没有村（社区）">点“新建村（社区）”逐个录入，或用“批量添加”每行粘贴一个：镇街 名称 类型，或“从 Excel 导入”村居名册。</FirstUse>
+      )}
+      {data && data.length === 0 && deleted && <FirstUse title="回收站是空的">删除的村（社区）会先放在这里，可随时恢复。</FirstUse>}
+      {data && data.length > 0 && shown === 0 && (
+        <NoMatch
+          what="村（社区）"
+          onClear={() => {
+            setQuery('');
+            setFlags([]);
+            navigate('/villages');
+          }}
+        />
       )}
       {groups.map(({ town: t, villages }) => (
         <div key={t.code}>
@@ -133,7 +145,7 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
                 const c = counts.data?.[v.id];
                 return (
                   <Table.Tr key={v.id}>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor component="button" onClick={() => navigate(`/villages/${v.id}`)}>{v.name}</Anchor>
                     </Table.Td>
                     <Table.Td>{v.kind}</Table.Td>

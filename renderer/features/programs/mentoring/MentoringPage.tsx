@@ -11,6 +11,7 @@ import { useLastShown } from '../../../components/useLastShown';
 import { attempt, CloseModal, emptyFilter, FilterBar, LimitField, StatusBadge, type ListFilter } from '../common';
 import { PairDetail } from '../PairDetail';
 import { ExpertForm, PairForm } from './MentorForms';
+import { FirstUse, NoMatch } from '../../../components/EmptyState';
 
 export function MentoringPage() {
   const pairs = useApi('mentoring.pairList', { deleted: false });
@@ -75,7 +76,8 @@ function PairsView({ pairs, experts, onChanged }: { pairs: MentorPairRow[]; expe
         </Group>
         <Button onClick={() => setEditing('new')} disabled={!experts.length} title={experts.length ? undefined : '请先在“智库专家”中添加专家'}>新建结对</Button>
       </Group>
-      {!experts.length && <Text c="dimmed">还没有智库专家，请先在“智库专家”页添加。</Text>}
+      {!experts.length && <FirstUse title="还没有智库专家">先到“智库专家”页添加专家，再回到这里点“新建结对”。</FirstUse>}
+      {!!experts.length && !pairs.length && <FirstUse title="还没有智库结对">点“新建结对”，选择专家和结对的干部或村（社区）。</FirstUse>}
       <Table data-testid="pair-table">
         <Table.Thead>
           <Table.Tr><Table.Th>类型</Table.Th><Table.Th>专家</Table.Th><Table.Th>结对对象</Table.Th><Table.Th>镇街</Table.Th><Table.Th>期限</Table.Th><Table.Th>活动</Table.Th><Table.Th>状态</Table.Th></Table.Tr>
@@ -88,7 +90,7 @@ function PairsView({ pairs, experts, onChanged }: { pairs: MentorPairRow[]; expe
                 <Table.Tr key={`${name}-${p.id}`} style={{ cursor: 'pointer' }} onClick={() => setOpenId(p.id)}>
                   <Table.Td><Badge variant="outline">{p.kind}</Badge></Table.Td>
                   <Table.Td>{p.expertNames.join('、')}</Table.Td>
-                  <Table.Td><Anchor>{p.targetName}</Anchor></Table.Td>
+                  <Table.Td><Anchor component="button" type="button" onClick={() => setOpenId(p.id)}>{p.targetName}</Anchor></Table.Td>
                   <Table.Td>{townName(p.townCode)}</Table.Td>
                   <Table.Td>{p.start}–{p.end || '至今'}</Table.Td>
                   <Table.Td>{p.activities.length} 次 / {p.hours} 小时</Table.Td>
@@ -99,7 +101,7 @@ function PairsView({ pairs, experts, onChanged }: { pairs: MentorPairRow[]; expe
           ))}
         </Table.Tbody>
       </Table>
-      {!shown.length && pairs.length > 0 && <Text c="dimmed">没有符合条件的结对。</Text>}
+      {!shown.length && pairs.length > 0 && <NoMatch what="结对" onClear={() => setFilter(emptyFilter)} />}
       <PairForm pair={editing === 'new' ? null : editing} experts={experts} opened={editing !== null} onClose={() => setEditing(null)} onSaved={onChanged} />
       <PairDrawer pair={open} onClose={() => setOpenId(null)} onEdit={(p) => setEditing(p)} onChanged={onChanged} />
     </Stack>
@@ -162,6 +164,7 @@ function ExpertsView({ experts, loadLimit, onChanged, onLimitSaved }: { experts:
           ))}
         </Table.Tbody>
       </Table>
+      {!experts.length && <FirstUse title="还没有智库专家">点“新增专家”录入专家的单位、职称和专业领域；专家不必是干部档案中的人员。</FirstUse>}
       <ExpertForm expert={editing === 'new' ? null : editing} opened={editing !== null} onClose={() => setEditing(null)} onSaved={onChanged} />
       <CloseModal
         opened={!!leaving}

@@ -40,7 +40,7 @@ export function BatchPage({ id }: { id: string }) {
 
   return (
     <Stack>
-      <Anchor size="sm" onClick={() => navigate('/shadow')}>← 全部期次</Anchor>
+      <Anchor size="sm" href="#/shadow">← 全部期次</Anchor>
       <Group justify="space-between" align="start">
         <div>
           <Group gap="xs">
@@ -103,7 +103,7 @@ export function BatchPage({ id }: { id: string }) {
           <Table.Tbody>
             {placements.map((p) => (
               <Table.Tr key={p.id}>
-                <Table.Td><Anchor onClick={() => navigate(`/cadres/${p.cadreId}`)}>{p.cadreName}</Anchor></Table.Td>
+                <Table.Td><Anchor href={`#/cadres/${p.cadreId}`}>{p.cadreName}</Anchor></Table.Td>
                 <Table.Td>{p.cadreVillageName}</Table.Td>
                 <Table.Td>{p.hostLabel}</Table.Td>
                 <Table.Td>{p.start}–{p.end}</Table.Td>

@@ -12,6 +12,7 @@ import { attempt, emptyFilter, FilterBar, LimitField, StatusBadge, type ListFilt
 import { BatchForm } from './BatchForm';
 import { BatchPage } from './BatchPage';
 import { BATCH_PHASES, batchPhase } from './batchPhase';
+import { FirstUse, NoMatch } from '../../../components/EmptyState';
 
 export function ShadowPage({ route }: { route: Route }) {
   const id = route.parts[1];
@@ -82,7 +83,7 @@ function BatchTable({ rows, villageTown }: { rows: ShadowBatchRow[]; villageTown
         <Table.Tbody>
           {shown.map((b) => (
             <Table.Tr key={b.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/shadow/${b.id}`)}>
-              <Table.Td><Anchor>{b.name}</Anchor></Table.Td>
+              <Table.Td><Anchor component="button" type="button" onClick={() => navigate(`/shadow/${b.id}`)}>{b.name}</Anchor></Table.Td>
               <Table.Td>{b.year}</Table.Td>
               <Table.Td>{b.start}–{b.end}</Table.Td>
               <Table.Td>{Object.values(b.hostLabels).join('、')}</Table.Td>
@@ -92,7 +93,7 @@ function BatchTable({ rows, villageTown }: { rows: ShadowBatchRow[]; villageTown
           ))}
         </Table.Tbody>
       </Table>
-      {!shown.length && <Text c="dimmed">{rows.length ? '没有符合条件的期次。' : '还没有跟班期次，点“新建期次”开始。'}</Text>}
+      {!shown.length && (rows.length ? <NoMatch what="期次" onClear={() => setFilter(emptyFilter)} /> : <FirstUse title="还没有跟班期次">点右上角“新建期次”，填写期次名称、起止日期和跟班单位，再在期次中安排干部。</FirstUse>)}
     </Stack>
   );
 }
@@ -129,10 +130,10 @@ function PlacementsByCadre({ rows }: { rows: PlacementRow[] }) {
         <Table.Tbody>
           {sorted.map((p) => (
             <Table.Tr key={p.id}>
-              <Table.Td><Anchor onClick={() => navigate(`/cadres/${p.cadreId}`)}>{p.cadreName}</Anchor></Table.Td>
+              <Table.Td><Anchor href={`#/cadres/${p.cadreId}`}>{p.cadreName}</Anchor></Table.Td>
               <Table.Td>{townName(p.townCode)}</Table.Td>
               <Table.Td>{p.cadreVillageName}</Table.Td>
-              <Table.Td><Anchor onClick={() => navigate(`/shadow/${p.batchId}`)}>{p.batchName}</Anchor></Table.Td>
+              <Table.Td><Anchor href={`#/shadow/${p.batchId}`}>{p.batchName}</Anchor></Table.Td>
               <Table.Td>{p.hostLabel}</Table.Td>
               <Table.Td>{p.start}–{p.end}</Table.Td>
               <Table.Td><StatusBadge status={p.status} /></Table.Td>

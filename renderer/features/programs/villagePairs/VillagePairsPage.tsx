@@ -11,6 +11,7 @@ import { useApi } from '../../../components/useApi';
 import { useLastShown } from '../../../components/useLastShown';
 import { attempt, emptyFilter, FilterBar, FindingsList, hasError, notifyWarnings, StatusBadge, useFindings, type ListFilter } from '../common';
 import { PairDetail } from '../PairDetail';
+import { FirstUse, NoMatch } from '../../../components/EmptyState';
 
 export function VillagePairsPage() {
   const pairs = useApi('villagePair.list', { deleted: false });
@@ -111,7 +112,7 @@ function PairsList({ pairs, onChanged }: { pairs: VillagePairRow[]; onChanged: (
         <Table.Tbody>
           {shown.map((p) => (
             <Table.Tr key={p.id} style={{ cursor: 'pointer' }} onClick={() => setOpenId(p.id)}>
-              <Table.Td><Anchor>{p.helpedName}</Anchor></Table.Td>
+              <Table.Td><Anchor component="button" type="button" onClick={() => setOpenId(p.id)}>{p.helpedName}</Anchor></Table.Td>
               <Table.Td>{townName(p.townCode)}</Table.Td>
               <Table.Td>{p.partnerKind === '村（社区）' ? p.partnerLabel : `${p.partnerLabel}（${p.partnerKind}）`}</Table.Td>
               <Table.Td>{p.year}</Table.Td>
@@ -122,7 +123,7 @@ function PairsList({ pairs, onChanged }: { pairs: VillagePairRow[]; onChanged: (
           ))}
         </Table.Tbody>
       </Table>
-      {!shown.length && <Text c="dimmed">{pairs.length ? '没有符合条件的结对。' : '还没有村居结对，点“新建结对”开始。'}</Text>}
+      {!shown.length && (pairs.length ? <NoMatch what="结对" onClear={() => setFilter(emptyFilter)} /> : <FirstUse title="还没有村居结对">点“新建结对”，选择被帮扶的村（社区）和帮扶方，填写年度目标。</FirstUse>)}
       <PairForm pair={editing === 'new' ? null : editing} opened={editing !== null} onClose={() => setEditing(null)} onSaved={onChanged} />
       <Drawer opened={!!open} onClose={() => setOpenId(null)} position="right" size="xl" title={openShown ? `${openShown.partnerLabel} — ${openShown.helpedName}（${openShown.year}）` : ''}>
         {openShown && (
