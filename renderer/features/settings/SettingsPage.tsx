@@ -9,6 +9,7 @@ import { useVaultStatus } from '../../app/useStatus';
 import { DemoDataCard } from '../demo/DemoDataCard';
 import { EligibilitySettings } from '../cross/EligibilitySettings';
 import { WorkCalendarSettings } from './WorkCalendarSettings';
+import { ExchangeSettings } from './ExchangeSettings';
 
 export function SettingsPage() {
   const { status, refresh } = useVaultStatus();
@@ -112,6 +113,7 @@ export function SettingsPage() {
         </Group>
         {audit && <Text mt="sm">{audit}</Text>}
       </Card>
+      <ExchangeSettings />
       <DemoDataCard />
       <RestoreModal opened={restoreOpen} onClose={() => setRestoreOpen(false)} operator={status.operator ?? ''} desktop={status.mode === 'electron'} onDone={() => void refresh()} />
     </Stack>
