@@ -2,7 +2,8 @@
  * 设置 → 数据交换, one round trip through the UI: the page's vault is 大良组织办 (with 示例 data); the
  * district's vault is a second vault opened here in Node, as the other office's PC would hold it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyDocument } from '../../shared/domain/document.js';
 import { exportPackage } from '../../electron/exchange/exportPackage.js';
@@ -15,14 +16,15 @@ import { createVault, expect, openModule, test } from './fixtures.js';
 
 test('数据交换: set the office, trust the district by fingerprint, send a package, take its receipt, review and accept the district’s package', async ({ page, app }) => {
   test.setTimeout(240_000);
-  const vault = await OpenVault.create(join(app.dir, 'district.cdv'), 'district-pass-1', emptyDocument());
+  await createVault(page, app, { demo: true });
+  const districtDir = mkdtempSync(join(tmpdir(), 'cadre-e2e-district-'));
+  const vault = await OpenVault.create(join(districtDir, 'district.cdv'), 'district-pass-1', emptyDocument());
   const district = new Session(vault, '区组织部操作员');
   try {
     await setOffice(district, '440606');
-    await createVault(page, app, { demo: true });
     await openModule(page, '设置');
     const card = page.getByTestId('exchange-settings');
-    await card.getByRole('textbox', { name: '本单位' }).click();
+    await card.getByLabel('本单位', { exact: true }).click();
     await page.getByRole('option', { name: '大良组织办（440606005）' }).click();
     await card.getByRole('button', { name: '设定本单位' }).click();
     const own = card.getByTestId('own-fingerprint');
@@ -48,7 +50,7 @@ test('数据交换: set the office, trust the district by fingerprint, send a pa
     await expect(card.getByTestId('trusted-table')).toContainText(dk.fingerprint);
 
     // Send: a full package (nothing acknowledged yet), imported by the district.
-    await card.getByRole('textbox', { name: '接收单位' }).click();
+    await card.getByLabel('接收单位', { exact: true }).click();
     await page.getByRole('option', { name: '区委组织部（440606）' }).click();
     const pkgDownload = page.waitForEvent('download');
     await card.getByRole('button', { name: '导出数据包' }).click();
@@ -83,7 +85,7 @@ test('数据交换: set the office, trust the district by fingerprint, send a pa
     await review.getByRole('button', { name: '保存回执' }).click();
     const receipt = readFileSync(await (await receiptDownload).path());
     expect(await applyReceipt(district, receipt)).toMatchObject({ from: '440606005', sequence: 1 });
-    await review.getByRole('button', { name: '关闭' }).click();
+    await review.getByTestId('exchange-result').getByRole('button', { name: '关闭' }).click();
 
     // The same package again is refused, in Chinese, with nothing changed.
     await card.locator('input[type=file][accept=".cdx"]').setInputFiles(downPath);
@@ -93,5 +95,6 @@ test('数据交换: set the office, trust the district by fingerprint, send a pa
     await page.screenshot({ path: '/tmp/exchange-settings.png', fullPage: true });
   } finally {
     vault.close();
+    rmSync(districtDir, { recursive: true, force: true });
   }
 });

@@ -4,7 +4,7 @@
  */
 import { Alert, Badge, Button, Card, Checkbox, FileButton, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../shared/contract/index.js';
 import { collectionLabel, OFFICE_CODES, officeName, type RecordChange } from '../../../shared/domain/exchange.js';
 import { fileToBase64, invoke, saveBytes } from '../../api/client';
@@ -29,11 +29,16 @@ export function ExchangeSettings() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const { busy, download } = useDownload();
+  // Cleared after each pick, so choosing the same file again (a retry, a replay) is read again.
+  const keyReset = useRef<() => void>(null);
+  const pkgReset = useRef<() => void>(null);
+  const receiptReset = useRef<() => void>(null);
   const reload = () => void invoke('exchange.overview', {}).then(setOv).catch(fail);
   useEffect(reload, []);
   if (!ov) return null;
 
   async function chooseKey(file: File | null) {
+    keyReset.current?.();
     if (!file) return;
     try {
       const base64 = await fileToBase64(file);
@@ -45,6 +50,7 @@ export function ExchangeSettings() {
   }
 
   async function choosePackage(file: File | null) {
+    pkgReset.current?.();
     if (!file) return;
     setRefusal(null);
     setPreview(null);
@@ -56,6 +62,7 @@ export function ExchangeSettings() {
   }
 
   async function chooseReceipt(file: File | null) {
+    receiptReset.current?.();
     if (!file) return;
     try {
       const r = await invoke('exchange.receipt', { fileName: file.name, base64: await fileToBase64(file) });
@@ -153,7 +160,7 @@ export function ExchangeSettings() {
           ) : (
             <Text size="sm" c="dimmed" mb="xs">还没有受信任单位。</Text>
           )}
-          <FileButton onChange={(f) => void chooseKey(f)} accept=".pub">
+          <FileButton resetRef={keyReset} onChange={(f) => void chooseKey(f)} accept=".pub">
             {(props) => <Button variant="light" mb="md" {...props}>添加受信任单位（选择对方公钥文件）…</Button>}
           </FileButton>
 
@@ -182,10 +189,10 @@ export function ExchangeSettings() {
 
           <Title order={3} size="h4" mb="xs">接收数据包与回执</Title>
           <Group mb="sm">
-            <FileButton onChange={(f) => void choosePackage(f)} accept=".cdx">
+            <FileButton resetRef={pkgReset} onChange={(f) => void choosePackage(f)} accept=".cdx">
               {(props) => <Button {...props}>导入数据包（.cdx）…</Button>}
             </FileButton>
-            <FileButton onChange={(f) => void chooseReceipt(f)} accept=".cdr">
+            <FileButton resetRef={receiptReset} onChange={(f) => void chooseReceipt(f)} accept=".cdr">
               {(props) => <Button variant="light" {...props}>读入对方回执（.cdr）…</Button>}
             </FileButton>
           </Group>
