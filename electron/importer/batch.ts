@@ -9,6 +9,7 @@ import type { ImportBatch, VaultDocument } from '../../shared/domain/document.js
 import { changedFields } from '../handlers/records.js';
 import { newId, nowIso, type Session } from '../store/session.js';
 import { undoVillageBatch } from './villageRosterCommit.js';
+import { undoExchangeBatch } from '../exchange/undo.js';
 import type { BatchCreate, BatchUpdate } from './batchRows.js';
 
 const where = (row: number | string) => (typeof row === 'number' ? `第 ${row} 行` : `“${row}”`);
@@ -93,6 +94,7 @@ export async function undoBatch(session: Session, batchId: string): Promise<{ re
   if (!batch) throw new AppError('NOT_FOUND', '找不到该导入批次');
   if (batch.undoneAt) throw new AppError('CONFLICT', `该批次已于 ${batch.undoneAt.slice(0, 16).replace('T', ' ')} 撤销`);
   if (batch.kind === 'villages') return undoVillageBatch(session, batch);
+  if (batch.kind === 'exchange') return undoExchangeBatch(session, batch);
   const byId = new Map(doc.cadres.map((c) => [c.id, c]));
   const refs = referencesIn(doc);
   for (const id of batch.createdIds) {

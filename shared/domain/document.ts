@@ -1,6 +1,7 @@
 import type { AuditEntry } from './audit.js';
 import type { Cadre } from './cadre.js';
 import type { CrossCandidate, CrossPilot } from './crossPosting.js';
+import { emptyExchangeState, type ExchangeState } from './exchange.js';
 import type { Expert, MentorPair, ShadowBatch, ShadowPlacement, VillagePair } from './programs.js';
 import { defaultSettings, type Settings } from './settings.js';
 import type { Village } from './village.js';
@@ -13,7 +14,7 @@ export interface ImportBatch {
   at: string;
   operator: string;
   /** xlsx / lrmx / roster create cadres; villages (村居名册) creates villages. */
-  kind: 'xlsx' | 'lrmx' | 'roster' | 'villages';
+  kind: 'xlsx' | 'lrmx' | 'roster' | 'villages' | 'exchange';
   fileName: string;
   /** Ids of the cadres (or, for kind villages, the villages) the batch created. */
   createdIds: string[];
@@ -47,6 +48,8 @@ export interface VaultDocument {
   villagePairs: VillagePair[];
   crossPilots: CrossPilot[];
   crossCandidates: CrossCandidate[];
+  /** 数据交换: this office, its keys, trusted offices, packages sent and received (electron/exchange). */
+  exchange: ExchangeState;
 }
 
 export function emptyDocument(now = new Date().toISOString()): VaultDocument {
@@ -66,5 +69,6 @@ export function emptyDocument(now = new Date().toISOString()): VaultDocument {
     villagePairs: [],
     crossPilots: [],
     crossCandidates: [],
+    exchange: emptyExchangeState(),
   };
 }

@@ -8,6 +8,7 @@ import { changePasswordCommand } from './changePassword.js';
 import { exportJsonCommand } from './exportJson.js';
 import { demoCommand } from './demo.js';
 import { printRmbCommand } from './printRmb.js';
+import { exchangeExportCommand, exchangeImportCommand, exchangeKeyCommand, exchangeReceiptCommand, exchangeTrustCommand } from './exchange.js';
 
 /** Add a command: write `commands/<name>.ts` and register it here. */
 export const COMMANDS: Record<string, Command> = {
@@ -20,4 +21,9 @@ export const COMMANDS: Record<string, Command> = {
   'export-json': exportJsonCommand,
   demo: demoCommand,
   'print-rmb': printRmbCommand,
+  'exchange-key': exchangeKeyCommand,
+  'exchange-trust': exchangeTrustCommand,
+  'exchange-export': exchangeExportCommand,
+  'exchange-import': exchangeImportCommand,
+  'exchange-receipt': exchangeReceiptCommand,
 };

@@ -10,6 +10,7 @@ import { DemoDataCard } from '../demo/DemoDataCard';
 import { EligibilitySettings } from '../cross/EligibilitySettings';
 import { WorkCalendarSettings } from './WorkCalendarSettings';
 import { FontSizeSetting } from './FontSizeSetting';
+import { ExchangeSettings } from './ExchangeSettings';
 
 export function SettingsPage() {
   const { status, refresh } = useVaultStatus();
@@ -114,6 +115,7 @@ export function SettingsPage() {
         </Group>
         {audit && <Text mt="sm">{audit}</Text>}
       </Card>
+      <ExchangeSettings />
       <DemoDataCard />
       <RestoreModal opened={restoreOpen} onClose={() => setRestoreOpen(false)} operator={status.operator ?? ''} desktop={status.mode === 'electron'} onDone={() => void refresh()} />
     </Stack>
