@@ -1,3 +1,4 @@
+import type { Attachment } from './attachment.js';
 import type { AuditEntry } from './audit.js';
 import type { Cadre } from './cadre.js';
 import type { CrossCandidate, CrossPilot } from './crossPosting.js';
@@ -47,6 +48,14 @@ export interface VaultDocument {
   villagePairs: VillagePair[];
   crossPilots: CrossPilot[];
   crossCandidates: CrossCandidate[];
+  /** 附件 catalogue; the encrypted files sit in `<vault>.files/` (electron/attachments/). */
+  attachments: Attachment[];
+  /**
+   * Base64 root key of the attachment files, drawn once at the first attachment. Kept inside the
+   * encrypted document so a password change re-keys nothing and every backup reads its own files.
+   * Empty until then.
+   */
+  attachmentKey: string;
 }
 
 export function emptyDocument(now = new Date().toISOString()): VaultDocument {
@@ -66,5 +75,7 @@ export function emptyDocument(now = new Date().toISOString()): VaultDocument {
     villagePairs: [],
     crossPilots: [],
     crossCandidates: [],
+    attachments: [],
+    attachmentKey: '',
   };
 }
