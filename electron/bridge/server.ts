@@ -17,6 +17,8 @@ import type { AppEvent } from '../../shared/contract/index.js';
 export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // pdf.js's worker (附件 PDFs), emitted by vite under its own .mjs name
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',

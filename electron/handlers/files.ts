@@ -24,6 +24,12 @@ const SAVE_KINDS: Record<string, { kind: FileKind; label: string }> = {
   '.pdf': { kind: 'pdf', label: 'PDF 文件' },
   '.lrmx': { kind: 'lrmx', label: '任免审批表文件' },
   '.zip': { kind: 'zip', label: 'ZIP 压缩包' },
+  // decrypted copies of 附件
+  '.jpg': { kind: 'image', label: 'JPEG 图片' },
+  '.jpeg': { kind: 'image', label: 'JPEG 图片' },
+  '.png': { kind: 'image', label: 'PNG 图片' },
+  '.tif': { kind: 'image', label: 'TIFF 图片' },
+  '.tiff': { kind: 'image', label: 'TIFF 图片' },
 };
 
 function dialogsOf(app: AppState): FileDialogs {

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../vault/atomicWrite.js';
 
-export type FileKind = 'vault' | 'backup' | 'excel' | 'csv' | 'pdf' | 'lrmx' | 'zip';
+export type FileKind = 'vault' | 'backup' | 'excel' | 'csv' | 'pdf' | 'lrmx' | 'zip' | 'image';
 
 export interface ShellMemory {
   folder(kind: FileKind): string | undefined;

@@ -5,6 +5,8 @@ import { decodePayload } from './payload.js';
 import { fsyncDir, writeFileAtomic } from './atomicWrite.js';
 import type { BackupInfo } from '../../shared/contract/vault.js';
 import { AppError } from '../../shared/contract/define.js';
+import type { VaultDocument } from '../../shared/domain/document.js';
+import { backupAttachmentFiles } from '../attachments/fileStore.js';
 
 /** Backups live beside the vault in `<name>.backups/`. */
 export function backupDir(vaultPath: string): string {
@@ -58,11 +60,14 @@ export function addBackup(vaultPath: string, bytes: Buffer, keep: number): Backu
 export function snapshot(vaultPath: string, master: Buffer, keep: number): BackupInfo {
   const current = readFileSync(vaultPath);
   const { plaintext } = decodeVault(current, master); // throws if the file on disk is not good
+  let doc: Partial<VaultDocument>;
   try {
-    decodePayload(plaintext);
+    doc = decodePayload(plaintext) as Partial<VaultDocument>;
   } catch {
     throw new AppError('DAMAGED', '当前档案库内容无法解析，未做备份');
   }
+  // The files this state catalogues, each copied once (they never change), before the snapshot names them.
+  backupAttachmentFiles(vaultPath, doc.attachments ?? [], doc.attachmentKey);
   // Unchanged since a backup already kept (e.g. right after restoring one): a second copy
   // would only push an older, different state out of the rotation.
   const same = listBackups(vaultPath).find((b) => b.bytes === current.length && sameSave(join(backupDir(vaultPath), b.file), current));

@@ -14,6 +14,7 @@ import { copiesUnderOtherPasswords, handleOldCopies } from './oldCopies.js';
 import type { OldCopiesChoice, OldCopiesReport } from '../../shared/domain/oldCopies.js';
 import { writeVaultInWorker } from './backgroundSave.js';
 import { saveError } from './saveError.js';
+import { settleAttachmentFiles } from '../attachments/fileStore.js';
 
 const READ_ONLY_MESSAGE = '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改';
 
@@ -105,6 +106,12 @@ export class OpenVault {
     if (!lock.acquired) return new OpenVault(path, doc, master, kdf, true, lock.holder, null);
     removeStaleTemps(dirname(path));
     removeStaleTemps(backupDir(path));
+    try {
+      // Names only (no file is read): a restored backup's files come back, crash leftovers go.
+      settleAttachmentFiles(path, doc.attachments ?? []);
+    } catch (e) {
+      console.error('[cadre-desk] 整理附件文件夹失败：', (e as Error).message);
+    }
     return new OpenVault(path, doc, master, kdf, false, undefined, lock.release);
   }
 

@@ -19,6 +19,7 @@ import { auditLogContract } from './audit.js';
 import { filesContract } from './files.js';
 import { jobContract, type ProgressEvent } from './job.js';
 import { exchangeContract } from './exchange.js';
+import { attachmentContract } from './attachment.js';
 import type { InputOf, OutputOf } from './define.js';
 
 export const contract = {
@@ -40,6 +41,7 @@ export const contract = {
   ...filesContract,
   ...jobContract,
   ...exchangeContract,
+  ...attachmentContract,
 };
 
 export type Contract = typeof contract;

@@ -6,7 +6,7 @@ import type { AuditEntry } from './audit.js';
 
 /** The 业务 an official filters by; several collections can make up one. */
 export const AUDIT_BUSINESSES = [
-  { key: 'cadres', label: '干部档案', entities: ['cadres'] },
+  { key: 'cadres', label: '干部档案', entities: ['cadres', 'attachments'] },
   { key: 'villages', label: '村居信息', entities: ['villages'] },
   { key: 'shadow', label: '书记跟班', entities: ['shadowBatches', 'shadowPlacements'] },
   { key: 'mentoring', label: '智库结对', entities: ['experts', 'mentorPairs'] },

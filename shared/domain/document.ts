@@ -1,3 +1,4 @@
+import type { Attachment } from './attachment.js';
 import type { AuditEntry } from './audit.js';
 import type { Cadre } from './cadre.js';
 import type { CrossCandidate, CrossPilot } from './crossPosting.js';
@@ -50,6 +51,14 @@ export interface VaultDocument {
   crossCandidates: CrossCandidate[];
   /** 数据交换: this office, its keys, trusted offices, packages sent and received (electron/exchange). */
   exchange: ExchangeState;
+  /** 附件 catalogue; the encrypted files sit in `<vault>.files/` (electron/attachments/). */
+  attachments: Attachment[];
+  /**
+   * Base64 root key of the attachment files, drawn once at the first attachment. Kept inside the
+   * encrypted document so a password change re-keys nothing and every backup reads its own files.
+   * Empty until then.
+   */
+  attachmentKey: string;
 }
 
 export function emptyDocument(now = new Date().toISOString()): VaultDocument {
@@ -70,5 +79,7 @@ export function emptyDocument(now = new Date().toISOString()): VaultDocument {
     crossPilots: [],
     crossCandidates: [],
     exchange: emptyExchangeState(),
+    attachments: [],
+    attachmentKey: '',
   };
 }

@@ -42,6 +42,9 @@ export const settingsSchema = z.object({
     .default({ maxAge: 50, minPartyYears: 3, minEducation: '高中', minVillageYears: 3, assessmentYears: 3 }),
   /** 法定节假日与调休 entered by the user; a date here wins over the built-in calendar (shared/rules/workCalendar.ts). */
   workCalendar: workCalendarSchema.default([]),
+  /** 附件 size caps, MB: one file, and all attachments of the vault together. */
+  attachmentMaxFileMB: z.number().int().min(1).max(500).default(50),
+  attachmentMaxTotalMB: z.number().int().min(10).max(100_000).default(4096),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -67,6 +70,8 @@ export const settingsPatchSchema = z.object({
     .partial()
     .optional(),
   workCalendar: workCalendarSchema.optional(),
+  attachmentMaxFileMB: z.number().int().min(1, '单个附件上限至少 1 MB').max(500, '单个附件上限不超过 500 MB').optional(),
+  attachmentMaxTotalMB: z.number().int().min(10, '附件总量上限至少 10 MB').max(100_000, '附件总量上限不超过 100000 MB').optional(),
 });
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 

@@ -15,7 +15,8 @@ export const exportJsonCommand: Command = {
     if (out === path) throw new AppError('INVALID', '导出文件不能是档案库文件本身');
     if (out && existsSync(out)) throw new AppError('CONFLICT', `导出文件已存在，为免覆盖请换一个文件名：${out}`);
     const { doc } = await readVault(path, await readPassword());
-    const text = JSON.stringify(doc, null, 2);
+    // The attachment root key would unlock every scan in `<vault>.files/` without the password: never exported.
+    const text = JSON.stringify({ ...doc, attachmentKey: undefined }, null, 2);
     if (!out) {
       process.stdout.write(text + '\n');
       return 0;

@@ -9,6 +9,7 @@ import { exportJsonCommand } from './exportJson.js';
 import { demoCommand } from './demo.js';
 import { printRmbCommand } from './printRmb.js';
 import { exchangeExportCommand, exchangeImportCommand, exchangeKeyCommand, exchangeReceiptCommand, exchangeTrustCommand } from './exchange.js';
+import { attachCommand } from './attach.js';
 
 /** Add a command: write `commands/<name>.ts` and register it here. */
 export const COMMANDS: Record<string, Command> = {
@@ -26,4 +27,5 @@ export const COMMANDS: Record<string, Command> = {
   'exchange-export': exchangeExportCommand,
   'exchange-import': exchangeImportCommand,
   'exchange-receipt': exchangeReceiptCommand,
+  attach: attachCommand,
 };

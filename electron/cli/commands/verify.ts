@@ -4,6 +4,8 @@ import { verifyAudit } from '../../store/audit.js';
 import { backupPath, listBackups } from '../../vault/backups.js';
 import { readHeader } from '../../vault/format.js';
 import { readVault } from '../../vault/vault.js';
+import { verifyAttachments } from '../../attachments/verifyText.js';
+import { mbText } from '../../../shared/domain/attachment.js';
 import { vaultPathArg } from '../common.js';
 import { readPassword, report } from '../io.js';
 import type { Command } from '../command.js';
@@ -19,6 +21,7 @@ const COLLECTIONS = {
   crossPilots: '跨村任职试点',
   crossCandidates: '跨村任职人选',
   importBatches: '导入批次',
+  attachments: '附件',
 } as const satisfies Partial<Record<keyof VaultDocument, string>>;
 
 export const verifyCommand: Command = {
@@ -44,15 +47,19 @@ export const verifyCommand: Command = {
       }
     });
     const damagedBackups = backups.filter((b) => !b.intact).map((b) => b.file);
-    const ok = audit.ok;
+    // Every attachment's tag and hash, each problem named by cadre and 材料名称.
+    const attachments = verifyAttachments(path, doc);
+    const ok = audit.ok && attachments.problems.length === 0;
     const lines = [
       ok ? `检查通过：${path}` : `检查不通过：${path}`,
       `保存时间：${header.savedAt}　数据版本：${doc.schemaVersion}${doc.meta.demo ? '　（示例数据）' : ''}`,
       audit.message,
       ...Object.entries(COLLECTIONS).map(([k, label]) => `${label}：${counts[k].total} 条${counts[k].deleted ? `（其中已删除 ${counts[k].deleted}）` : ''}`),
       `备份：${backups.length} 份${damagedBackups.length ? `，其中 ${damagedBackups.length} 份已损坏：${damagedBackups.join('、')}` : ''}`,
+      `附件文件：检查 ${attachments.checked} 个（${mbText(attachments.bytes)}）${attachments.problems.length ? `，${attachments.problems.length} 个有问题：` : '，全部完好'}`,
+      ...attachments.problems.map((p) => `  ${p.message}`),
     ];
-    report(args.json, { ok, path, savedAt: header.savedAt, schemaVersion: doc.schemaVersion, demo: doc.meta.demo, audit, counts, backups: backups.length, damagedBackups }, lines.join('\n'));
+    report(args.json, { ok, path, savedAt: header.savedAt, schemaVersion: doc.schemaVersion, demo: doc.meta.demo, audit, counts, backups: backups.length, damagedBackups, attachments: { checked: attachments.checked, bytes: attachments.bytes, problems: attachments.problems.map(({ id, cadreId, title, problem, message }) => ({ id, cadreId, title, problem, message })) } }, lines.join('\n'));
     return ok ? 0 : 1;
   },
 };

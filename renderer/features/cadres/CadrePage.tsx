@@ -11,6 +11,7 @@ import { parseDay, parseYearMonth, today } from '../../../shared/rules/dates.js'
 import { ApiCallError, invoke } from '../../api/client';
 import { navigate } from '../../app/router';
 import { CadreHistory } from './CadreHistory';
+import { AttachmentsTab } from '../attachments/AttachmentsTab';
 import { LrmxExportButton } from '../import/LrmxExportButton';
 import { ExportWordButton, PrintRmbButton } from '../print';
 import { CadreProgramHistory } from '../programs/CadreProgramHistory';
@@ -242,6 +243,7 @@ export function CadrePage({ id }: { id: string | null }) {
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="file">档案</Tabs.Tab>
+          {!isNew && <Tabs.Tab value="attachments">附件</Tabs.Tab>}
           {!isNew && <Tabs.Tab value="history">历史记录</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="file" className={readOnly ? 'cd-view' : undefined}>
@@ -276,6 +278,11 @@ export function CadrePage({ id }: { id: string | null }) {
             </Group>
           )}
         </Tabs.Panel>
+        {!isNew && (
+          <Tabs.Panel value="attachments">
+            <AttachmentsTab cadreId={id!} cadreName={cadre?.name ?? ''} readOnly={deleted} />
+          </Tabs.Panel>
+        )}
         {!isNew && (
           <Tabs.Panel value="history">
             <CadreHistory id={id} version={cadre?.updatedAt ?? ''} />

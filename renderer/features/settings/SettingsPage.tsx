@@ -49,6 +49,15 @@ export function SettingsPage() {
         </Group>
       </Card>
       <Card withBorder>
+        <Title order={2} mb="sm">附件</Title>
+        <Text size="sm" c="dimmed" mb="xs">干部档案中的扫描件逐个加密保存在档案库旁的“.files”文件夹中，随备份一起备份。</Text>
+        <Group align="end">
+          <NumberInput label="单个附件上限（MB）" min={1} max={500} value={settings.attachmentMaxFileMB} onChange={(v) => typeof v === 'number' && setSettings({ ...settings, attachmentMaxFileMB: v })} />
+          <NumberInput label="全部附件上限（MB）" min={10} max={100000} value={settings.attachmentMaxTotalMB} onChange={(v) => typeof v === 'number' && setSettings({ ...settings, attachmentMaxTotalMB: v })} />
+          <Button onClick={() => save({ attachmentMaxFileMB: settings.attachmentMaxFileMB, attachmentMaxTotalMB: settings.attachmentMaxTotalMB })}>保存</Button>
+        </Group>
+      </Card>
+      <Card withBorder>
         <Title order={2} mb="sm">修改密码</Title>
         <Text size="sm" c="dimmed" mb="xs">修改后档案库用新密码重新加密。较早的备份也一并处理，修改后原密码打不开档案库和任何备份：</Text>
         {!pwDone && !!status.copiesUnderOtherPasswords?.length && (
