@@ -20,6 +20,7 @@ import { docxHandlers } from './docx.js';
 import { auditLogHandlers } from './auditLog.js';
 import { filesHandlers } from './files.js';
 import { jobHandlers } from './job.js';
+import { termsHandlers } from './terms.js';
 
 export const handlers: HandlersFor<Contract> = {
   ...vaultHandlers,
@@ -38,4 +39,5 @@ export const handlers: HandlersFor<Contract> = {
   ...auditLogHandlers,
   ...filesHandlers,
   ...jobHandlers,
+  ...termsHandlers,
 };

@@ -18,6 +18,7 @@ import { docxContract, docxImportContract } from './docx.js';
 import { auditLogContract } from './audit.js';
 import { filesContract } from './files.js';
 import { jobContract, type ProgressEvent } from './job.js';
+import { termsContract } from './terms.js';
 import type { InputOf, OutputOf } from './define.js';
 
 export const contract = {
@@ -38,6 +39,7 @@ export const contract = {
   ...auditLogContract,
   ...filesContract,
   ...jobContract,
+  ...termsContract,
 };
 
 export type Contract = typeof contract;

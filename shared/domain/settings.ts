@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDay } from '../rules/dates.js';
+import { DEFAULT_TERM_SETTINGS, termSettingsSchema } from './terms.js';
 
 /** One day of the 法定节假日与调休 calendar the user adds or corrects (beyond the built-in years). */
 export const workCalendarEntrySchema = z.object({
@@ -42,6 +43,8 @@ export const settingsSchema = z.object({
     .default({ maxAge: 50, minPartyYears: 3, minEducation: '高中', minVillageYears: 3, assessmentYears: 3 }),
   /** 法定节假日与调休 entered by the user; a date here wins over the built-in calendar (shared/rules/workCalendar.ts). */
   workCalendar: workCalendarSchema.default([]),
+  /** 任期与换届 and the reminders desk (shared/domain/terms.ts). */
+  terms: termSettingsSchema.default(DEFAULT_TERM_SETTINGS),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -67,12 +70,13 @@ export const settingsPatchSchema = z.object({
     .partial()
     .optional(),
   workCalendar: workCalendarSchema.optional(),
+  terms: termSettingsSchema.partial().optional(),
 });
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
-/** Applies a patch; nested `eligibility` is merged field by field. */
+/** Applies a patch; nested `eligibility` and `terms` are merged field by field. */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  return settingsSchema.parse({ ...current, ...defined, eligibility: { ...current.eligibility, ...(patch.eligibility ?? {}) } });
+  return settingsSchema.parse({ ...current, ...defined, eligibility: { ...current.eligibility, ...(patch.eligibility ?? {}) }, terms: { ...current.terms, ...(patch.terms ?? {}) } });
 }
 export const defaultSettings = (): Settings => settingsSchema.parse({});
