@@ -3,12 +3,13 @@ import { cadreContract, type CadreRow } from '../../shared/contract/cadre.js';
 import { cadreInputSchema, type Cadre } from '../../shared/domain/cadre.js';
 import type { Village } from '../../shared/domain/village.js';
 import { highestEducation } from '../../shared/rules/education.js';
+import { formerCadreIds } from '../../shared/rules/postHistory.js';
 import type { SearchKeys } from '../store/searchKeys.js';
 import type { Session } from '../store/session.js';
 import { createRecord, findRecord, setDeleted, updateRecord, validate } from './records.js';
 import type { HandlersFor } from './types.js';
 
-export function toRow(c: Cadre, villages: Map<string, Village>, searchKeys: SearchKeys): CadreRow {
+export function toRow(c: Cadre, villages: Map<string, Village>, searchKeys: SearchKeys, former?: ReadonlySet<string>): CadreRow {
   const v = c.villageId ? villages.get(c.villageId) : undefined;
   return {
     id: c.id,
@@ -26,6 +27,7 @@ export function toRow(c: Cadre, villages: Map<string, Village>, searchKeys: Sear
     villagePost: c.villagePost,
     postSince: c.postSince,
     tags: c.tags,
+    ...(former?.has(c.id) ? { former: true as const } : {}),
     demo: c.demo,
     ...searchKeys.of(c.name),
   };
@@ -54,7 +56,8 @@ export const cadreHandlers: HandlersFor<typeof cadreContract> = {
     const session = app.requireSession();
     const doc = session.doc;
     const villages = new Map(doc.villages.map((v) => [v.id, v]));
-    return doc.cadres.filter((c) => !!c.deletedAt === deleted).map((c) => toRow(c, villages, session.searchKeys));
+    const former = formerCadreIds(doc.postRecords);
+    return doc.cadres.filter((c) => !!c.deletedAt === deleted).map((c) => toRow(c, villages, session.searchKeys, former));
   },
 
   // Tells the renderer whether its copy of the list is still current without sending 50k rows

@@ -26,6 +26,7 @@ import type { AuditInput } from '../store/audit.js';
 import { newId, nowIso, type Session } from '../store/session.js';
 import { changedFields, findRecord, setDeleted, validate } from './records.js';
 import type { HandlersFor } from './types.js';
+import { recordCrossAppointment } from './postChanges.js';
 
 const PILOT = '跨村任职试点';
 const CANDIDATE = '跨村任职人选';
@@ -227,6 +228,7 @@ async function recordStep(s: Session, candidateId: string, input: CrossStepField
         before: changedFields(before, cadre),
         after: changedFields({ villageId: cadre.villageId, villagePost: cadre.villagePost, postSince: cadre.postSince, currentPosition: cadre.currentPosition, resume: cadre.resume }, before),
       });
+      recordCrossAppointment(d, cadre, before, { villageId: pilot.villageId, post: pilot.post }, input.date, { id: newId(), at: step.recordedAt, audit });
       pilot.filled = { candidateId: cand.id, cadreId: cadre.id, cadreName: cadre.name, date: input.date };
       pilot.updatedAt = step.recordedAt;
       audit({ action: 'crossPilots.update', entity: 'crossPilots', recordId: pilot.id, summary: `跨村任职试点已任命：${pilotLabel(d, pilot)} — ${cadre.name}`, after: { filled: pilot.filled } });

@@ -22,6 +22,7 @@ import { filesHandlers } from './files.js';
 import { jobHandlers } from './job.js';
 import { exchangeHandlers } from './exchange.js';
 import { attachmentHandlers } from './attachments.js';
+import { termsHandlers } from './terms.js';
 
 export const handlers: HandlersFor<Contract> = {
   ...vaultHandlers,
@@ -42,4 +43,5 @@ export const handlers: HandlersFor<Contract> = {
   ...jobHandlers,
   ...exchangeHandlers,
   ...attachmentHandlers,
+  ...termsHandlers,
 };

@@ -1,11 +1,14 @@
 import { AppError } from '../../shared/contract/define.js';
 import { emptyDocument, SCHEMA_VERSION, type VaultDocument } from '../../shared/domain/document.js';
 import { defaultSettings } from '../../shared/domain/settings.js';
+import type { Cadre } from '../../shared/domain/cadre.js';
+import { seedRecord } from '../../shared/rules/postHistory.js';
 
 /**
  * Stored documents of every released schema version open in this build.
  * Version 1 (first preview) had no settings, no program collections, and kept 村 posts
- * as `post`; each step below lifts one version. Fixtures: electron/store/fixtures/.
+ * as `post`; version 2 had one 村职务 + 任现职时间 per cadre and no post history (issue 15);
+ * each step below lifts one version. Fixtures: electron/store/fixtures/.
  */
 type Step = (doc: Record<string, unknown>) => Record<string, unknown>;
 
@@ -14,6 +17,13 @@ const steps: Record<number, Step> = {
     const base = emptyDocument(String((doc.meta as { createdAt?: string } | undefined)?.createdAt ?? new Date().toISOString()));
     const cadres = ((doc.cadres as Record<string, unknown>[]) ?? []).map(({ post, ...c }) => ({ ...c, villagePost: c.villagePost ?? post }));
     return { ...base, ...doc, cadres, settings: { ...defaultSettings(), ...((doc.settings) ?? {}) }, schemaVersion: 2 };
+  },
+  // Each file's 村职务 + 任现职时间 becomes its first 任职经历 record, still open; nothing on the file changes.
+  2: (doc) => {
+    const at = new Date().toISOString();
+    const cadres = ((doc.cadres as Cadre[] | undefined) ?? []);
+    const postRecords = cadres.flatMap((c) => seedRecord(c, `hist-${c.id}`, at) ?? []);
+    return { ...doc, postRecords, villageTerms: doc.villageTerms ?? [], reminderMarks: doc.reminderMarks ?? [], schemaVersion: 3 };
   },
 };
 

@@ -19,6 +19,8 @@ export interface CadreRow {
   villagePost?: string;
   postSince: string;
   tags: string[];
+  /** Left every post (任职经历 all closed): a 历史任职干部, kept on file. */
+  former?: true;
   demo?: boolean;
   /** Lower-case full pinyin without spaces, initials, and syllables spaced, for the search box. */
   pinyin: string;

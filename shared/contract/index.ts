@@ -20,6 +20,7 @@ import { filesContract } from './files.js';
 import { jobContract, type ProgressEvent } from './job.js';
 import { exchangeContract } from './exchange.js';
 import { attachmentContract } from './attachment.js';
+import { termsContract } from './terms.js';
 import type { InputOf, OutputOf } from './define.js';
 
 export const contract = {
@@ -42,6 +43,7 @@ export const contract = {
   ...jobContract,
   ...exchangeContract,
   ...attachmentContract,
+  ...termsContract,
 };
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ export const AUDIT_BUSINESSES = [
   { key: 'mentoring', label: '智库结对', entities: ['experts', 'mentorPairs'] },
   { key: 'villagePairs', label: '村居结对', entities: ['villagePairs'] },
   { key: 'cross', label: '跨村任职', entities: ['crossPilots', 'crossCandidates'] },
+  { key: 'terms', label: '任期与提醒', entities: ['postRecords', 'villageTerms', 'reminderMarks'] },
   { key: 'import', label: '导入', entities: ['importBatches', 'importTemplates'] },
   { key: 'settings', label: '设置', entities: ['settings'] },
   { key: 'vault', label: '档案库', entities: ['vault'] },
@@ -47,6 +48,8 @@ const ACTION_LABELS: Record<string, string> = {
   'shadowBatches.cancel': '取消期次',
   'shadowPlacements.stop': '中止跟班',
   'crossCandidates.step': '推进人选程序',
+  'reminderMarks.update': '处理提醒',
+  'reminderMarks.delete': '恢复提醒',
 };
 
 const VERB_LABELS: Record<string, string> = {

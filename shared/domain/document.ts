@@ -5,10 +5,11 @@ import type { CrossCandidate, CrossPilot } from './crossPosting.js';
 import { emptyExchangeState, type ExchangeState } from './exchange.js';
 import type { Expert, MentorPair, ShadowBatch, ShadowPlacement, VillagePair } from './programs.js';
 import { defaultSettings, type Settings } from './settings.js';
+import type { PostRecord, ReminderMark, VillageTerm } from './terms.js';
 import type { Village } from './village.js';
 
 /** Bump when the stored shape changes; add a step in electron/store/migrations.ts. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface ImportBatch {
   id: string;
@@ -59,6 +60,12 @@ export interface VaultDocument {
    * Empty until then.
    */
   attachmentKey: string;
+  /** 任职经历 of every cadre (issue 15); version 3 seeded it from each file's 村职务 + 任现职时间. */
+  postRecords: PostRecord[];
+  /** 届次 of each village. */
+  villageTerms: VillageTerm[];
+  /** 提醒 marked 已处理 / 暂缓, by reminder key. */
+  reminderMarks: ReminderMark[];
 }
 
 export function emptyDocument(now = new Date().toISOString()): VaultDocument {
@@ -81,5 +88,8 @@ export function emptyDocument(now = new Date().toISOString()): VaultDocument {
     exchange: emptyExchangeState(),
     attachments: [],
     attachmentKey: '',
+    postRecords: [],
+    villageTerms: [],
+    reminderMarks: [],
   };
 }

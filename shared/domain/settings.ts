@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDay } from '../rules/dates.js';
+import { DEFAULT_TERM_SETTINGS, termSettingsSchema } from './terms.js';
 
 /** One day of the 法定节假日与调休 calendar the user adds or corrects (beyond the built-in years). */
 export const workCalendarEntrySchema = z.object({
@@ -45,6 +46,8 @@ export const settingsSchema = z.object({
   /** 附件 size caps, MB: one file, and all attachments of the vault together. */
   attachmentMaxFileMB: z.number().int().min(1).max(500).default(50),
   attachmentMaxTotalMB: z.number().int().min(10).max(100_000).default(4096),
+  /** 任期与换届 and the reminders desk (shared/domain/terms.ts). */
+  terms: termSettingsSchema.default(DEFAULT_TERM_SETTINGS),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -72,12 +75,13 @@ export const settingsPatchSchema = z.object({
   workCalendar: workCalendarSchema.optional(),
   attachmentMaxFileMB: z.number().int().min(1, '单个附件上限至少 1 MB').max(500, '单个附件上限不超过 500 MB').optional(),
   attachmentMaxTotalMB: z.number().int().min(10, '附件总量上限至少 10 MB').max(100_000, '附件总量上限不超过 100000 MB').optional(),
+  terms: termSettingsSchema.partial().optional(),
 });
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
-/** Applies a patch; nested `eligibility` is merged field by field. */
+/** Applies a patch; nested `eligibility` and `terms` are merged field by field. */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  return settingsSchema.parse({ ...current, ...defined, eligibility: { ...current.eligibility, ...(patch.eligibility ?? {}) } });
+  return settingsSchema.parse({ ...current, ...defined, eligibility: { ...current.eligibility, ...(patch.eligibility ?? {}) }, terms: { ...current.terms, ...(patch.terms ?? {}) } });
 }
 export const defaultSettings = (): Settings => settingsSchema.parse({});
