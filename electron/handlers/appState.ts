@@ -45,7 +45,11 @@ export class AppState {
     this.touch();
     this.startIdleTimer();
     // Every way in (create, unlock, restore) gets the search keys ready before 干部档案 is opened.
-    void session.searchKeys.warm(session.doc.cadres.map((c) => c.name), () => this.session === session);
+    // Then the list rows, so the first search or sort at 50 000 does not build them while the user waits.
+    const stillOpen = () => this.session === session;
+    void session.searchKeys
+      .warm(session.doc.cadres.map((c) => c.name), stillOpen)
+      .then(() => session.cadreViews.warm(() => session.doc, stillOpen));
   }
 
   lock(reason: 'idle' | 'manual'): void {

@@ -1,37 +1,12 @@
 import { AppError } from '../../shared/contract/define.js';
 import { cadreContract, type CadreRow } from '../../shared/contract/cadre.js';
+import { cadreWindowContract } from '../../shared/contract/cadreWindow.js';
 import { cadreInputSchema, type Cadre } from '../../shared/domain/cadre.js';
-import type { Village } from '../../shared/domain/village.js';
-import { highestEducation } from '../../shared/rules/education.js';
 import { formerCadreIds } from '../../shared/rules/postHistory.js';
-import type { SearchKeys } from '../store/searchKeys.js';
+import { listVersion, toRow } from '../store/cadreView.js';
 import type { Session } from '../store/session.js';
 import { createRecord, findRecord, setDeleted, updateRecord, validate } from './records.js';
 import type { HandlersFor } from './types.js';
-
-export function toRow(c: Cadre, villages: Map<string, Village>, searchKeys: SearchKeys, former?: ReadonlySet<string>): CadreRow {
-  const v = c.villageId ? villages.get(c.villageId) : undefined;
-  return {
-    id: c.id,
-    name: c.name,
-    sex: c.sex,
-    birth: c.birth,
-    idNumber: c.idNumber,
-    phone: c.phone,
-    ethnicity: c.ethnicity,
-    politicalStatus: c.politicalStatus,
-    education: highestEducation(c),
-    villageId: c.villageId,
-    villageName: v?.name ?? '',
-    townCode: v?.townCode ?? '',
-    villagePost: c.villagePost,
-    postSince: c.postSince,
-    tags: c.tags,
-    ...(former?.has(c.id) ? { former: true as const } : {}),
-    demo: c.demo,
-    ...searchKeys.of(c.name),
-  };
-}
 
 /** Refuses a second live file with the same 身份证号码. */
 export function assertUniqueId(session: Session, idNumber: string, exceptId?: string): void {
@@ -60,16 +35,8 @@ export const cadreHandlers: HandlersFor<typeof cadreContract> = {
     return doc.cadres.filter((c) => !!c.deletedAt === deleted).map((c) => toRow(c, villages, session.searchKeys, former));
   },
 
-  // Tells the renderer whether its copy of the list is still current without sending 50k rows
-  // again: the newest audit hash changes with every audited save (and a restore); the newest
-  // updatedAt and the counts also catch a change some module saved without an audit entry.
-  'cadre.listVersion': (_i, app) => {
-    const doc = app.requireSession().doc;
-    let newest = '';
-    for (const c of doc.cadres) if (c.updatedAt > newest) newest = c.updatedAt;
-    for (const v of doc.villages) if (v.updatedAt > newest) newest = v.updatedAt;
-    return { version: [doc.audit.at(-1)?.hash ?? '', newest, doc.cadres.length, doc.villages.length].join('|') };
-  },
+  // Tells the renderer whether its copy of a list is still current without sending 50k rows again.
+  'cadre.listVersion': (_i, app) => ({ version: listVersion(app.requireSession().doc) }),
 
   'cadre.get': ({ id }, app) => findRecord(app.requireSession().doc.cadres, id, '干部档案'),
 
@@ -101,5 +68,37 @@ export const cadreHandlers: HandlersFor<typeof cadreContract> = {
     const c = findRecord(s.doc.cadres, id, '干部档案');
     assertUniqueId(s, c.idNumber, id);
     return setDeleted<Cadre>(s, 'cadres', id, false, '干部档案', (x) => x.name);
+  },
+};
+
+export const cadreWindowHandlers: HandlersFor<typeof cadreWindowContract> = {
+  'cadre.window': ({ offset, limit, locate, ...spec }, app) => {
+    const s = app.requireSession();
+    const list = s.cadreViews.listing(s.doc, spec);
+    const rows = [];
+    for (let i = offset; i < Math.min(list.shown, offset + limit); i++) rows.push(list.rowAt(i));
+    let located = -1;
+    if (locate) {
+      for (let i = 0; i < list.shown; i++) {
+        if (list.rowAt(i).id === locate) {
+          located = i;
+          break;
+        }
+      }
+    }
+    return { rows, offset, shown: list.shown, total: list.total, version: list.version, located };
+  },
+
+  'cadre.windowIds': ({ scope, ...spec }, app) => {
+    const s = app.requireSession();
+    const list = scope === 'all' ? s.cadreViews.sortedAll(s.doc, spec) : s.cadreViews.listing(s.doc, spec);
+    const ids = new Array<string>(list.shown);
+    const names = new Array<string>(list.shown);
+    for (let i = 0; i < list.shown; i++) {
+      const r = list.rowAt(i);
+      ids[i] = r.id;
+      names[i] = r.name;
+    }
+    return { ids, names, version: list.version };
   },
 };

@@ -6,7 +6,7 @@ import type { Contract } from '../../shared/contract/index.js';
 import type { HandlersFor } from './types.js';
 import { vaultHandlers } from './vault.js';
 import { homeHandlers } from './home.js';
-import { cadreHandlers } from './cadre.js';
+import { cadreHandlers, cadreWindowHandlers } from './cadre.js';
 import { villageHandlers } from './village.js';
 import { analysisHandlers } from './analysis.js';
 import { demoHandlers } from './demo.js';
@@ -28,6 +28,7 @@ export const handlers: HandlersFor<Contract> = {
   ...vaultHandlers,
   ...homeHandlers,
   ...cadreHandlers,
+  ...cadreWindowHandlers,
   ...villageHandlers,
   ...analysisHandlers,
   ...demoHandlers,

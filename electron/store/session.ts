@@ -4,6 +4,7 @@ import { AppError } from '../../shared/contract/define.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
 import { OpenVault } from '../vault/vault.js';
 import { appendAudit, type AuditInput } from './audit.js';
+import { CadreViews } from './cadreView.js';
 import { SearchKeys } from './searchKeys.js';
 
 /**
@@ -26,6 +27,8 @@ export class Session {
   readonly db: Low<VaultDocument>;
   /** 拼音 keys of this vault's cadre names, warmed on unlock (AppState.open). */
   readonly searchKeys = new SearchKeys();
+  /** The 干部档案 list's rows, orders and searches, served a window at a time (cadreView.ts). */
+  readonly cadreViews = new CadreViews(this.searchKeys);
 
   constructor(
     readonly vault: OpenVault,

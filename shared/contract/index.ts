@@ -6,6 +6,7 @@
 import { vaultContract } from './vault.js';
 import { homeContract } from './home.js';
 import { cadreContract } from './cadre.js';
+import { cadreWindowContract } from './cadreWindow.js';
 import { villageContract } from './village.js';
 import { analysisContract } from './analysis.js';
 import { demoContract } from './demo.js';
@@ -27,6 +28,7 @@ export const contract = {
   ...vaultContract,
   ...homeContract,
   ...cadreContract,
+  ...cadreWindowContract,
   ...villageContract,
   ...analysisContract,
   ...demoContract,

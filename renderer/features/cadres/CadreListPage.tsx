@@ -1,13 +1,13 @@
 /**
- * 干部档案 list: one search box over the rows already in memory (no round trip per keystroke),
- * facet filters, sortable and choosable columns, keyboard navigation, and the 回收站.
+ * 干部档案 list: one search box, facet filters, sortable and choosable columns, keyboard
+ * navigation, and the 回收站. The rows come a window at a time from the privileged side
+ * (useCadreWindow), which sorts, filters and searches them, so the page holds a few hundred
+ * rows whether the vault has 2 000 files or 50 000.
  */
 import { Alert, Button, Group, Loader, SegmentedControl, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { CadreRow } from '../../../shared/contract/cadre.js';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Village } from '../../../shared/domain/village.js';
-import { today } from '../../../shared/rules/dates.js';
 import { invoke, onEvent } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
@@ -19,16 +19,18 @@ import { CadreTable, type CadreTableHandle } from './CadreTable';
 import {
   clearCadreSelection,
   getCadreSelection,
+  getViewSpec,
   publishCurrentList,
   setCadreListState,
   setCadreSelection,
   useCadreListState,
   useCadreSelection,
+  type ViewSpec,
 } from './cadreFilterStore';
-import { countShownSelected, headerCheck, pruneSelection, selectionSummary, tickRow, toggleAllShown } from './selectionModel';
-import { useSearch } from './useSearch';
-import { NoMatch } from '../../components/EmptyState';
-import { describeFilters, facetPredicate, NO_FILTERS, sortRows, toListRows, type CadreFilters, type ColumnKey, type ListRow } from './listModel';
+import { headerCheck, pruneSelection, selectionSummary, tickRow, toggleAllShown } from './selectionModel';
+import { PAGE_SIZE, specKey, useCadreWindow, type CadreWindowApi } from './useCadreWindow';
+import { describeFilters, NO_FILTERS, type CadreFilters, type ColumnKey, type ListRow } from './listModel';
+import { Loading, NoMatch } from '../../components/EmptyState';
 import './cadres.css';
 
 const NO_VILLAGES: Village[] = [];
@@ -62,65 +64,50 @@ const ListHeader = memo(function ListHeader({ trash, columns }: { trash: boolean
   );
 });
 
-/** Last loaded rows per view (live / 回收站) with the version they were loaded at. */
-const cache = new Map<boolean, { rows: CadreRow[]; version: string }>();
 let watchingLock = false;
 
-/** Locking the vault must not leave 50k people's details in the window's memory. */
-function forgetRowsOnLock(): void {
+/** Locking the vault must not leave anyone's details or choices in the window's memory. */
+function forgetOnLock(): void {
   if (watchingLock) return;
   watchingLock = true;
   onEvent((e) => {
     if (e.type !== 'locked') return;
-    cache.clear();
     clearCadreSelection();
-    publishCurrentList([], false, '');
+    publishCurrentList(null, 0, '');
   });
 }
 
-/**
- * The rows of one view. Coming back to the list shows the remembered rows at once and asks the
- * server only for a version string; the 50k rows are fetched again only when something changed.
- */
-function useCadreRows(trash: boolean) {
-  const [rows, setRows] = useState<CadreRow[] | null>(() => cache.get(trash)?.rows ?? null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      const { version } = await invoke('cadre.listVersion', {});
-      const hit = cache.get(trash);
-      if (hit && hit.version === version) {
-        setRows(hit.rows);
-      } else {
-        const fresh = await invoke('cadre.list', { deleted: trash });
-        cache.set(trash, { rows: fresh, version });
-        setRows(fresh);
-      }
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [trash]);
+/** The ids of the rows shown, fetched when a selection needs them (to count ticks hidden by a filter). */
+function useShownIds(win: CadreWindowApi, wanted: boolean): ReadonlySet<string> | null {
+  const st = win.state;
+  const [got, setGot] = useState<{ key: string; version: string; ids: ReadonlySet<string> } | null>(null);
+  const fresh = got && st && got.key === st.key && got.version === st.version ? got.ids : null;
   useEffect(() => {
-    forgetRowsOnLock();
-    setRows(cache.get(trash)?.rows ?? null);
-    void reload();
-  }, [trash, reload]);
-  return { rows, error, reload };
+    if (!wanted || !st || fresh) return;
+    let live = true;
+    win.ids('shown').then(
+      (r) => live && setGot({ key: st.key, version: st.version, ids: new Set(r.ids) }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, st, fresh, win]);
+  return fresh;
 }
+
+const asRows = (ids: string[]) => ids.map((id) => ({ id }));
 
 export function CadreListPage() {
   const s = useCadreListState();
-  const { rows, error, reload } = useCadreRows(s.trash);
+  const spec = useMemo<ViewSpec>(() => ({ deleted: s.trash, filters: s.filters, query: s.query, sort: s.sort }), [s.trash, s.filters, s.query, s.sort]);
+  const win = useCadreWindow(spec, s.selectedId);
+  const st = win.state;
   const villages = useApi('village.list', { deleted: false });
   const tableRef = useRef<CadreTableHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-
-  const refDate = useMemo(() => today(), []);
-  const listRows = useMemo(() => toListRows(rows ?? [], refDate), [rows, refDate]);
-  const sorted = useMemo(() => sortRows(listRows, s.sort), [listRows, s.sort]);
-  const faceted = useMemo(() => sorted.filter(facetPredicate(s.filters)), [sorted, s.filters]);
-  const shown = useSearch(faceted, s.query);
+  const shown = st?.shown ?? 0;
+  const total = st?.total ?? 0;
 
   const villageName = useMemo(() => {
     const m = new Map((villages.data ?? []).map((v) => [v.id, v.name]));
@@ -129,32 +116,78 @@ export function CadreListPage() {
 
   // Publish what is shown for 导出当前列表 and other modules acting on the current list.
   const description = useMemo(() => describeFilters(s.filters, villageName, s.query), [s.filters, villageName, s.query]);
-  useEffect(() => publishCurrentList(shown, s.trash, description, sorted), [shown, s.trash, description, sorted]);
-
-  // Ticks are kept by id across filters and searches; ids that left the view (deleted, reloaded) are dropped.
-  const selection = useCadreSelection();
   useEffect(() => {
-    if (rows !== null) setCadreSelection(pruneSelection(getCadreSelection(), listRows));
-  }, [rows, listRows]);
-  const shownSelected = useMemo(() => countShownSelected(selection.ids, shown), [selection.ids, shown]);
-  const hiddenSelected = selection.ids.size - shownSelected;
-  const tick = (i: number, shift: boolean) => setCadreSelection(tickRow(getCadreSelection(), shown, i, shift));
+    forgetOnLock();
+    if (st) publishCurrentList(spec, st.shown, description);
+  }, [spec, st, description]);
 
-  const selectedIndex = useMemo(() => (s.selectedId ? shown.findIndex((r) => r.id === s.selectedId) : -1), [shown, s.selectedId]);
+  // Ticks are kept by id across filters and searches; ids that left the view (deleted, restored elsewhere) are dropped.
+  const selection = useCadreSelection();
+  const version = st?.version;
+  useEffect(() => {
+    if (!version || getCadreSelection().ids.size === 0) return;
+    let live = true;
+    win.ids('all').then(
+      (r) => live && setCadreSelection(pruneSelection(getCadreSelection(), asRows(r.ids))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [version, win]);
+  const shownIds = useShownIds(win, selection.ids.size > 0);
+  const shownSelected = useMemo(() => {
+    if (selection.ids.size === 0) return 0;
+    if (!shownIds) return Math.min(selection.ids.size, shown);
+    let n = 0;
+    for (const id of selection.ids) if (shownIds.has(id)) n++;
+    return n;
+  }, [selection.ids, shownIds, shown]);
+  const hiddenSelected = selection.ids.size - shownSelected;
+
+  const tick = (i: number, shift: boolean) => {
+    const sel = getCadreSelection();
+    const row = win.rowAt(i);
+    if (!shift || !sel.anchorId) {
+      if (row) setCadreSelection(tickRow(sel, [row], 0, false));
+      return;
+    }
+    // A range may reach rows not loaded: take the ids of the whole shown list.
+    void win.ids('shown').then((r) => setCadreSelection(tickRow(getCadreSelection(), asRows(r.ids), i, true)));
+  };
+  const tickAll = () => void win.ids('shown').then((r) => setCadreSelection(toggleAllShown(getCadreSelection(), asRows(r.ids))));
+
+  // Where the cursor row is: among the loaded pages, else where the server found it.
+  const cursorHint = useRef<{ id: string; index: number } | null>(null);
+  const selectedIndex = useMemo(() => {
+    if (!s.selectedId || !st) return -1;
+    if (cursorHint.current?.id === s.selectedId) return cursorHint.current.index;
+    for (const [p, rows] of st.pages) {
+      const i = rows.findIndex((r) => r.id === s.selectedId);
+      if (i >= 0) return p * PAGE_SIZE + i;
+    }
+    return st.located;
+  }, [st, s.selectedId]);
 
   // Back from a file, the row it was opened from is in view and still selected.
   const scrolledBack = useRef(false);
   useEffect(() => {
-    if (scrolledBack.current || rows === null) return;
+    if (scrolledBack.current || !st) return;
     scrolledBack.current = true;
     if (selectedIndex > 0) requestAnimationFrame(() => tableRef.current?.scrollToIndex(selectedIndex));
-  }, [rows, selectedIndex]);
+  }, [st, selectedIndex]);
 
+  const cursorTo = (idx: number, id: string) => {
+    cursorHint.current = { id, index: idx };
+    setCadreListState({ selectedId: id });
+  };
   const select = (i: number) => {
-    if (shown.length === 0) return;
-    const idx = Math.max(0, Math.min(shown.length - 1, i));
-    setCadreListState({ selectedId: shown[idx].id });
+    if (!st || st.shown === 0) return;
+    const idx = Math.max(0, Math.min(st.shown - 1, i));
     tableRef.current?.scrollToIndex(idx);
+    const row = win.rowAt(idx);
+    if (row) cursorTo(idx, row.id);
+    else void win.fetchRow(idx).then((r) => r && cursorTo(idx, r.id));
   };
   const open = (row: ListRow) => {
     setCadreListState({ selectedId: row.id });
@@ -181,12 +214,14 @@ export function CadreListPage() {
         select(selectedIndex - page);
         break;
       case 'Enter': {
-        // Typing a name and pressing Enter opens the first match: "find anyone in a keystroke".
-        const row = shown[selectedIndex >= 0 ? selectedIndex : 0];
-        if (row) {
-          e.preventDefault();
-          open(row);
-        }
+        // Typing a name and pressing Enter opens the first match: "find anyone in a keystroke" —
+        // of the rows for what was typed, so a key pressed before the answer came waits for it.
+        e.preventDefault();
+        const at = selectedIndex;
+        void win.settled().then((now) => {
+          const row = now?.pages.get(Math.floor(Math.max(0, at) / PAGE_SIZE))?.[Math.max(0, at) % PAGE_SIZE];
+          if (row && now?.key === specKey(getViewSpec())) open(row);
+        });
         break;
       }
       case ' ': {
@@ -212,13 +247,13 @@ export function CadreListPage() {
     try {
       await invoke('cadre.restore', { id: row.id });
       notifications.show({ color: 'green', message: `已恢复 ${row.name} 的档案` });
-      await reload();
+      win.reload();
     } catch (e) {
       notifications.show({ color: 'red', title: `未能恢复 ${row.name}`, message: (e as Error).message });
     }
   };
 
-  const total = rows?.length ?? 0;
+  const error = win.error;
   return (
     <>
       <ListHeader trash={s.trash} columns={s.columns} />
@@ -239,7 +274,7 @@ export function CadreListPage() {
       <Group justify="space-between" my="xs" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
           <Text size="sm" data-testid="cadre-count" aria-live="polite">
-            {s.trash ? '回收站：' : ''}显示 {shown.length} 人（共 {total} 人）
+            {s.trash ? '回收站：' : ''}显示 {shown} 人（共 {total} 人）
           </Text>
           {/* In the count line rather than a row of its own, so ticking does not push the grid down. */}
           {selection.ids.size > 0 && (
@@ -254,30 +289,35 @@ export function CadreListPage() {
       </Group>
 
       {error && <Alert color="red" mb="xs" title="无法载入干部列表">{error}</Alert>}
-      {rows === null && !error ? (
-        <Group gap="xs"><Loader size="sm" /><Text size="sm">正在载入干部列表…</Text></Group>
+      {st === null && !error ? (
+        <Loading what="干部列表" />
       ) : total === 0 ? (
         <Alert color="gray" title={s.trash ? '回收站是空的' : '还没有干部档案'}>
           {s.trash ? '删除的档案会先放在这里，可随时恢复。' : '点“新建档案”逐个录入，或到导入功能批量导入花名册。'}
         </Alert>
-      ) : shown.length === 0 ? (
+      ) : shown === 0 ? (
         <NoMatch what={s.trash ? '回收站档案' : '干部'} onClear={() => setCadreListState({ query: '', filters: NO_FILTERS, selectedId: null })} />
       ) : (
         <CadreTable
           ref={tableRef}
-          rows={shown}
+          count={shown}
+          rowAt={win.rowAt}
+          onRange={win.need}
           columns={s.columns}
           sort={s.sort}
           onSort={onSort}
           selectedIndex={selectedIndex}
-          onSelect={(i) => setCadreListState({ selectedId: shown[i]?.id ?? null })}
+          onSelect={(i) => {
+            const row = win.rowAt(i);
+            if (row) cursorTo(i, row.id);
+          }}
           onOpen={open}
           onKeyDown={onKeyDown}
           onRestore={s.trash ? restore : undefined}
           checked={s.trash ? undefined : selection.ids}
           onTick={tick}
-          onTickAll={() => setCadreSelection(toggleAllShown(getCadreSelection(), shown))}
-          headerCheck={headerCheck(shownSelected, shown.length)}
+          onTickAll={tickAll}
+          headerCheck={headerCheck(shownSelected, shown)}
           height="max(320px, calc(100vh - var(--app-shell-header-height, 52px) - 250px))"
         />
       )}

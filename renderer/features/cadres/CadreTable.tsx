@@ -17,7 +17,12 @@ export interface CadreTableHandle {
 }
 
 interface Props {
-  rows: ListRow[];
+  /** Rows in the list; only those around the view are loaded. */
+  count: number;
+  /** A loaded row, or undefined while its page is being fetched. */
+  rowAt(index: number): ListRow | undefined;
+  /** The rows start..end are on screen (fetch them and the pages around). */
+  onRange(start: number, end: number): void;
   columns: ColumnKey[];
   sort: SortSpec | null;
   onSort: (key: ColumnKey) => void;
@@ -123,6 +128,15 @@ const Row = memo(function Row({ row, index, top, selected, checked, cols, templa
 
 const noop = () => {};
 
+/** A row whose page is still on its way: the same height, so scrolling does not jump. */
+function PendingRow({ index, top, template }: { index: number; top: number; template: string }) {
+  return (
+    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="cd-row cd-pending" style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${top}px)`, gridTemplateColumns: template }}>
+      <div role="gridcell" className="cd-cell">…</div>
+    </div>
+  );
+}
+
 /** The header checkbox; `indeterminate` exists only as a DOM property. */
 function HeaderCheckbox({ state, count, onToggle }: { state: HeaderCheck; count: number; onToggle: () => void }) {
   const ref = useRef<HTMLInputElement>(null);
@@ -145,7 +159,7 @@ function HeaderCheckbox({ state, count, onToggle }: { state: HeaderCheck; count:
 }
 
 export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTable(
-  { rows, columns, sort, onSort, selectedIndex, onSelect, onOpen, onKeyDown, onRestore, height, checked, onTick, onTickAll, headerCheck },
+  { count, rowAt, onRange, columns, sort, onSort, selectedIndex, onSelect, onOpen, onKeyDown, onRestore, height, checked, onTick, onTickAll, headerCheck },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -182,7 +196,7 @@ export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTabl
   }, []);
 
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
@@ -199,10 +213,15 @@ export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTabl
 
   // A new filter puts the view back at the top, where the first match is. The virtualizer's
   // remembered offset is read instead of scrollTop, which would force a layout on every keystroke.
-  const first = rows[0]?.id;
+  const first = rowAt(0)?.id;
   useEffect(() => {
     if (selectedIndex < 0 && (virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
-  }, [first, rows.length, selectedIndex, virtualizer]);
+  }, [first, count, selectedIndex, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const from = items[0]?.index ?? 0;
+  const to = items.at(-1)?.index ?? 0;
+  useEffect(() => onRange(from, to), [from, to, count, rowAt, onRange]);
 
   return (
     <div
@@ -210,14 +229,14 @@ export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTabl
       className="cd-grid"
       role="grid"
       aria-label="干部列表"
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={count + 1}
       tabIndex={0}
       onKeyDown={onKeyDown}
       style={{ height: fitHeight ?? height }}
       data-testid="cadre-grid"
     >
       <div className="cd-row cd-head" role="row" style={{ gridTemplateColumns: template, minWidth: width }}>
-        {withCheck && <HeaderCheckbox state={headerCheck ?? 'none'} count={rows.length} onToggle={() => onTickAll?.()} />}
+        {withCheck && <HeaderCheckbox state={headerCheck ?? 'none'} count={count} onToggle={() => onTickAll?.()} />}
         {cols.map((c) => (
           <div key={c.key} role="columnheader" aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
             <button type="button" onClick={() => onSort(c.key)} title={`按${c.label}排序`}>
@@ -229,20 +248,25 @@ export const CadreTable = forwardRef<CadreTableHandle, Props>(function CadreTabl
         {onRestore && <div role="columnheader" className="cd-cell">操作</div>}
       </div>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: width }}>
-        {virtualizer.getVirtualItems().map((item) => (
-          <Row
-            key={rows[item.index].id}
-            row={rows[item.index]}
-            index={item.index}
-            top={item.start - ROW_HEIGHT}
-            selected={item.index === selectedIndex}
-            checked={checked ? checked.has(rows[item.index].id) : undefined}
-            cols={cols}
-            template={template}
-            withRestore={!!onRestore}
-            actions={actions}
-          />
-        ))}
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          return row ? (
+            <Row
+              key={row.id}
+              row={row}
+              index={item.index}
+              top={item.start - ROW_HEIGHT}
+              selected={item.index === selectedIndex}
+              checked={checked ? checked.has(row.id) : undefined}
+              cols={cols}
+              template={template}
+              withRestore={!!onRestore}
+              actions={actions}
+            />
+          ) : (
+            <PendingRow key={`pending-${item.index}`} index={item.index} top={item.start - ROW_HEIGHT} template={template} />
+          );
+        })}
       </div>
     </div>
   );

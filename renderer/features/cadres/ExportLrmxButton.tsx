@@ -19,8 +19,8 @@ export function ExportLrmxButton({ trash }: { trash: boolean }) {
   const { busy, download } = useDownload();
   const selected = useSelectedCount();
 
-  function ask() {
-    const current = getCurrentCadreList();
+  async function ask() {
+    const current = await getCurrentCadreList();
     if (current.ids.length === 0) {
       notifications.show({ color: 'orange', message: '当前列表没有干部，没有可导出的任免审批表' });
       return;
@@ -52,7 +52,7 @@ export function ExportLrmxButton({ trash }: { trash: boolean }) {
       <Button
         size="xs"
         variant="default"
-        onClick={ask}
+        onClick={() => void ask()}
         title={`把${selected > 0 ? `已选的 ${selected} 人` : '当前列表（含筛选和搜索）中每人'}的干部任免审批表导出为 .lrmx 文件，打包成一个 .zip`}
       >
         {actionLabel('导出任免审批表（LRMX）', selected)}

@@ -5,7 +5,8 @@
  * "the current list with its filters" without reaching into the list page.
  */
 import { useSyncExternalStore } from 'react';
-import { DEFAULT_COLUMNS, NO_FILTERS, type CadreFilters, type ColumnKey, type ListRow, type SortSpec } from './listModel';
+import { invoke } from '../../api/client';
+import { DEFAULT_COLUMNS, NO_FILTERS, type CadreFilters, type ColumnKey, type SortSpec } from './listModel';
 import { actionList, NO_SELECTION, type SelectionState } from './selectionModel';
 
 export interface CadreListState {
@@ -41,13 +42,9 @@ let state: CadreListState = {
 };
 const listeners = new Set<() => void>();
 
-/**
- * The list state plus the current list's ids and description, read once (e.g. when an export
- * button is pressed). React components should use `useCadreFilter` to follow changes.
- */
-export function getCadreListState(): CadreListState & { filteredIds: string[]; description: string } {
-  const c = getCurrentCadreList();
-  return { ...state, filteredIds: c.ids, description: c.description };
+/** The list the state asks for now (the search text as typed, not yet necessarily shown). */
+export function getViewSpec(): { deleted: boolean; filters: CadreFilters; query: string; sort: SortSpec | null } {
+  return { deleted: state.trash, filters: state.filters, query: state.query, sort: state.sort };
 }
 
 function snapshot(): CadreListState {
@@ -76,15 +73,20 @@ export function useCadreListState(): CadreListState {
   return useSyncExternalStore(subscribe, snapshot);
 }
 
-/**
- * What the list shows now. Kept apart from the list state above so publishing it after every
- * keystroke does not re-render the list page itself (that doubled the work per keystroke).
- */
+/** What the privileged side needs to list the same rows (cadre.window / cadre.windowIds). */
+export interface ViewSpec {
+  deleted: boolean;
+  filters: CadreFilters;
+  query: string;
+  sort: SortSpec | null;
+}
+
+/** What the list's actions act on: the selected cadres when there is a selection, else the rows shown. */
 export interface CurrentCadreList {
-  /** Ids to act on, in display order: the selected cadres when there is a selection, else the rows shown. */
+  /** Ids to act on, in display order. */
   ids: string[];
-  /** The rows to act on (name, village, post… as in the list), in display order. Do not mutate. */
-  rows: readonly ListRow[];
+  /** The rows to act on (id and name), in display order. Do not mutate. */
+  rows: readonly { id: string; name: string }[];
   /** true when the rows are the 回收站 (deleted files). */
   trash: boolean;
   /** Human-readable summary for an export's title row: the filters + search, or "已选 N 人". */
@@ -93,32 +95,59 @@ export interface CurrentCadreList {
   selectedCount: number;
 }
 
-let current: { rows: readonly ListRow[]; all: readonly ListRow[]; trash: boolean; description: string } = { rows: [], all: [], trash: false, description: '' };
-let currentSnapshot: CurrentCadreList | null = null;
+/** The current list in brief, for labels: the ids themselves are fetched only when an action runs. */
+export interface CurrentListSummary {
+  /** null until the list page has shown a list (or after locking). */
+  spec: ViewSpec | null;
+  trash: boolean;
+  description: string;
+  /** Rows shown (filters + search). */
+  shown: number;
+  selectedCount: number;
+}
+
+/**
+ * Kept apart from the list state above so publishing it after every keystroke does not
+ * re-render the list page itself (that doubled the work per keystroke).
+ */
+let current: { spec: ViewSpec | null; shown: number; description: string } = { spec: null, shown: 0, description: '' };
+let summary: CurrentListSummary | null = null;
 const currentListeners = new Set<() => void>();
 
 function currentChanged(): void {
-  currentSnapshot = null;
+  summary = null;
   for (const l of currentListeners) l();
 }
 
-/**
- * `rows`: the rows shown (filters + search); `all`: the whole view in the same order, where
- * selected cadres hidden by a filter are found.
- */
-export function publishCurrentList(rows: readonly ListRow[], trash: boolean, description: string, all: readonly ListRow[] = rows): void {
-  if (rows === current.rows && all === current.all && trash === current.trash && description === current.description) return;
-  current = { rows, all, trash, description };
+/** The list page says what it shows; `spec` null forgets it (locked). */
+export function publishCurrentList(spec: ViewSpec | null, shown: number, description: string): void {
+  if (spec === current.spec && shown === current.shown && description === current.description) return;
+  current = { spec, shown, description };
   currentChanged();
 }
 
+function getSummary(): CurrentListSummary {
+  if (!summary) {
+    summary = { spec: current.spec, trash: current.spec?.deleted ?? false, description: current.description, shown: current.shown, selectedCount: selection.ids.size };
+  }
+  return summary;
+}
+
 /**
- * What the list's actions act on — the single place that decides (see selectionModel.actionList).
- * Computed on first ask, not on every keystroke.
+ * What the list's actions act on — the single place that decides (see selectionModel.actionList),
+ * asked of the privileged side when an action runs, not on every keystroke. Before the list has
+ * been opened: the whole 在册 list.
  */
-export function getCurrentCadreList(): CurrentCadreList {
-  if (!currentSnapshot) currentSnapshot = actionList({ shown: current.rows, all: current.all, selected: selection.ids, trash: current.trash, description: current.description });
-  return currentSnapshot;
+export async function getCurrentCadreList(): Promise<CurrentCadreList> {
+  const spec = current.spec ?? { deleted: false, filters: NO_FILTERS, query: '', sort: null };
+  const description = current.spec ? current.description : '';
+  const selected = selection.ids;
+  const pairs = async (scope: 'shown' | 'all') => {
+    const r = await invoke('cadre.windowIds', { ...spec, scope });
+    return r.ids.map((id, i) => ({ id, name: r.names[i] }));
+  };
+  if (selected.size === 0) return actionList({ shown: await pairs('shown'), all: [], selected, trash: spec.deleted, description });
+  return actionList({ shown: [], all: await pairs('all'), selected, trash: spec.deleted, description });
 }
 
 function subscribeCurrent(l: () => void): () => void {
@@ -126,12 +155,9 @@ function subscribeCurrent(l: () => void): () => void {
   return () => currentListeners.delete(l);
 }
 
-/**
- * What another module needs to act on "the current list" (导出当前列表, 批量打印): the ids in
- * order (the selection, if any), whether they are the 回收站, and a description.
- */
-export function useCadreFilter(): CurrentCadreList {
-  return useSyncExternalStore(subscribeCurrent, getCurrentCadreList);
+/** The current list in brief (filters, count, selection), for another module's labels (导出当前列表). */
+export function useCadreFilter(): CurrentListSummary {
+  return useSyncExternalStore(subscribeCurrent, getSummary);
 }
 
 /*

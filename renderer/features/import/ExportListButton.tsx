@@ -23,7 +23,7 @@ export function ExportListButton({ trash }: { trash: boolean }) {
   const { busy, download } = useDownload();
   const selected = useSelectedCount();
   async function run() {
-    const list = getCurrentCadreList();
+    const list = await getCurrentCadreList();
     await download(() => invoke('export.cadres', { ids: list.ids, description: fit(list.description) }), {
       mime: XLSX_MIME,
       failTitle: '未能导出',

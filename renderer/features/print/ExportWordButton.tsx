@@ -53,8 +53,8 @@ export function ExportWordButton({ ids }: { ids: string[] }) {
 export function ExportWordListButton() {
   const selected = useSelectedCount();
   const { busy, run } = useWordExport();
-  const pick = (font: DocxFont) => {
-    const current = getCurrentCadreList();
+  const pick = async (font: DocxFont) => {
+    const current = await getCurrentCadreList();
     if (current.trash) return notifications.show({ color: 'yellow', message: '回收站中的档案不能导出审批表，请先恢复' });
     if (current.ids.length === 0) return notifications.show({ color: 'yellow', message: '当前列表没有干部，无法导出' });
     if (current.ids.length > BATCH_LIMIT) {
@@ -62,7 +62,7 @@ export function ExportWordListButton() {
     }
     void run(current.ids, font);
   };
-  return <FontMenu label={actionLabel('导出 Word 审批表', selected)} busy={busy} onPick={pick} title="把已选（或当前列表中）每人的干部任免审批表导出为一个 Word 文档，每人另起一页" />;
+  return <FontMenu label={actionLabel('导出 Word 审批表', selected)} busy={busy} onPick={(f) => void pick(f)} title="把已选（或当前列表中）每人的干部任免审批表导出为一个 Word 文档，每人另起一页" />;
 }
 
 /** "Word" beside 任用材料 on a 跨村任职 candidate: the dossier as an editable .docx. */

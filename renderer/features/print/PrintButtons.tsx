@@ -34,9 +34,15 @@ export const BATCH_LIMIT = 200;
  * default), then one preview and one PDF for all of them. The rows are read when the button is
  * pressed, so typing in the search box does not re-render it.
  */
+/** `selectedCount` > 0: the rows are the cadres ticked in the list, not the whole list. */
+interface PrintRows {
+  rows: readonly { id: string; name: string }[];
+  trash: boolean;
+  selectedCount?: number;
+}
+
 export function PrintRmbBatchButton({ getRows, label = '批量打印审批表' }: {
-  /** `selectedCount` > 0: the rows are the cadres ticked in the list, not the whole list. */
-  getRows: () => { rows: readonly { id: string; name: string }[]; trash: boolean; selectedCount?: number };
+  getRows: () => PrintRows | Promise<PrintRows>;
   label?: string;
 }) {
   const [rows, setRows] = useState<readonly { id: string; name: string }[]>([]);
@@ -45,8 +51,8 @@ export function PrintRmbBatchButton({ getRows, label = '批量打印审批表' }
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [printIds, setPrintIds] = useState<string[] | null>(null);
   const [scope, setScope] = useState('当前列表');
-  const start = () => {
-    const current = getRows();
+  const start = async () => {
+    const current = await getRows();
     if (current.trash) {
       notifications.show({ color: 'yellow', message: '回收站中的档案不能打印审批表，请先恢复' });
       return;
@@ -73,7 +79,7 @@ export function PrintRmbBatchButton({ getRows, label = '批量打印审批表' }
   const ordered = rows.filter((r) => picked.has(r.id)).map((r) => r.id);
   return (
     <>
-      <Button size="xs" variant="default" onClick={start}>{label}</Button>
+      <Button size="xs" variant="default" onClick={() => void start()}>{label}</Button>
       <Modal opened={choosing} onClose={() => setChoosing(false)} title="批量打印干部任免审批表" size="md">
         <Stack gap="xs">
           <Group justify="space-between">

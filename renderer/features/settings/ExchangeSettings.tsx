@@ -9,7 +9,7 @@ import type { Output } from '../../../shared/contract/index.js';
 import { collectionLabel, OFFICE_CODES, officeName, type RecordChange } from '../../../shared/domain/exchange.js';
 import { fileToBase64, invoke, saveBytes } from '../../api/client';
 import { useDownload } from '../../components/useDownload';
-import { fieldLabel } from '../audit/fieldLabels';
+import { fieldLabel } from '../../../shared/domain/fieldLabels.js';
 
 type Overview = Output<'exchange.overview'>;
 type Preview = Output<'exchange.preview'>;

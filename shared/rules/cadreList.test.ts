@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CadreRow } from '../../../shared/contract/cadre.js';
-import { describeFilters, facetPredicate, NO_FILTERS, sortRows, toListRows, type CadreFilters } from './listModel';
+import type { CadreRow } from '../contract/cadre.js';
+import { describeFilters, facetPredicate, NO_FILTERS, sortRows, toListRows, type CadreFilters } from './cadreList.js';
 
 const row = (over: Partial<CadreRow>): CadreRow => ({
   id: over.name ?? 'x', name: 'x', sex: '男', birth: '1975.03', idNumber: '', phone: '', ethnicity: '汉族', politicalStatus: '中共党员',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileQuery, pinyinKeys } from '../../../shared/rules/search.js';
-import { createSearchMemory } from './useSearch';
+import { compileQuery, pinyinKeys } from './search.js';
+import { createSearchMemory } from './searchMemory.js';
 
 const NAMES = ['王建国', '汪佳琪', '黄志强', '陈建华', '江佳', '吕小明', '陈丽娟', '梁家豪', '林嘉欣', '张俊杰', '区志强', '曾国良'];
 const rows = NAMES.map((name, i) => ({

@@ -1,10 +1,9 @@
-import { useMemo, useRef } from 'react';
-import { compileQuery, narrows, type Searchable } from '../../../shared/rules/search.js';
+import { compileQuery, narrows, type Searchable } from './search.js';
 
 /**
  * Remembers recent search results over one list of rows. Typing on ("che" → "chen") filters
  * the previous result, and erasing ("chen" → "che") returns a remembered one, so only the first
- * letter scans every row.
+ * letter scans every row. The privileged side keeps one per list view (electron/store/cadreView.ts).
  */
 export function createSearchMemory<T extends Searchable>(rows: T[], keep = 24) {
   const results: Array<{ q: string; rows: T[] }> = [];
@@ -28,13 +27,4 @@ export function createSearchMemory<T extends Searchable>(rows: T[], keep = 24) {
       return found;
     },
   };
-}
-
-/** The search box's rows; the memory is dropped whenever the underlying rows (filters, sort, data) change. */
-export function useSearch<T extends Searchable>(rows: T[], query: string): T[] {
-  const memory = useRef(createSearchMemory(rows));
-  return useMemo(() => {
-    if (memory.current.rows !== rows) memory.current = createSearchMemory(rows);
-    return memory.current.search(query);
-  }, [rows, query]);
 }
