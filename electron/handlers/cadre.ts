@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/contract/define.js';
-import { cadreContract, type CadreRow } from '../../shared/contract/cadre.js';
+import { cadreContract } from '../../shared/contract/cadre.js';
 import { cadreWindowContract } from '../../shared/contract/cadreWindow.js';
 import { cadreInputSchema, type Cadre } from '../../shared/domain/cadre.js';
 import { formerCadreIds } from '../../shared/rules/postHistory.js';

@@ -21,7 +21,7 @@ const EARLY_MAX = 100;
 
 function earlyOf(app: AppState): Map<string, number> {
   let m = early.get(app);
-  if (!m) early.set(app, (m = new Map()));
+  if (!m) early.set(app, (m = new Map<string, number>()));
   return m;
 }
 

@@ -4,7 +4,7 @@
  * (useCadreWindow), which sorts, filters and searches them, so the page holds a few hundred
  * rows whether the vault has 2 000 files or 50 000.
  */
-import { Alert, Button, Group, Loader, SegmentedControl, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Village } from '../../../shared/domain/village.js';
