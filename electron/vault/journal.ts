@@ -35,7 +35,7 @@
  * - A read-only vault (held by another program, or a folder that cannot be written) replays the
  *   journal it finds but never writes, truncates or renames one.
  */
-import { closeSync, copyFileSync, existsSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
+import { closeSync, copyFileSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import type { AuditEntry } from '../../shared/domain/audit.js';
@@ -287,4 +287,3 @@ function writeAll(fd: number, buf: Buffer, position?: number): void {
   while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off, position === undefined ? null : position + off);
 }
 
-export const journalExists = (vaultPath: string) => existsSync(journalPath(vaultPath));
