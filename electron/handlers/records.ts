@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { AppError, zodFieldErrors } from '../../shared/contract/define.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
 import { newId, nowIso, type Session } from '../store/session.js';
+import type { JournalOp } from '../vault/journal.js';
 
 export interface StoredRecord {
   id: string;
@@ -27,6 +28,14 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown, what: st
   throw new AppError('INVALID', `${what}：${msg}${path ? `（${path}）` : ''}`, fields);
 }
 
+/**
+ * These helpers change exactly one record (and append audit entries, which Session journals
+ * itself), so the change can go to the vault's journal instead of a whole save.
+ */
+const journalPut = (collection: CollectionName) => (record: StoredRecord): JournalOp[] => [
+  { op: 'put', collection, record: record as unknown as Record<string, unknown> },
+];
+
 export function findRecord<T extends StoredRecord>(list: T[], id: string, what: string): T {
   const r = list.find((x) => x.id === id);
   if (!r) throw new AppError('NOT_FOUND', `找不到该${what}（${id.slice(0, 40)}）`);
@@ -45,7 +54,7 @@ export async function createRecord<T extends StoredRecord>(
     (doc[collection] as unknown as T[]).push(record);
     audit({ action: `${collection}.create`, entity: collection, recordId: record.id, summary: summary(record), after: record });
     return record;
-  });
+  }, journalPut(collection));
 }
 
 export async function updateRecord<T extends StoredRecord>(
@@ -64,7 +73,7 @@ export async function updateRecord<T extends StoredRecord>(
     Object.assign(current, fields, { updatedAt: nowIso() });
     audit({ action: `${collection}.update`, entity: collection, recordId: id, summary: summary(current), before: changedFields(before, current), after: changedFields(current, before) });
     return current;
-  });
+  }, journalPut(collection));
 }
 
 export async function setDeleted<T extends StoredRecord>(
@@ -88,7 +97,7 @@ export async function setDeleted<T extends StoredRecord>(
       summary: `${deleted ? '移入回收站' : '从回收站恢复'}：${label(current)}`,
     });
     return current;
-  });
+  }, journalPut(collection));
 }
 
 /** Only the fields that differ, so the audit trail stays readable and small. */

@@ -30,6 +30,7 @@ export function status(app: AppState): VaultStatus {
         : `档案库正被另一个程序使用（进程 ${s.vault.lockHolder?.pid ?? '?'}，自 ${s.vault.lockHolder?.since ?? '?'} 起），本窗口只读`,
     operator: s?.operator,
     copiesUnderOtherPasswords: s?.vault.copiesUnderOtherPasswords(),
+    journalProblem: s?.vault.journalProblem,
     demo: s?.doc.meta.demo ?? false,
     mode: app.mode,
   };

@@ -15,6 +15,18 @@ import type { OldCopiesChoice, OldCopiesReport } from '../../shared/domain/oldCo
 import { writeVaultInWorker } from './backgroundSave.js';
 import { saveError } from './saveError.js';
 import { settleAttachmentFiles } from '../attachments/fileStore.js';
+import {
+  applyJournal,
+  COMPACT_BYTES,
+  COMPACT_ENTRIES,
+  fileIdOf,
+  JournalWriter,
+  readJournal,
+  removeJournal,
+  setAsideDamaged,
+  vaultFileId,
+  type JournalOp,
+} from './journal.js';
 
 const READ_ONLY_MESSAGE = '档案库以只读方式打开（另一个窗口或程序正在使用），不能保存修改';
 
@@ -33,6 +45,15 @@ export class OpenVault {
   private master: Buffer | null;
   private releaseLock: (() => void) | null;
   private lastBackupAt = 0;
+  /** The journal of the current vault file (journal.ts), created at the first journaled change. */
+  private journal: JournalWriter | null = null;
+  /** Set after an append failed: later changes save the whole vault, which makes the journal obsolete. */
+  private journalBroken = false;
+  /** Identifies the vault file on disk (one whole save); the journal extends exactly that file. */
+  private fileId = '';
+  /** Said to the user once after unlock: the journal was damaged and some changes could not be read. */
+  journalProblem: string | undefined;
+  private saving = 0;
 
   private constructor(
     readonly path: string,
@@ -70,6 +91,7 @@ export class OpenVault {
     const v = new OpenVault(path, doc, master, kdf, false, undefined, lock.release);
     v.lastBackupAt = Date.now(); // a brand-new vault has no earlier state worth a snapshot
     try {
+      removeJournal(path); // one left by an earlier vault of this name must never extend this one
       v.writeNow();
     } catch (e) {
       v.close();
@@ -93,6 +115,27 @@ export class OpenVault {
   /** For callers that already derived the key (tests re-opening many times). */
   static openWithKey(path: string, file: Buffer, master: Buffer, kdf: KdfParams): OpenVault {
     const doc = parseDocument(decodeVault(file, master).plaintext);
+    const fileId = fileIdOf(file);
+    const replay = readJournal(path, fileId, master);
+    if (replay) applyJournal(doc, replay.ops);
+    const finish = (v: OpenVault) => {
+      v.fileId = fileId;
+      if (!replay) return v;
+      if (v.readOnly) {
+        // Another program's (or an unwritable folder's) journal: read, never written.
+        v.journalProblem = replay.damage;
+        return v;
+      }
+      if (replay.damage) {
+        // Keep what could be read in the vault file itself, then the damaged journal aside.
+        const kept = setAsideDamaged(path);
+        v.writeNow();
+        v.journalProblem = `${replay.damage}。损坏的日志已另存为 ${kept}，其余档案完好；如有缺失，请核对最近的修改或从备份恢复。`;
+      } else {
+        v.journal = JournalWriter.resume(path, replay, v.key());
+      }
+      return v;
+    };
     let lock: LockResult;
     try {
       lock = acquireLock(path);
@@ -101,18 +144,26 @@ export class OpenVault {
       // still read and print, so open without the lock rather than not at all.
       const problem = diskProblemOf(e);
       if (!problem) throw e;
-      return new OpenVault(path, doc, master, kdf, true, undefined, null, problem);
+      return finish(new OpenVault(path, doc, master, kdf, true, undefined, null, problem));
     }
-    if (!lock.acquired) return new OpenVault(path, doc, master, kdf, true, lock.holder, null);
+    if (!lock.acquired) return finish(new OpenVault(path, doc, master, kdf, true, lock.holder, null));
     removeStaleTemps(dirname(path));
     removeStaleTemps(backupDir(path));
+    const v = new OpenVault(path, doc, master, kdf, false, undefined, lock.release);
+    try {
+      finish(v);
+    } catch (e) {
+      v.releaseLock?.();
+      throw e;
+    }
     try {
       // Names only (no file is read): a restored backup's files come back, crash leftovers go.
-      settleAttachmentFiles(path, doc.attachments ?? []);
+      // After the journal's replay, so its catalogue is the one settled against.
+      settleAttachmentFiles(path, v.doc.attachments ?? []);
     } catch (e) {
       console.error('[cadre-desk] 整理附件文件夹失败：', (e as Error).message);
     }
-    return new OpenVault(path, doc, master, kdf, false, undefined, lock.release);
+    return v;
   }
 
   private key(): Buffer {
@@ -142,7 +193,66 @@ export class OpenVault {
     this.autoBackup();
     const write = writeVaultInWorker(this.path, this.doc, this.key(), this.kdf);
     this.inFlight = write.catch(() => undefined);
-    await write;
+    this.saving++;
+    try {
+      await write;
+    } finally {
+      this.saving--;
+      this.afterWholeSave();
+    }
+  }
+
+  /** True when a change may go to the journal instead of a whole save (see journal.ts). */
+  canJournal(): boolean {
+    return !this.readOnly && this.master !== null && !this.journalBroken && Date.now() - this.lastBackupAt <= AUTO_BACKUP_INTERVAL_MS;
+  }
+
+  /** Seals one change into the journal, durably; throws (in Chinese) when the disk refuses. */
+  appendJournal(ops: JournalOp[]): void {
+    this.requireWritable();
+    try {
+      if (!this.journal) this.journal = JournalWriter.create(this.path, this.fileId, this.key());
+      this.journal.append(ops);
+    } catch (e) {
+      this.journalBroken = true;
+      throw saveError(e, this.path);
+    }
+  }
+
+  /** Changes in the journal, not yet in the vault file. */
+  get journaled(): number {
+    return this.journal?.entries ?? 0;
+  }
+
+  get journalFull(): boolean {
+    return !!this.journal && (this.journal.bytes > COMPACT_BYTES || this.journal.entries >= COMPACT_ENTRIES);
+  }
+
+  get isOpen(): boolean {
+    return this.master !== null;
+  }
+
+  /**
+   * After a whole save (or a failed one): if the vault file on disk changed, the journal extends
+   * a file that is gone, and everything in it is in the new file: drop it.
+   */
+  private afterWholeSave(): void {
+    let id: string;
+    try {
+      id = vaultFileId(this.path);
+    } catch {
+      return;
+    }
+    if (id === this.fileId) return;
+    this.fileId = id;
+    this.journalBroken = false;
+    this.journal?.forget();
+    this.journal = null;
+    try {
+      removeJournal(this.path);
+    } catch {
+      /* obsolete by its base: never applied, replaced by the next journal */
+    }
   }
 
   private inFlight: Promise<void> = Promise.resolve();
@@ -166,11 +276,15 @@ export class OpenVault {
       writeFileAtomic(this.path, encodeVaultParts(plaintext, master, kdf));
     } catch (e) {
       throw saveError(e, this.path);
+    } finally {
+      this.afterWholeSave();
     }
   }
 
   backup(keep = this.doc.settings.backupsToKeep) {
     this.requireWritable();
+    // A backup is a copy of the vault file: the journaled changes go into it first.
+    if (this.journaled > 0) this.writeNow();
     let info;
     try {
       info = snapshot(this.path, this.key(), keep);
@@ -251,10 +365,25 @@ export class OpenVault {
 
   /** Reloads the last good state from disk (after a failed save left memory ahead of disk). */
   reload(): void {
-    this.doc = parseDocument(decodeVault(readVaultFile(this.path), this.key()).plaintext);
+    const file = readVaultFile(this.path);
+    const doc = parseDocument(decodeVault(file, this.key()).plaintext);
+    const replay = readJournal(this.path, fileIdOf(file), this.key());
+    if (replay) applyJournal(doc, replay.ops);
+    this.doc = doc;
   }
 
   close(): void {
+    // Folds the journal into the vault file, unless a save is under way (then the journal stays
+    // and is replayed at the next unlock: nothing depends on this happening).
+    if (this.journaled > 0 && this.saving === 0 && this.master && !this.readOnly) {
+      try {
+        this.writeNow();
+      } catch (e) {
+        console.error('[cadre-desk] 锁定时合并修改日志失败，下次解锁时重放：', (e as Error).message);
+      }
+    }
+    this.journal?.forget();
+    this.journal = null;
     this.master?.fill(0);
     this.master = null;
     this.releaseLock?.();
@@ -279,12 +408,16 @@ export function parseDocument(plaintext: Buffer): VaultDocument {
 }
 
 /** Decrypts a vault without taking its lock or keeping the key: for read-only tools (CLI verify, export). */
-export async function readVault(path: string, password: string): Promise<{ doc: VaultDocument; header: VaultHeader }> {
+export async function readVault(path: string, password: string): Promise<{ doc: VaultDocument; header: VaultHeader; journalProblem?: string }> {
   const file = readVaultFile(path);
   const { header } = readHeader(file);
   const master = await deriveMasterKey(password, header.kdf);
   try {
-    return { doc: parseDocument(decodeVault(file, master).plaintext), header };
+    const doc = parseDocument(decodeVault(file, master).plaintext);
+    // Changes journaled since the last whole save are part of the vault's content.
+    const replay = readJournal(path, fileIdOf(file), master);
+    if (replay) applyJournal(doc, replay.ops);
+    return { doc, header, journalProblem: replay?.damage };
   } finally {
     master.fill(0);
   }
@@ -343,6 +476,8 @@ export function replaceVaultWith(vaultPath: string, src: Buffer): void {
       else if (!frameOk) copyFileSync(vaultPath, `${vaultPath}.damaged-${Date.now()}`);
     }
     writeFileAtomic(vaultPath, src);
+    // Obsolete now (it extended the replaced file); removed so it is not even looked at.
+    removeJournal(vaultPath);
   } catch (e) {
     throw refused(e);
   } finally {

@@ -121,6 +121,7 @@ function Shell({ status, onLocked }: { status: VaultStatus; onLocked: (s: VaultS
       <AppShell.Header>
         {status.demo && <div className="demo-ribbon">示例数据 · 仅供演示，非真实人员信息</div>}
         {status.readOnly && <div style={{ background: '#ffe3e3', textAlign: 'center', padding: 2 }}>{status.readOnlyReason}</div>}
+        {status.journalProblem && <div role="alert" style={{ background: '#fff3bf', textAlign: 'center', padding: 2 }}>{status.journalProblem}</div>}
         <Group h={50} px="md" justify="space-between">
           <Group gap="xs">
             <Text fw={700}>村干部培育管理</Text>

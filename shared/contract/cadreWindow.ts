@@ -27,7 +27,7 @@ export const cadreViewSchema = z.object({
 });
 
 /** At most this many rows per call: a screenful or two, not the list. */
-export const CADRE_WINDOW_MAX = 500;
+const CADRE_WINDOW_MAX = 500;
 
 export interface CadreWindow {
   /** The rows from `offset` on (fewer at the end of the list). */

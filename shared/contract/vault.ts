@@ -18,6 +18,8 @@ export interface VaultStatus {
    * change cut short, or one made by 0.1.x. They may still open with an earlier password.
    */
   copiesUnderOtherPasswords?: string[];
+  /** The edit journal beside the vault was damaged at unlock: which changes could not be read, and where the damaged copy is. */
+  journalProblem?: string;
   demo: boolean;
   mode: 'electron' | 'browser';
 }

@@ -273,7 +273,7 @@ export function CadreListPage() {
 
       <Group justify="space-between" my="xs" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
-          <Text size="sm" data-testid="cadre-count" aria-live="polite">
+          <Text size="sm" data-testid="cadre-count" data-query={st?.query} aria-live="polite">
             {s.trash ? '回收站：' : ''}显示 {shown} 人（共 {total} 人）
           </Text>
           {/* In the count line rather than a row of its own, so ticking does not push the grid down. */}

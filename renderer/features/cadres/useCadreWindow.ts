@@ -17,6 +17,8 @@ export const PAGE_SIZE = 100;
 
 export interface WindowState {
   key: string;
+  /** The search text these rows are for (trimmed). */
+  query: string;
   shown: number;
   total: number;
   version: string;
@@ -90,7 +92,7 @@ export function useCadreWindow(spec: ViewSpec, locate: string | null): CadreWind
         const w: CadreWindow = await invoke('cadre.window', { ...s, offset: 0, limit: PAGE_SIZE, locate: at ?? undefined });
         if (latest.current.key !== k) continue;
         pagesAsked.current = new Set([`${k}#0`]);
-        publish({ key: k, shown: w.shown, total: w.total, version: w.version, pages: new Map([[0, w.rows]]), located: w.located });
+        publish({ key: k, query: s.query.trim(), shown: w.shown, total: w.total, version: w.version, pages: new Map([[0, w.rows]]), located: w.located });
         setError(null);
       } while (latest.current.key !== sent);
     } catch (e) {

@@ -6,6 +6,7 @@ import type { Village } from '../../../shared/domain/village.js';
 import { invoke } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
+import { useProgressive } from '../../components/useProgressive';
 import { VillageImportModal } from '../import/VillageImportModal';
 import { BulkAddModal } from './BulkAddModal';
 import { LatestStars, STRENGTH_COLOR, VillageBadges } from './VillageBadges';
@@ -46,6 +47,16 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
     return TOWNS.map((t) => ({ town: t, villages: rows.filter((v) => v.townCode === t.code).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) })).filter((g) => g.villages.length > 0);
   }, [data, town, query, flags]);
   const shown = groups.reduce((n, g) => n + g.villages.length, 0);
+  // The first rows paint at once; the rest follow a slice per frame (issue #20: 1 s on a slow PC).
+  const rendered = useProgressive(shown, groups);
+  const visibleGroups = useMemo(() => {
+    let left = rendered;
+    return groups.map((g) => {
+      const villages = g.villages.slice(0, Math.max(0, left));
+      left -= villages.length;
+      return { ...g, villages };
+    }).filter((g) => g.villages.length > 0);
+  }, [groups, rendered]);
 
   const refresh = () => {
     void reload();
@@ -123,9 +134,9 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
           }}
         />
       )}
-      {groups.map(({ town: t, villages }) => (
+      {visibleGroups.map(({ town: t, villages }) => (
         <div key={t.code}>
-          <Title order={2} mb={4}>{t.name}（{villages.length}）</Title>
+          <Title order={2} mb={4}>{t.name}（{groups.find((g) => g.town === t)?.villages.length ?? villages.length}）</Title>
           <Table striped highlightOnHover withTableBorder aria-label={`${t.name}村（社区）`}>
             <Table.Thead>
               <Table.Tr>
