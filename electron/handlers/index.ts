@@ -21,6 +21,7 @@ import { auditLogHandlers } from './auditLog.js';
 import { filesHandlers } from './files.js';
 import { jobHandlers } from './job.js';
 import { attachmentHandlers } from './attachments.js';
+import { photosHandlers } from './photos.js';
 
 export const handlers: HandlersFor<Contract> = {
   ...vaultHandlers,
@@ -40,4 +41,5 @@ export const handlers: HandlersFor<Contract> = {
   ...filesHandlers,
   ...jobHandlers,
   ...attachmentHandlers,
+  ...photosHandlers,
 };

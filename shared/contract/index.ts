@@ -18,7 +18,7 @@ import { docxContract, docxImportContract } from './docx.js';
 import { auditLogContract } from './audit.js';
 import { filesContract } from './files.js';
 import { jobContract, type ProgressEvent } from './job.js';
-import { attachmentContract } from './attachment.js';
+import { attachmentContract, photosContract } from './attachment.js';
 import type { InputOf, OutputOf } from './define.js';
 
 export const contract = {
@@ -40,6 +40,7 @@ export const contract = {
   ...filesContract,
   ...jobContract,
   ...attachmentContract,
+  ...photosContract,
 };
 
 export type Contract = typeof contract;

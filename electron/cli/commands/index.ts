@@ -9,6 +9,7 @@ import { exportJsonCommand } from './exportJson.js';
 import { demoCommand } from './demo.js';
 import { printRmbCommand } from './printRmb.js';
 import { attachCommand } from './attach.js';
+import { importPhotosCommand } from './importPhotos.js';
 
 /** Add a command: write `commands/<name>.ts` and register it here. */
 export const COMMANDS: Record<string, Command> = {
@@ -22,4 +23,5 @@ export const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   'print-rmb': printRmbCommand,
   attach: attachCommand,
+  'import-photos': importPhotosCommand,
 };
