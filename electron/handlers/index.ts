@@ -23,6 +23,7 @@ import { jobHandlers } from './job.js';
 import { exchangeHandlers } from './exchange.js';
 import { attachmentHandlers } from './attachments.js';
 import { termsHandlers } from './terms.js';
+import { photosHandlers } from './photos.js';
 
 export const handlers: HandlersFor<Contract> = {
   ...vaultHandlers,
@@ -45,4 +46,5 @@ export const handlers: HandlersFor<Contract> = {
   ...exchangeHandlers,
   ...attachmentHandlers,
   ...termsHandlers,
+  ...photosHandlers,
 };

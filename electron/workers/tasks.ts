@@ -21,11 +21,24 @@ import { writeFileAtomic } from '../vault/atomicWrite.js';
 import { encodeVaultParts, type KdfParams } from '../vault/format.js';
 import { encodePayload } from '../vault/payload.js';
 import { saveError } from '../vault/saveError.js';
+import { processPhoto } from '../photos/process.js';
+import { defaultCrop, type CropRect } from '../photos/crop.js';
 
 /** Bytes cross threads as Uint8Array; the Node APIs here want Buffers (no copy). */
 const asBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
 export const tasks = {
+  /** 批量照片: crop to 3:4, resize, JPEG-compress each photo; one failure is reported, not thrown. */
+  'photos.process': (input: { items: Array<{ fileName: string; bytes: Uint8Array; crop?: CropRect }> }, _bulk: object, progress: ReportProgress) =>
+    input.items.map((it, i) => {
+      progress(i, input.items.length, '写入');
+      try {
+        return { jpeg: new Uint8Array(processPhoto(it.bytes, it.fileName, it.crop, defaultCrop)) };
+      } catch (e) {
+        return { error: (e as Error).message };
+      }
+    }),
+
   /** 花名册 read + validate (electron/importer/preview.ts). bulk: villages, cadres. */
   'import.preview': (
     input: { bytes: Uint8Array; fileName: string; opts: PreviewOptions },

@@ -20,7 +20,7 @@ import { auditLogContract } from './audit.js';
 import { filesContract } from './files.js';
 import { jobContract, type ProgressEvent } from './job.js';
 import { exchangeContract } from './exchange.js';
-import { attachmentContract } from './attachment.js';
+import { attachmentContract, photosContract } from './attachment.js';
 import { termsContract } from './terms.js';
 import type { InputOf, OutputOf } from './define.js';
 
@@ -46,6 +46,7 @@ export const contract = {
   ...exchangeContract,
   ...attachmentContract,
   ...termsContract,
+  ...photosContract,
 };
 
 export type Contract = typeof contract;

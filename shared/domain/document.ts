@@ -15,8 +15,8 @@ export interface ImportBatch {
   id: string;
   at: string;
   operator: string;
-  /** xlsx / lrmx / roster create cadres; villages (村居名册) creates villages. */
-  kind: 'xlsx' | 'lrmx' | 'roster' | 'villages' | 'exchange';
+  /** xlsx / lrmx / roster create cadres; villages (村居名册) creates villages; photos (批量照片) only replaces cadres' photos; exchange lands a 数据交换包. */
+  kind: 'xlsx' | 'lrmx' | 'roster' | 'villages' | 'exchange' | 'photos';
   fileName: string;
   /** Ids of the cadres (or, for kind villages, the villages) the batch created. */
   createdIds: string[];

@@ -70,3 +70,35 @@ it('verify names a damaged attachment by cadre and 材料名称, exits 1, and th
   expect(r.stdout).toContain('“考核表”已损坏');
   expect(r.stdout).toContain('干部：3 条'); // the vault itself opened
 });
+
+it('import-photos --dry-run --json lists matched, ambiguous and unmatched files and saves nothing; without it saves the matched', async () => {
+  const { mkdirSync } = await import('node:fs');
+  const { tinyPng } = await import('../../attachments/testing/files.js');
+  const photos = join(dir, '照片');
+  mkdirSync(photos);
+  const twin = join(dir, 'twins.cdv');
+  const doc = buildDemoDocument({ cadres: 3, seed: 12 });
+  doc.cadres[1].name = '陈志强';
+  doc.cadres[2].name = '陈志强';
+  for (const c of doc.cadres) c.photo = '';
+  (await OpenVault.create(twin, PW, doc)).close();
+  writeFileSync(join(photos, `${doc.cadres[0].idNumber}.png`), tinyPng(60, 80));
+  writeFileSync(join(photos, '陈志强.png'), tinyPng(60, 80));
+  writeFileSync(join(photos, '王五.png'), tinyPng(60, 80));
+  writeFileSync(join(photos, '说明.txt'), 'not a photo');
+  const dry = await cli(['import-photos', twin, photos, '--dry-run', '--json']);
+  expect(dry.stderr).toBe('');
+  const out = JSON.parse(dry.stdout);
+  expect(out.matched).toBe(1);
+  expect(out.saved).toBe(0);
+  expect(out.ambiguous).toHaveLength(1);
+  expect(out.ambiguous[0].file).toBe('陈志强.png');
+  expect(out.unmatched.map((u: { file: string }) => u.file)).toEqual(['王五.png']);
+  expect(out.refused).toEqual([{ file: '说明.txt', message: '不是 JPEG 或 PNG 图片（按文件内容判断），未导入' }]);
+  const real = JSON.parse((await cli(['import-photos', twin, photos, '--json'])).stdout);
+  expect(real.saved).toBe(1);
+  const v = await OpenVault.open(twin, PW);
+  expect(v.doc.cadres[0].photo).not.toBe('');
+  expect(v.doc.cadres[1].photo).toBe('');
+  v.close();
+});

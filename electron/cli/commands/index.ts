@@ -10,6 +10,7 @@ import { demoCommand } from './demo.js';
 import { printRmbCommand } from './printRmb.js';
 import { exchangeExportCommand, exchangeImportCommand, exchangeKeyCommand, exchangeReceiptCommand, exchangeTrustCommand } from './exchange.js';
 import { attachCommand } from './attach.js';
+import { importPhotosCommand } from './importPhotos.js';
 
 /** Add a command: write `commands/<name>.ts` and register it here. */
 export const COMMANDS: Record<string, Command> = {
@@ -28,4 +29,5 @@ export const COMMANDS: Record<string, Command> = {
   'exchange-import': exchangeImportCommand,
   'exchange-receipt': exchangeReceiptCommand,
   attach: attachCommand,
+  'import-photos': importPhotosCommand,
 };

@@ -5,7 +5,7 @@ import { invoke } from '../../api/client';
 
 type Batches = Output<'import.batches'>;
 
-const KIND_LABEL: Record<Batches[number]['kind'], string> = { xlsx: '干部花名册', lrmx: '任免审批表', roster: '花名册', villages: '村居名册', exchange: '数据交换包' };
+const KIND_LABEL: Record<Batches[number]['kind'], string> = { xlsx: '干部花名册', lrmx: '任免审批表', roster: '花名册', villages: '村居名册', exchange: '数据交换包', photos: '批量照片' };
 
 /** Every import batch, newest first, each one undoable as a whole. */
 export function BatchList({ batches, reload }: { batches: Batches | null; reload: () => void }) {
