@@ -54,10 +54,6 @@ export class AppError extends Error {
   }
 }
 
-export function isApiError(e: unknown): e is ApiError {
-  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
-}
-
 /** Field path → first message, for showing errors next to form fields. */
 export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

@@ -41,15 +41,6 @@ let state: CadreListState = {
 };
 const listeners = new Set<() => void>();
 
-/**
- * The list state plus the current list's ids and description, read once (e.g. when an export
- * button is pressed). React components should use `useCadreFilter` to follow changes.
- */
-export function getCadreListState(): CadreListState & { filteredIds: string[]; description: string } {
-  const c = getCurrentCadreList();
-  return { ...state, filteredIds: c.ids, description: c.description };
-}
-
 function snapshot(): CadreListState {
   return state;
 }
