@@ -7,8 +7,8 @@ const t = useTestApp('cadre-analysis-', () => buildDemoDocument({ cadres: 300, s
 
 describe('analysis.exportXlsx through the router', () => {
   it('returns the workbook of the page’s figures, marked as demo data', async () => {
-    const report = await t.call<{ district: { members: number; villages: number } }>('analysis.structure', { refDate: '2026.11.25' });
-    const r = await t.call<{ fileName: string; base64: string }>('analysis.exportXlsx', { refDate: '2026.11.25' });
+    const report = await t.call('analysis.structure', { refDate: '2026.11.25' });
+    const r = await t.call('analysis.exportXlsx', { refDate: '2026.11.25' });
     expect(r.fileName).toBe('示例_结构分析_2026.11.25.xlsx');
     const wb = XLSX.read(Buffer.from(r.base64, 'base64'));
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['汇总'], { header: 1, raw: true });

@@ -10,7 +10,7 @@ const { call, fail } = t;
 
 /** Local wall-clock time, as the PC's clock would show it. */
 const at = (y: number, m: number, d: number, h = 10) => vi.setSystemTime(new Date(y, m - 1, d, h, 0, 0));
-const search = (input: Record<string, unknown>) => call<AuditLogPage>('audit.search', { offset: 0, limit: 100, ...input });
+const search = (input: Record<string, unknown>) => call('audit.search', { offset: 0, limit: 100, ...input });
 const summaries = (p: AuditLogPage) => p.entries.map((e) => e.summary);
 
 describe('audit.search and audit.export', () => {
@@ -22,11 +22,11 @@ describe('audit.search and audit.export', () => {
   beforeAll(async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     at(2026, 11, 1);
-    village = await call<Village>('village.create', { data: { name: '水藤村', townCode: '440606105' } });
+    village = await call('village.create', { data: { name: '水藤村', townCode: '440606105' } });
     at(2026, 11, 2, 9);
-    cadre = await call<Cadre>('cadre.create', { data: { name: '王建国', sex: '男', birth: '1975.03', idNumber: id18('19750312', '013'), politicalStatus: '中共党员', phone: '0757-22221234', villageId: village.id } });
+    cadre = await call('cadre.create', { data: { name: '王建国', sex: '男', birth: '1975.03', idNumber: id18('19750312', '013'), politicalStatus: '中共党员', phone: '0757-22221234', villageId: village.id } });
     at(2026, 11, 2, 23);
-    other = await call<Cadre>('cadre.create', { data: { name: '何美玲', sex: '女', birth: '1988.07', idNumber: id18('19880715', '024'), politicalStatus: '中共党员' } });
+    other = await call('cadre.create', { data: { name: '何美玲', sex: '女', birth: '1988.07', idNumber: id18('19880715', '024'), politicalStatus: '中共党员' } });
     // Another official opens the vault on the 3rd.
     await call('vault.unlock', { password: TEST_PASSWORD, operator: '陈志强' });
     at(2026, 11, 3);
@@ -95,7 +95,7 @@ describe('audit.search and audit.export', () => {
   });
 
   it('exports the filtered entries to Excel with Chinese columns', async () => {
-    const out = await call<{ fileName: string; base64: string; count: number }>('audit.export', { from: '2026.11.03' });
+    const out = await call('audit.export', { from: '2026.11.03' });
     expect(out.count).toBe(3);
     expect(out.fileName).toMatch(/^操作日志_\d{8}\.xlsx$/);
     const wb = XLSX.read(Buffer.from(out.base64, 'base64'));
@@ -110,11 +110,11 @@ describe('audit.search and audit.export', () => {
 
   it('writes a value a spreadsheet would run as plain text', async () => {
     await call('vault.unlock', { password: TEST_PASSWORD, operator: '=1+2' });
-    const v = await call<Village>('village.create', { data: { name: '龙潭村', townCode: '440606105' } });
+    const v = await call('village.create', { data: { name: '龙潭村', townCode: '440606105' } });
     await call('village.update', { id: v.id, data: { note: '=HYPERLINK("http://x")' } });
     // Edited in the same session it was created in: the creation entry still verifies.
     expect(await call('audit.verify', {})).toMatchObject({ ok: true });
-    const out = await call<{ base64: string; count: number }>('audit.export', { operator: '=1+2' });
+    const out = await call('audit.export', { operator: '=1+2' });
     const sheet = XLSX.read(Buffer.from(out.base64, 'base64')).Sheets['操作日志'];
     expect(out.count).toBe(2);
     expect(sheet['B2']).toMatchObject({ t: 's', v: "'=1+2" });

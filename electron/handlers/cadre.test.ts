@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Cadre } from '../../shared/domain/cadre.js';
 import type { Village } from '../../shared/domain/village.js';
 import { OpenVault } from '../vault/vault.js';
 import { TEST_PASSWORD, id18, useTestApp } from '../../tests/fixtures/testApp.js';
@@ -9,7 +8,7 @@ const { call, fail } = t;
 
 const base = (over: Record<string, unknown> = {}) => ({
   name: '王建国',
-  sex: '男',
+  sex: '男' as const,
   birth: '1975.03',
   idNumber: id18('19750312', '013'),
   politicalStatus: '中共党员',
@@ -19,33 +18,33 @@ const base = (over: Record<string, unknown> = {}) => ({
 describe('cadre handlers', () => {
   let village: Village;
   beforeAll(async () => {
-    village = await call<Village>('village.create', { data: { name: '水藤村', townCode: '440606105' } });
+    village = await call('village.create', { data: { name: '水藤村', townCode: '440606105' } });
   });
 
   it('creates a file, lists it with pinyin keys, and writes an audit entry', async () => {
-    const c = await call<Cadre>('cadre.create', { data: base({ villageId: village.id, villagePost: '党组织书记', tags: ['优秀带头人'] }) });
+    const c = await call('cadre.create', { data: base({ villageId: village.id, villagePost: '党组织书记', tags: ['优秀带头人'] }) });
     expect(c.id).toBeTruthy();
     expect(c.ethnicity).toBe('汉族'); // schema default
-    const rows = await call<Array<Record<string, unknown>>>('cadre.list', {});
+    const rows = await call('cadre.list', {});
     const row = rows.find((r) => r.id === c.id)!;
     expect(row).toMatchObject({ name: '王建国', initials: 'wjg', pinyin: 'wangjianguo', villageName: '水藤村', townCode: '440606105', villagePost: '党组织书记' });
-    const audit = await call<{ entries: Array<{ action: string; summary: string; operator: string }> }>('audit.list', { recordId: c.id });
+    const audit = await call('audit.list', { recordId: c.id });
     expect(audit.entries).toHaveLength(1);
     expect(audit.entries[0]).toMatchObject({ action: 'cadres.create', summary: '新建干部档案：王建国', operator: '测试员' });
   });
 
   it('stores the code tables\' labels for short forms (汉 → 汉族, 党员 → 中共党员, 本科 → 大学)', async () => {
-    const c = await call<Cadre>('cadre.create', {
+    const c = await call('cadre.create', {
       data: base({ name: '梁文斌', birth: '1983.05', idNumber: id18('19830508', '037'), ethnicity: '汉', politicalStatus: '党员', fullTimeEducation: { level: '本科', degree: '学士学位' }, family: [{ relation: '妻子', name: '何美玲', politicalStatus: '团员' }] }),
     });
     expect([c.ethnicity, c.politicalStatus, c.fullTimeEducation.level, c.fullTimeEducation.degree, c.family[0].politicalStatus]).toEqual(['汉族', '中共党员', '大学', '学士', '共青团员']);
-    const odd = await call<Cadre>('cadre.update', { id: c.id, data: { politicalStatus: '农工党员（旧称）' } });
+    const odd = await call('cadre.update', { id: c.id, data: { politicalStatus: '农工党员（旧称）' } });
     expect(odd.politicalStatus).toBe('农工党员（旧称）'); // unknown spellings are kept, not lost
   });
 
   it('stores a lowercase x as X', async () => {
     const lower = id18('19491231', '002').toLowerCase();
-    const c = await call<Cadre>('cadre.create', { data: base({ name: '李婉婷', sex: '女', birth: '1949.12', idNumber: lower }) });
+    const c = await call('cadre.create', { data: base({ name: '李婉婷', sex: '女', birth: '1949.12', idNumber: lower }) });
     expect(c.idNumber).toBe(lower.toUpperCase());
   });
 
@@ -90,71 +89,72 @@ describe('cadre handlers', () => {
   });
 
   it('updates only what changed and records before/after of the changed fields', async () => {
-    const rows = await call<Array<{ id: string; name: string }>>('cadre.list', {});
+    const rows = await call('cadre.list', {});
     const id = rows.find((r) => r.name === '王建国')!.id;
-    const updated = await call<Cadre>('cadre.update', { id, data: { phone: '13902281234', resume: [{ from: '1995.07', to: '', text: '水藤村党委书记' }] } });
+    const updated = await call('cadre.update', { id, data: { phone: '13902281234', resume: [{ from: '1995.07', to: '', text: '水藤村党委书记' }] } });
     expect(updated.phone).toBe('13902281234');
     expect(updated.villagePost).toBe('党组织书记'); // untouched fields kept
-    const audit = await call<{ entries: Array<{ action: string; before: Record<string, unknown>; after: Record<string, unknown> }> }>('audit.list', { recordId: id });
+    const audit = await call('audit.list', { recordId: id });
     const last = audit.entries[0];
+    const [before, after] = [last.before, last.after] as Array<Record<string, unknown>>;
     expect(last.action).toBe('cadres.update');
-    expect(Object.keys(last.after).sort()).toEqual(['phone', 'resume']);
-    expect(last.before.phone).toBe('');
-    expect(last.after.phone).toBe('13902281234');
+    expect(Object.keys(after).sort()).toEqual(['phone', 'resume']);
+    expect(before.phone).toBe('');
+    expect(after.phone).toBe('13902281234');
   });
 
   it('clears the village when the update sends null', async () => {
-    const rows = await call<Array<{ id: string; name: string }>>('cadre.list', {});
+    const rows = await call('cadre.list', {});
     const id = rows.find((r) => r.name === '王建国')!.id;
-    const c = await call<Cadre>('cadre.update', { id, data: { villageId: null, villagePost: null } });
+    const c = await call('cadre.update', { id, data: { villageId: null, villagePost: null } });
     expect(c.villageId).toBeUndefined();
     expect(c.villagePost).toBeUndefined();
-    const row = (await call<Array<{ id: string; villageName: string }>>('cadre.list', {})).find((r) => r.id === id)!;
+    const row = (await call('cadre.list', {})).find((r) => r.id === id)!;
     expect(row.villageName).toBe('');
   });
 
   it('an invalid update changes nothing', async () => {
-    const rows = await call<Array<{ id: string; name: string }>>('cadre.list', {});
+    const rows = await call('cadre.list', {});
     const id = rows.find((r) => r.name === '王建国')!.id;
     const err = await fail('cadre.update', { id, data: { phone: 'abc' } });
     expect(err.fields?.phone).toBe('联系电话只能包含数字和 -');
-    const c = await call<Cadre>('cadre.get', { id });
+    const c = await call('cadre.get', { id });
     expect(c.phone).toBe('13902281234');
   });
 
   it('soft deletes to the 回收站 and restores, auditing both; refuses edits while deleted', async () => {
-    const c = await call<Cadre>('cadre.create', { data: base({ name: '黄丽娟', sex: '女', birth: '1988.07', idNumber: id18('19880715', '026') }) });
+    const c = await call('cadre.create', { data: base({ name: '黄丽娟', sex: '女', birth: '1988.07', idNumber: id18('19880715', '026') }) });
     await call('cadre.delete', { id: c.id });
-    expect((await call<Array<{ id: string }>>('cadre.list', {})).some((r) => r.id === c.id)).toBe(false);
-    expect((await call<Array<{ id: string }>>('cadre.list', { deleted: true })).map((r) => r.id)).toEqual([c.id]);
+    expect((await call('cadre.list', {})).some((r) => r.id === c.id)).toBe(false);
+    expect((await call('cadre.list', { deleted: true })).map((r) => r.id)).toEqual([c.id]);
     expect((await fail('cadre.update', { id: c.id, data: { phone: '1' } })).message).toBe('该干部档案在回收站中，请先恢复再修改');
 
-    const restored = await call<Cadre>('cadre.restore', { id: c.id });
+    const restored = await call('cadre.restore', { id: c.id });
     expect(restored.deletedAt).toBeUndefined();
-    expect((await call<Array<{ id: string }>>('cadre.list', {})).some((r) => r.id === c.id)).toBe(true);
-    const audit = await call<{ entries: Array<{ action: string; summary: string }> }>('audit.list', { recordId: c.id });
+    expect((await call('cadre.list', {})).some((r) => r.id === c.id)).toBe(true);
+    const audit = await call('audit.list', { recordId: c.id });
     expect(audit.entries.map((e) => e.action)).toEqual(['cadres.restore', 'cadres.delete', 'cadres.create']);
     expect(audit.entries[1].summary).toBe('移入回收站：黄丽娟');
   });
 
   it('will not restore a file whose ID number is now used by a live file', async () => {
     const idNumber = id18('19900101', '031');
-    const first = await call<Cadre>('cadre.create', { data: base({ name: '周文斌', birth: '1990.01', idNumber }) });
+    const first = await call('cadre.create', { data: base({ name: '周文斌', birth: '1990.01', idNumber }) });
     await call('cadre.delete', { id: first.id });
-    await call<Cadre>('cadre.create', { data: base({ name: '周文斌', birth: '1990.01', idNumber }) });
+    await call('cadre.create', { data: base({ name: '周文斌', birth: '1990.01', idNumber }) });
     const err = await fail('cadre.restore', { id: first.id });
     expect(err.code).toBe('CONFLICT');
   });
 
   it('changes the list version with every saved change and only then', async () => {
-    const v1 = (await call<{ version: string }>('cadre.listVersion', {})).version;
-    expect((await call<{ version: string }>('cadre.listVersion', {})).version).toBe(v1);
-    const rows = await call<Array<{ id: string; name: string }>>('cadre.list', {});
+    const v1 = (await call('cadre.listVersion', {})).version;
+    expect((await call('cadre.listVersion', {})).version).toBe(v1);
+    const rows = await call('cadre.list', {});
     await call('cadre.update', { id: rows[0].id, data: { expertise: '集体经济' } });
-    const v2 = (await call<{ version: string }>('cadre.listVersion', {})).version;
+    const v2 = (await call('cadre.listVersion', {})).version;
     expect(v2).not.toBe(v1);
     await call('village.update', { id: village.id, data: { name: '水藤社区' } });
-    expect((await call<{ version: string }>('cadre.listVersion', {})).version).not.toBe(v2);
+    expect((await call('cadre.listVersion', {})).version).not.toBe(v2);
   });
 
   it('says which file is missing', async () => {

@@ -21,7 +21,7 @@ function legacyDocument() {
 
 const t = useTestApp('person-name-', legacyDocument);
 const { call, fail } = t;
-const base = (over: Record<string, unknown> = {}) => ({ name: '王建国', sex: '男', birth: '1980.05', idNumber: id18('19800521', '015'), ...over });
+const base = (over: Record<string, unknown> = {}) => ({ name: '王建国', sex: '男' as const, birth: '1980.05', idNumber: id18('19800521', '015'), ...over });
 
 describe('姓名 at the handler', () => {
   it('refuses a name that is markup or a formula, on the name field, whatever the page sent', async () => {
@@ -36,7 +36,7 @@ describe('姓名 at the handler', () => {
   });
 
   it('stores a minority name with the 间隔号 · whichever dot was typed', async () => {
-    const c = await call<Cadre>('cadre.create', { data: base({ name: '阿卜杜拉・艾尼', family: [{ relation: '妻子', name: 'Mary  Smith' }] }) });
+    const c = await call('cadre.create', { data: base({ name: '阿卜杜拉・艾尼', family: [{ relation: '妻子', name: 'Mary  Smith' }] }) });
     expect([c.name, c.family[0].name]).toEqual(['阿卜杜拉·艾尼', 'Mary Smith']);
   });
 
@@ -47,12 +47,12 @@ describe('姓名 at the handler', () => {
     } finally {
       reopened.close();
     }
-    expect((await call<Cadre>('cadre.get', { id: 'legacy' })).name).toBe(LEGACY_NAME);
-    const rows = await call<{ id: string; name: string }[]>('cadre.list', {});
+    expect((await call('cadre.get', { id: 'legacy' })).name).toBe(LEGACY_NAME);
+    const rows = await call('cadre.list', {});
     expect(rows.find((r) => r.id === 'legacy')?.name).toBe(LEGACY_NAME);
     const edit = await fail('cadre.update', { id: 'legacy', data: { phone: '13800138000' } });
     expect(edit.fields?.name).toBe('姓名不能以“=”开头（像是 Excel 公式），请只填写姓名');
-    const fixed = await call<Cadre>('cadre.update', { id: 'legacy', data: { name: '陈强', family: [{ relation: '妻子', name: '李丽' }], phone: '13800138000' } });
+    const fixed = await call('cadre.update', { id: 'legacy', data: { name: '陈强', family: [{ relation: '妻子', name: '李丽' }], phone: '13800138000' } });
     expect([fixed.name, fixed.phone]).toEqual(['陈强', '13800138000']);
   });
 });

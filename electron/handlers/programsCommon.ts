@@ -9,7 +9,6 @@ import type { VaultDocument } from '../../shared/domain/document.js';
 import { activityInputSchema, type Activity, type MentorPair, type ShadowBatch, type ShadowPlacement, type VillagePair } from '../../shared/domain/programs.js';
 import { changedFields } from './records.js';
 import { nowIso, type Session } from '../store/session.js';
-import { townName } from '../../shared/domain/towns.js';
 import { PROGRAM_FIELD_LABELS } from '../../shared/domain/fieldLabels.js';
 import {
   hostLabel,
@@ -221,5 +220,3 @@ export function villagePairRowsFor(doc: VaultDocument, pick: (p: VillagePair) =>
     return { ...p, helpedName: v?.name ?? '（已删除的村居）', townCode: v?.townCode ?? '', partnerLabel: partnerLabel(p, villages), hours: sumHours(p) };
   });
 }
-
-export const townLabel = (code: string) => townName(code) || '';

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { VillageTeamCount } from '../../shared/contract/village.js';
-import type { Village } from '../../shared/domain/village.js';
-import type { StructureReport } from '../../shared/rules/structure.js';
 import { invoke } from './router.js';
 import { id18, useTestApp } from '../../tests/fixtures/testApp.js';
 
@@ -11,19 +8,19 @@ const { call, fail } = t;
 describe('villages, structure analysis and demo data through the router', () => {
   it('bulk-creates all lines in one save, or none when a line is wrong', async () => {
     const auditBefore = t.app.requireSession().doc.audit.length;
-    const bad = await call<{ created: Village[]; errors: { message: string }[] }>('village.bulkCreate', { text: '杏坛 逢简村\n佛山 某村' });
+    const bad = await call('village.bulkCreate', { text: '杏坛 逢简村\n佛山 某村' });
     expect(bad.created).toEqual([]);
     expect(bad.errors.map((e) => e.message)).toEqual(['第 2 行：镇街“佛山”不是顺德区的十个镇街之一']);
     expect(t.app.requireSession().doc.villages).toHaveLength(0);
 
-    const ok = await call<{ created: Village[] }>('village.bulkCreate', { text: '杏坛 逢简村\n乐从 水藤村 村\n大良 金榜社区' });
+    const ok = await call('village.bulkCreate', { text: '杏坛 逢简村\n乐从 水藤村 村\n大良 金榜社区' });
     expect(ok.created.map((v) => `${v.townCode} ${v.name} ${v.kind} ${v.strength}`)).toEqual([
       '440606105 逢简村 村 一般', '440606103 水藤村 村 一般', '440606005 金榜社区 社区 一般',
     ]);
     const audit = t.app.requireSession().doc.audit.slice(auditBefore);
     expect(audit.map((a) => a.summary)).toEqual(['批量新建村（社区）：杏坛逢简村', '批量新建村（社区）：乐从水藤村', '批量新建村（社区）：大良金榜社区']);
 
-    const again = await call<{ errors: { message: string }[] }>('village.bulkCreate', { text: '杏坛 逢简村' });
+    const again = await call('village.bulkCreate', { text: '杏坛 逢简村' });
     expect(again.errors[0].message).toBe('第 1 行：杏坛已有“逢简村”');
     expect((await fail('village.bulkCreate', { text: '\n \n' })).message).toContain('没有可添加的行');
   });
@@ -35,25 +32,25 @@ describe('villages, structure analysis and demo data through the router', () => 
   });
 
   it('refuses renaming onto, or restoring over, a live namesake in the same town', async () => {
-    const [fengjian] = (await call<Village[]>('village.list', {})).filter((v) => v.name === '逢简村');
-    const other = await call<Village>('village.create', { data: { name: '马齐村', townCode: '440606105' } });
+    const [fengjian] = (await call('village.list', {})).filter((v) => v.name === '逢简村');
+    const other = await call('village.create', { data: { name: '马齐村', townCode: '440606105' } });
     expect((await fail('village.update', { id: other.id, data: { name: '逢简村' } })).message).toBe('杏坛已有“逢简村”');
     await call('village.delete', { id: fengjian.id });
-    const twin = await call<Village>('village.create', { data: { name: '逢简村', townCode: '440606105' } });
+    const twin = await call('village.create', { data: { name: '逢简村', townCode: '440606105' } });
     expect((await fail('village.restore', { id: fengjian.id })).code).toBe('CONFLICT');
     await call('village.delete', { id: twin.id });
     await call('village.restore', { id: fengjian.id });
   });
 
   it('counts each village team and reserves, and analyses the structure at a reference date', async () => {
-    const fengjian = (await call<Village[]>('village.list', {})).find((v) => v.name === '逢简村')!;
+    const fengjian = (await call('village.list', {})).find((v) => v.name === '逢简村')!;
     await call('cadre.create', { data: { name: '梁国良', sex: '男', birth: '1970.05', idNumber: id18('19700515', '011'), villageId: fengjian.id, villagePost: '书记、主任一肩挑', politicalStatus: '中共党员', fullTimeEducation: { level: '大专' } } });
     await call('cadre.create', { data: { name: '何丽娟', sex: '女', birth: '1990.06', idNumber: id18('19900615', '022'), villageId: fengjian.id, villagePost: '党组织委员', tags: ['后备'] } });
     await call('cadre.create', { data: { name: '苏婉婷', sex: '女', birth: '1995.01', idNumber: id18('19950115', '042'), villageId: fengjian.id, villagePost: '后备干部' } });
-    const counts = await call<Record<string, VillageTeamCount>>('village.teamCounts', {});
+    const counts = await call('village.teamCounts', {});
     expect(counts[fengjian.id]).toEqual({ team: 2, reserves: 2, secretary: '梁国良' });
 
-    const r = await call<StructureReport>('analysis.structure', { townCode: '440606105', refDate: '2026.06.01' });
+    const r = await call('analysis.structure', { townCode: '440606105', refDate: '2026.06.01' });
     expect(r.towns).toHaveLength(1);
     expect(r.towns[0]).toMatchObject({ label: '杏坛', villages: 2, members: 2, ageBands: [0, 1, 0, 1], secretaries: 1, avgSecretaryAge: 56, women: 1, college: 1, party: 1, oneShoulder: 1, reserves: 2, reserveTarget: 4 });
     expect(r.district.villages).toBe(4);

@@ -4,7 +4,6 @@
  */
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportResult } from '../../shared/contract/import.js';
 import type { Cadre } from '../../shared/domain/cadre.js';
 import { makeIdNumber } from '../demo/generate.js';
 import { sheetFrom, workbookBytes } from '../../tests/fixtures/roster.js';
@@ -33,7 +32,7 @@ function rosterBytes(rows: string[][]): Buffer {
   return workbookBytes({ 花名册: ws });
 }
 
-const preview = (bytes: Buffer) => call<ImportPreview>('import.preview', { fileName: '杏坛.xlsx', base64: bytes.toString('base64') });
+const preview = (bytes: Buffer) => call('import.preview', { fileName: '杏坛.xlsx', base64: bytes.toString('base64') });
 
 describe('花名册 简历 and 年度考核结果 columns', () => {
   beforeAll(async () => {
@@ -56,7 +55,7 @@ describe('花名册 简历 and 年度考核结果 columns', () => {
       { row: 4, column: '年度考核结果', message: '“2025年度良好”无法识别为“2024年度优秀”的形式（等次应为 优秀、称职、基本称职、不称职），未生成该项考核记录；原文已保留在“年度考核结果”中' },
     ]]);
 
-    const r = await call<ImportResult>('import.commit', {
+    const r = await call('import.commit', {
       fileName: '杏坛.xlsx',
       create: [...p.accepted, ...p.warned].map((x) => ({ row: x.row, data: x.data })),
       update: [],
@@ -116,7 +115,7 @@ describe('花名册 简历 and 年度考核结果 columns', () => {
 
   it('exports 简历 one period per line in the cell, and the export imports back to the same records', async () => {
     const ids = live().map((c) => c.id);
-    const out = await call<{ base64: string }>('export.cadres', { ids });
+    const out = await call('export.cadres', { ids });
     const bytes = Buffer.from(out.base64, 'base64');
     const grid = XLSX.utils.sheet_to_json<string[]>(XLSX.read(bytes, { type: 'buffer' }).Sheets['花名册'], { header: 1, raw: true, defval: '' });
     const header = grid[2];
@@ -147,7 +146,7 @@ describe('花名册 简历 and 年度考核结果 columns', () => {
   });
 
   it('puts both columns in the blank template, where the importer recognizes them', async () => {
-    const tpl = await call<{ base64: string }>('export.template', {});
+    const tpl = await call('export.template', {});
     const wb = XLSX.read(Buffer.from(tpl.base64, 'base64'), { type: 'buffer' });
     const header = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['花名册'], { header: 1, raw: true, defval: '' })[2];
     expect(header.slice(-2)).toEqual(['简历', '年度考核结果']);

@@ -152,7 +152,7 @@ describe('import.villagePreview / import.villageCommit', () => {
   const snapshot = () => JSON.stringify(villages());
 
   it('refuses the whole batch when one row is bad, naming the row', async () => {
-    const p = await call<VillageImportPreview>('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
+    const p = await call('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
     const before = snapshot();
     const auditBefore = t.app.requireSession().doc.audit.length;
     const create = [...p.accepted, { row: 99, data: { name: '坏村', townCode: '440606105', strength: '很强' } }];
@@ -164,10 +164,10 @@ describe('import.villagePreview / import.villageCommit', () => {
   });
 
   it('commits new and updated villages in one batch with audit entries, then refuses a stale or repeated commit', async () => {
-    const p = await call<VillageImportPreview>('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
+    const p = await call('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
     const input = commitInput(p);
     const auditBefore = t.app.requireSession().doc.audit.length;
-    const r = await call<{ batchId: string; created: number; updated: number }>('import.villageCommit', input);
+    const r = await call('import.villageCommit', input);
     expect([r.created, r.updated]).toEqual([2, 1]);
     expect(villages().map((v) => `${v.name} ${v.kind} ${v.strength} ${v.demonstration ?? '-'} ${v.redVillage} ${v.crossPilot} ${v.weakLax ? `${v.weakLax.year}${v.weakLax.status}` : '-'} ${v.note}`)).toEqual([
       '逢简村 村 强 市级 true true - 原备注',
@@ -191,7 +191,7 @@ describe('import.villagePreview / import.villageCommit', () => {
     expect(snapshot()).toBe(before);
 
     // Previewed again, the file holds nothing new.
-    const again = await call<VillageImportPreview>('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
+    const again = await call('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
     expect(again.accepted).toEqual([]);
     expect(again.existing.map((e) => [e.name, e.diffs.length])).toEqual([['逢简村', 0], ['马齐村', 0], ['光华社区', 0]]);
   });
@@ -203,14 +203,14 @@ describe('import.undo of a 村居名册 batch', () => {
   const villages = () => t.app.requireSession().doc.villages;
 
   async function importMessy() {
-    const p = await call<VillageImportPreview>('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
-    return call<{ batchId: string; created: number; updated: number }>('import.villageCommit', commitInput(p));
+    const p = await call('import.villagePreview', { fileName: '杏坛村居.xlsx', base64: messyVillageRows().toString('base64') });
+    return call('import.villageCommit', commitInput(p));
   }
 
   it('removes the villages the batch created and gives the updated one its earlier content back, once', async () => {
     const before = JSON.stringify(villages());
     const r = await importMessy();
-    const batches = await call<Array<{ id: string; kind: string; createdIds: string[]; replacedCount: number }>>('import.batches', {});
+    const batches = await call('import.batches', {});
     expect(batches[0]).toMatchObject({ id: r.batchId, kind: 'villages', replacedCount: 1 });
     expect(batches[0].createdIds).toHaveLength(2);
 

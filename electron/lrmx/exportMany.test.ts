@@ -153,10 +153,10 @@ describe('lrmx.exportMany', () => {
   const { call, fail } = t;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    const v = await call<Village>('village.create', { data: { name: '水藤村', townCode: '440606005' } });
+    const v = await call('village.create', { data: { name: '水藤村', townCode: '440606005' } });
     for (const [key, name, day] of [['a', '陈志强', 3], ['b', '陈丽', 4], ['gone', '王建国', 5]] as const) {
       const first17 = `44060619750${3}${String(day).padStart(2, '0')}${key === 'b' ? '022' : '031'}`;
-      const c = await call<Cadre>('cadre.create', {
+      const c = await call('cadre.create', {
         data: { ...fullCadre(), name, sex: key === 'b' ? '女' : '男', idNumber: first17 + idCheckChar(first17), villageId: v.id },
       });
       ids[key] = c.id;
@@ -166,7 +166,7 @@ describe('lrmx.exportMany', () => {
 
   it('returns the zip in list order and records the export in the audit trail', async () => {
     const auditBefore = t.app.requireSession().doc.audit.length;
-    const r = await call<{ fileName: string; base64: string; count: number }>('lrmx.exportMany', { ids: [ids.b, ids.a, ids.b] });
+    const r = await call('lrmx.exportMany', { ids: [ids.b, ids.a, ids.b] });
     expect(r.count).toBe(2);
     expect(r.fileName).toMatch(/^任免审批表_大良_\d{4}\.\d{2}\.\d{2}_2人\.zip$/);
     const files = unzipSync(new Uint8Array(Buffer.from(r.base64, 'base64')));

@@ -38,7 +38,9 @@ export function comparisonTableHtml(columns: CompareColumn[], headRows: (span: n
     body += `<tr class="${row.differ ? 'differ' : ''}"><th class="label">${esc(row.label)}</th>${row.cells.map((_, i) => cellHtml(row, i)).join('')}</tr>`;
   }
   const head = columns.map((c) => `<th class="cand">${esc(c.name)}<div class="sub">${esc(c.stage)}</div></th>`).join('');
-  return `<table class="cmp"><thead>${headRows(span)}<tr><th class="corner">项目</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  // Fixed layout takes column widths from the first row, which may be a spanning head row: say them here.
+  const cols = `<colgroup><col style="width:${LABEL_MM}mm">${columns.map(() => '<col>').join('')}</colgroup>`;
+  return `<table class="cmp">${cols}<thead>${headRows(span)}<tr><th class="corner">项目</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** The table's look, the same in both documents. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { method } from './define.js';
-import type { Cadre } from '../domain/cadre.js';
+import { method, recordFields, recordPatch } from './define.js';
+import { cadreInputSchema, type Cadre } from '../domain/cadre.js';
 
 /** One row of the cadre list: enough to filter, sort and search without the full file. */
 export interface CadreRow {
@@ -37,8 +37,8 @@ export const cadreContract = {
    * Input is validated with cadreInputSchema in the handler, so field errors come back per field.
    * `update` merges `data` over the stored file; a `null` value clears an optional field (villageId, villagePost).
    */
-  'cadre.create': method<Cadre>()(z.object({ data: z.record(z.string(), z.unknown()) })),
-  'cadre.update': method<Cadre>()(z.object({ id: z.string().min(1), data: z.record(z.string(), z.unknown()) })),
+  'cadre.create': method<Cadre>()(z.object({ data: recordFields(cadreInputSchema) })),
+  'cadre.update': method<Cadre>()(z.object({ id: z.string().min(1), data: recordPatch(cadreInputSchema) })),
   'cadre.delete': method<{ ok: true }>()(z.object({ id: z.string().min(1) })),
   'cadre.restore': method<Cadre>()(z.object({ id: z.string().min(1) })),
 };

@@ -59,5 +59,4 @@ export type AppEvent = { type: 'locked'; reason: 'idle' | 'manual' } | { type: '
 
 export * from './define.js';
 export type { VaultStatus, BackupInfo } from './vault.js';
-export type { CadreRow } from './cadre.js';
-export type { JobStage, ProgressEvent } from './job.js';
+export type { ProgressEvent } from './job.js';

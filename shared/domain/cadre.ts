@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ASSESSMENT_GRADES, DEGREES, EDUCATION_LEVELS, ETHNICITIES, HEALTH_STATUSES, normalizeCode, POLITICAL_STATUSES, TALENT_TAGS, VILLAGE_POSTS } from './codes.js';
-import { idSchema, looseDateSchema, personNameSchema, recordMeta, text, yearMonthSchema } from './common.js';
+import { idSchema, looseDateSchema, personNameSchema, text, yearMonthSchema } from './common.js';
 import { checkIdNumber } from '../rules/idCard.js';
 
 const optionalYm = z.union([yearMonthSchema, z.literal('')]).default('');
@@ -121,7 +121,6 @@ export const cadreInputSchema = z
 export type CadreInput = z.input<typeof cadreInputSchema>;
 export type CadreFields = z.output<typeof cadreInputSchema>;
 export type Cadre = CadreFields & { id: string; createdAt: string; updatedAt: string; deletedAt?: string };
-export const cadreRecordMeta = recordMeta;
 export type FamilyMember = z.output<typeof familyMemberSchema>;
 export type ResumeLine = z.output<typeof resumeLineSchema>;
 export type NegativeFlag = z.output<typeof negativeFlagSchema>;

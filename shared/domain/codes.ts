@@ -32,9 +32,6 @@ export const VILLAGE_POSTS = [
 
 export const TALENT_TAGS = ['优秀带头人', '后备', '青年'] as const;
 
-export type Ethnicity = (typeof ETHNICITIES)[number];
-export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 export type AssessmentGrade = (typeof ASSESSMENT_GRADES)[number];
 export type VillagePost = (typeof VILLAGE_POSTS)[number];
 

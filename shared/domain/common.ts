@@ -11,15 +11,6 @@ export const looseDateSchema = z.union([daySchema, yearMonthSchema]);
 
 export const idSchema = z.string().min(1).max(64);
 
-/** Fields every stored record carries. */
-export const recordMeta = {
-  id: idSchema,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  /** Soft delete: set when moved to 回收站. */
-  deletedAt: z.string().optional(),
-};
-
 /** Free text with a sane upper bound so a hostile import cannot balloon the vault. */
 export const text = (max = 2000) => z.string().max(max, `不能超过 ${max} 个字`);
 

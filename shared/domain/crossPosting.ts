@@ -37,7 +37,6 @@ export const crossPilotInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: `任职结束日期 ${p.periodEnd} 早于开始日期 ${p.periodStart}` });
     }
   });
-export type CrossPilotInput = z.input<typeof crossPilotInputSchema>;
 
 /** Set when a candidate is appointed; the pilot then shows as filled. */
 export interface PilotFilled {
@@ -132,7 +131,6 @@ export const crossStepInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['reason'], message: '未通过须写明原因' });
     }
   });
-export type CrossStepInput = z.input<typeof crossStepInputSchema>;
 
 export type CrossStepFields = z.output<typeof crossStepInputSchema>;
 export type CrossStep = CrossStepFields & {

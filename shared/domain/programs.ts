@@ -20,7 +20,6 @@ export const closingSchema = z.object({
   date: looseDateSchema,
   reason: z.string().trim().min(1, '请填写原因').max(500),
 });
-export type Closing = z.output<typeof closingSchema>;
 
 // ───────────────────────────── 书记跟班 ─────────────────────────────
 
@@ -62,11 +61,9 @@ export const shadowBatchInputSchema = z.object({
   cancelled: closingSchema.nullable().default(null),
   demo: z.boolean().optional(),
 });
-export type ShadowBatchInput = z.input<typeof shadowBatchInputSchema>;
 export type ShadowBatch = z.output<typeof shadowBatchInputSchema> & Meta;
 
 export const PLACEMENT_STATUSES = ['计划', '在岗', '结业', '中止'] as const;
-export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 export const EVALUATION_GRADES = ['优秀', '合格', '不合格'] as const;
 
 export const evaluationSchema = z.object({
@@ -76,7 +73,6 @@ export const evaluationSchema = z.object({
   /** Attachments are listed by file name; the files themselves stay in the paper archive. */
   attachments: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
 });
-export type Evaluation = z.output<typeof evaluationSchema>;
 
 /**
  * One cadre at one host of one batch. `start`/`end` are the days actually covered: when a
@@ -96,7 +92,6 @@ export const shadowPlacementInputSchema = z.object({
   evaluation: evaluationSchema.nullable().default(null),
   demo: z.boolean().optional(),
 });
-export type ShadowPlacementInput = z.input<typeof shadowPlacementInputSchema>;
 export type ShadowPlacement = z.output<typeof shadowPlacementInputSchema> & Meta;
 
 // ───────────────────────────── 智库结对 ─────────────────────────────
@@ -116,7 +111,6 @@ export const expertInputSchema = z.object({
   note: text(1000).default(''),
   demo: z.boolean().optional(),
 });
-export type ExpertInput = z.input<typeof expertInputSchema>;
 export type Expert = z.output<typeof expertInputSchema> & Meta;
 
 export const ACTIVITY_FORMS = ['座谈', '实地指导', '电话', '培训'] as const;
@@ -133,7 +127,6 @@ export const storedActivitySchema = activityInputSchema.extend({ id: idSchema, c
 export type Activity = z.output<typeof storedActivitySchema>;
 
 export const PAIR_STATUSES = ['进行中', '已结束', '已取消'] as const;
-export type PairStatus = (typeof PAIR_STATUSES)[number];
 
 export const mentorPairInputSchema = z.object({
   kind: z.enum(['一对一', '多对一']),
@@ -151,7 +144,6 @@ export const mentorPairInputSchema = z.object({
   activities: z.array(storedActivitySchema).max(2000).default([]),
   demo: z.boolean().optional(),
 });
-export type MentorPairInput = z.input<typeof mentorPairInputSchema>;
 export type MentorPair = z.output<typeof mentorPairInputSchema> & Meta;
 
 // ───────────────────────────── 村居结对 ─────────────────────────────
@@ -171,5 +163,4 @@ export const villagePairInputSchema = z.object({
   activities: z.array(storedActivitySchema).max(2000).default([]),
   demo: z.boolean().optional(),
 });
-export type VillagePairInput = z.input<typeof villagePairInputSchema>;
 export type VillagePair = z.output<typeof villagePairInputSchema> & Meta;

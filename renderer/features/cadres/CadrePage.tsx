@@ -19,7 +19,7 @@ import { setCadreListState } from './cadreFilterStore';
 import { AreaField, FormContext, TextField, type FormApi } from './form/FormContext';
 import { AssessmentEditor, FamilyEditor, NegativeFlagEditor, RelationEditor, ResumeEditor } from './form/RowsEditor';
 import { BasicSection, EducationSection, PositionSection, Section, VillageWorkSection } from './form/Sections';
-import { blankForm, describePath, dropBlankRows, fromCadre, toInput, validateLocally, type FormValues } from './formModel';
+import { blankForm, checkedInput, describePath, dropBlankRows, fromCadre, toInput, type FormValues } from './formModel';
 import './cadres.css';
 
 export function CadrePage({ id }: { id: string | null }) {
@@ -100,8 +100,9 @@ export function CadrePage({ id }: { id: string | null }) {
     const cleaned = dropBlankRows(values);
     setValues(cleaned);
     const input = toInput(cleaned);
-    const local = validateLocally(input);
-    if (Object.keys(local).length) {
+    const checked = checkedInput(input);
+    if (!checked.ok) {
+      const local = checked.errors;
       // A message set when a field was left ("月份 13 不存在") says more than the schema's generic one.
       setErrors((prev) => Object.fromEntries(Object.entries(local).map(([p, m]) => [p, prev[p] ?? m])));
       notifications.show({ color: 'red', title: '未保存', message: `有 ${Object.keys(local).length} 处需要修改，已在字段旁标出` });
@@ -109,7 +110,7 @@ export function CadrePage({ id }: { id: string | null }) {
     }
     setSaving(true);
     try {
-      const saved = isNew ? await invoke('cadre.create', { data: input }) : await invoke('cadre.update', { id: id, data: input });
+      const saved = isNew ? await invoke('cadre.create', { data: checked.data }) : await invoke('cadre.update', { id: id, data: { ...checked.data, ...checked.cleared } });
       notifications.show({ color: 'green', message: `已保存 ${saved.name} 的档案` });
       setErrors({});
       setDirty(false);

@@ -4,7 +4,8 @@
  * the server would refuse, and messages match.
  */
 import { zodFieldErrors } from '../../../shared/contract/define.js';
-import { cadreInputSchema, type Cadre, type CadreFields } from '../../../shared/domain/cadre.js';
+import type { Patch } from '../../../shared/contract/define.js';
+import { cadreInputSchema, type Cadre, type CadreFields, type CadreInput } from '../../../shared/domain/cadre.js';
 import { CADRE_FIELD_LABELS, CADRE_SUB_LABELS } from '../../../shared/domain/fieldLabels.js';
 import { checkIdNumber } from '../../../shared/rules/idCard.js';
 import { scalarText } from '../../../shared/rules/text.js';
@@ -75,6 +76,18 @@ export function validateLocally(input: Record<string, unknown>): Record<string, 
   if (input.birth === '' && errors.birth) errors.birth = '出生年月不能为空（填写身份证号码后可自动带出）';
   if (input.sex === '' && errors.sex) errors.sex = '请选择性别（填写身份证号码后可自动带出）';
   return errors;
+}
+
+/**
+ * What the form sends: the schema-checked fields (the contract's cadre input), with 所在村 and
+ * 村职务 set to null when the form left them empty, so an update clears them.
+ */
+export function checkedInput(
+  input: Record<string, unknown>,
+): { ok: true; data: CadreInput; cleared: Patch<Pick<CadreInput, 'villageId' | 'villagePost'>> } | { ok: false; errors: Record<string, string> } {
+  const r = cadreInputSchema.safeParse(Object.fromEntries(Object.entries(input).filter(([, x]) => x !== null)));
+  if (!r.success) return { ok: false, errors: validateLocally(input) };
+  return { ok: true, data: r.data, cleared: { villageId: r.data.villageId ?? null, villagePost: r.data.villagePost ?? null } };
 }
 
 /** "family.0.birth" → "家庭成员及重要社会关系 第1行 出生年月". */

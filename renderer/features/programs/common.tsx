@@ -5,7 +5,7 @@
 import { Alert, Badge, Button, Group, List, Modal, NumberInput, Select, Stack, Textarea, TextInput, type TextInputProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import type { Input, MethodName, Output } from '../../../shared/contract/index.js';
+import type { Input, Output } from '../../../shared/contract/index.js';
 import type { Finding } from '../../../shared/rules/programs.js';
 import { TOWNS } from '../../../shared/domain/towns.js';
 import { parseDay, parseYearMonth, today } from '../../../shared/rules/dates.js';
@@ -71,7 +71,6 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
   );
 }
 
-export const hasError = (fs: Finding[]) => fs.some((f) => f.level === 'error');
 
 /** A date typed as officials write it; normalised to "2023.04.10" (or "2023.04" if allowed) on blur. */
 export function DateField({ value, onChange, monthOk = false, ...rest }: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onChange: (v: string) => void; monthOk?: boolean }) {
@@ -199,7 +198,6 @@ export async function attempt(fn: () => Promise<unknown>, ok?: string): Promise<
 }
 
 export type { Finding };
-export type Method = MethodName;
 
 /** One program limit (青年年龄上限, 专家结对上限) edited where it applies. */
 export function LimitField({ label, limit, value, min, max, onSaved }: { label: string; limit: 'youthAgeLimit' | 'expertLoadLimit'; value: number; min: number; max: number; onSaved: () => void }) {

@@ -6,7 +6,8 @@ import { EXPERT_FIELDS } from '../../../../shared/domain/programs.js';
 import { invoke } from '../../../api/client';
 import { CadrePicker, VillagePicker } from '../../../components/pickers';
 import { useSubmit } from '../../../components/useSubmit';
-import { DateField, FindingsList, hasError, notifyWarnings, useFindings } from '../common';
+import { DateField, FindingsList, notifyWarnings, useFindings } from '../common';
+import { hasErrors } from '../../../../shared/rules/programs.js';
 
 export function ExpertForm({ expert, opened, onClose, onSaved }: { expert: ExpertRow | null; opened: boolean; onClose: () => void; onSaved: () => void }) {
   const [d, setD] = useState({ name: '', unit: '', title: '', fields: [] as string[], phone: '', joined: '', note: '' });
@@ -109,7 +110,7 @@ export function PairForm({ pair, experts, opened, onClose, onSaved }: { pair: Me
         {error && <Text c="red" role="alert">{error}</Text>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
-          <Button loading={saving} disabled={!ready || hasError(findings)} onClick={() => void save()}>保存结对</Button>
+          <Button loading={saving} disabled={!ready || hasErrors(findings)} onClick={() => void save()}>保存结对</Button>
         </Group>
       </Stack>
     </Modal>

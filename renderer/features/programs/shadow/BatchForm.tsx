@@ -7,7 +7,8 @@ import { invoke } from '../../../api/client';
 import { CadrePicker, VillagePicker } from '../../../components/pickers';
 import { useApi } from '../../../components/useApi';
 import { useSubmit } from '../../../components/useSubmit';
-import { DateField, FindingsList, hasError, notifyWarnings, townOptions, useFindings } from '../common';
+import { DateField, FindingsList, notifyWarnings, townOptions, useFindings } from '../common';
+import { hasErrors } from '../../../../shared/rules/programs.js';
 
 type HostDraft = Omit<ShadowHost, 'capacity'> & { capacity: number | string };
 
@@ -114,7 +115,7 @@ export function BatchForm({ batch, opened, onClose, onSaved }: { batch: ShadowBa
         {error && <Text c="red" role="alert">{error}</Text>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
-          <Button loading={saving} disabled={hasError(findings)} onClick={() => void save()}>保存期次</Button>
+          <Button loading={saving} disabled={hasErrors(findings)} onClick={() => void save()}>保存期次</Button>
         </Group>
       </Stack>
     </Modal>

@@ -6,7 +6,8 @@ import { EVALUATION_GRADES } from '../../../../shared/domain/programs.js';
 import { invoke } from '../../../api/client';
 import { CadrePicker } from '../../../components/pickers';
 import { useSubmit } from '../../../components/useSubmit';
-import { DateField, FindingsList, hasError, notifyWarnings, useFindings } from '../common';
+import { DateField, FindingsList, notifyWarnings, useFindings } from '../common';
+import { hasErrors } from '../../../../shared/rules/programs.js';
 
 export function PlacementForm({
   batch,
@@ -71,7 +72,7 @@ export function PlacementForm({
         {error && <Text c="red" role="alert">{error}</Text>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
-          <Button loading={saving} disabled={!cadreId || !hostKey || hasError(findings)} onClick={() => void save()}>保存安排</Button>
+          <Button loading={saving} disabled={!cadreId || !hostKey || hasErrors(findings)} onClick={() => void save()}>保存安排</Button>
         </Group>
       </Stack>
     </Modal>

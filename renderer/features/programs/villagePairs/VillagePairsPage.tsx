@@ -9,7 +9,8 @@ import { invoke } from '../../../api/client';
 import { VillagePicker } from '../../../components/pickers';
 import { useApi } from '../../../components/useApi';
 import { useLastShown } from '../../../components/useLastShown';
-import { attempt, emptyFilter, FilterBar, FindingsList, hasError, notifyWarnings, StatusBadge, useFindings, type ListFilter } from '../common';
+import { attempt, emptyFilter, FilterBar, FindingsList, notifyWarnings, StatusBadge, useFindings, type ListFilter } from '../common';
+import { hasErrors } from '../../../../shared/rules/programs.js';
 import { PairDetail } from '../PairDetail';
 import { FirstUse, NoMatch } from '../../../components/EmptyState';
 
@@ -192,7 +193,7 @@ function PairForm({ pair, opened, onClose, onSaved }: { pair: VillagePairRow | n
         {error && <Text c="red" role="alert">{error}</Text>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
-          <Button disabled={!ready || hasError(findings)} onClick={() => void save()}>保存结对</Button>
+          <Button disabled={!ready || hasErrors(findings)} onClick={() => void save()}>保存结对</Button>
         </Group>
       </Stack>
     </Modal>
