@@ -77,7 +77,8 @@ export function planPackage(doc: VaultDocument, bytes: Buffer): Plan {
         if (f === 'id' || f === 'createdAt' || f === 'updatedAt') continue;
         const sentChanged = baseH ? inH[f] !== baseH[f] : inH[f] !== curH[f];
         if (!sentChanged || inH[f] === curH[f]) continue;
-        fields.push({ field: f, before: displayValue(f, mine[f]), after: displayValue(f, r[f]), conflict: baseH ? curH[f] !== baseH[f] : true });
+        // Without a base (first package from this office) nothing was "changed here since": a difference, not a conflict.
+        fields.push({ field: f, before: displayValue(f, mine[f]), after: displayValue(f, r[f]), conflict: baseH ? curH[f] !== baseH[f] : false });
       }
       if (!fields.length) {
         unchangedRecords.push({ collection: name, record: r });
