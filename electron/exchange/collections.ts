@@ -4,7 +4,10 @@
  * Rules: electron/exchange/DESIGN.md, "What each office owns".
  */
 import type { VaultDocument } from '../../shared/domain/document.js';
+import { cadreInputSchema } from '../../shared/domain/cadre.js';
 import { settingsSchema } from '../../shared/domain/settings.js';
+import { villageInputSchema } from '../../shared/domain/village.js';
+import type { z } from 'zod';
 
 /** What a rule may look up: the 镇街 of a village or of a cadre (through its village). */
 export interface OwnerContext {
@@ -36,6 +39,8 @@ export interface CollectionRule {
   townOf: (r: ExchangedRecord, ctx: OwnerContext) => string | undefined;
   label: (r: ExchangedRecord) => string;
   access?: CollectionAccess;
+  /** Checked on arrival: a record that would not pass the form is not landed (shown with the reason). */
+  schema?: z.ZodType;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
@@ -57,8 +62,8 @@ const settingsAccess: CollectionAccess = {
 };
 
 export const EXCHANGED_COLLECTIONS: Record<string, CollectionRule> = {
-  villages: { owner: 'town', townOf: (v) => str(v.townCode), label: (v) => String(v.name ?? '') },
-  cadres: { owner: 'town', townOf: (c, x) => x.villageTown(str(c.villageId)), label: (c) => String(c.name ?? '') },
+  villages: { owner: 'town', townOf: (v) => str(v.townCode), label: (v) => String(v.name ?? ''), schema: villageInputSchema },
+  cadres: { owner: 'town', townOf: (c, x) => x.villageTown(str(c.villageId)), label: (c) => String(c.name ?? ''), schema: cadreInputSchema },
   villagePairs: { owner: 'town', townOf: (p, x) => x.villageTown(str(p.helpedVillageId)), label: (p) => `${String(p.year ?? '')} 年结对 ${String(p.partnerName ?? '')}`.trim() },
   shadowBatches: { owner: 'district', townOf: wholeDistrict, label: (b) => String(b.name ?? '') },
   shadowPlacements: { owner: 'district', townOf: (p, x) => x.cadreTown(str(p.cadreId)), label: (p) => `跟班 ${String(p.start ?? '')}–${String(p.end ?? '')}` },

@@ -42,7 +42,7 @@ export function sealPackage(
   senderSign: KeyObject,
   receiverBox: KeyObject,
 ): Buffer {
-  const plain = deflateRawSync(Buffer.from(JSON.stringify(body), 'utf8'), { level: 1 });
+  const plain = packBody(body);
   const eph = generateKeyPairSync('x25519');
   const salt = randomBytes(32);
   const nonce = randomBytes(12);
@@ -63,6 +63,56 @@ export function sealPackage(
   const signature = sign(null, signed, senderSign);
   const withSig = Buffer.concat([signed, signature]);
   return Buffer.concat([withSig, createHash('sha256').update(withSig).digest()]);
+}
+
+/**
+ * Photos (base64 JPEG, most of a package's bytes) travel as raw bytes after the deflated JSON: no
+ * base64 inflation, and neither JSON nor deflate has to walk them. Layout: u32 JSON length ‖
+ * deflate(JSON) ‖ photo bytes; a photo's place in the JSON says `\u0000photo:offset:length`.
+ */
+const PHOTO_MARK = '\u0000photo:';
+
+function packBody(body: unknown): Buffer {
+  const blobs: Buffer[] = [];
+  let offset = 0;
+  const records = (body as { records?: Record<string, Record<string, unknown>[]> }).records ?? {};
+  const swapped: { r: Record<string, unknown>; photo: string }[] = [];
+  for (const list of Object.values(records)) {
+    for (const r of list) {
+      const photo = r.photo;
+      if (typeof photo !== 'string' || photo.length < 256) continue;
+      const bytes = Buffer.from(photo, 'base64');
+      if (bytes.toString('base64') !== photo) continue; // not canonical base64: kept as text so it comes back exactly
+      swapped.push({ r, photo });
+      r.photo = `${PHOTO_MARK}${offset}:${bytes.length}`;
+      blobs.push(bytes);
+      offset += bytes.length;
+    }
+  }
+  try {
+    const json = deflateRawSync(Buffer.from(JSON.stringify(body), 'utf8'), { level: 1 });
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(json.length);
+    return Buffer.concat([len, json, ...blobs]);
+  } finally {
+    for (const { r, photo } of swapped) r.photo = photo; // the caller's records are the vault's own
+  }
+}
+
+function unpackBody(plain: Buffer): unknown {
+  const jlen = plain.readUInt32BE(0);
+  const blobs = plain.subarray(4 + jlen);
+  const body = JSON.parse(inflateRawSync(plain.subarray(4, 4 + jlen)).toString('utf8')) as { records?: Record<string, Record<string, unknown>[]> };
+  for (const list of Object.values(body.records ?? {})) {
+    if (!Array.isArray(list)) continue;
+    for (const r of list) {
+      if (typeof r?.photo !== 'string' || !r.photo.startsWith(PHOTO_MARK)) continue;
+      const [off, n] = r.photo.slice(PHOTO_MARK.length).split(':').map(Number);
+      if (!(off >= 0 && n >= 0 && off + n <= blobs.length)) throw new Error('photo out of range');
+      r.photo = blobs.subarray(off, off + n).toString('base64');
+    }
+  }
+  return body;
 }
 
 export interface OpenedFrame {
@@ -111,7 +161,7 @@ export function decryptFrame(frame: OpenedFrame, receiverBoxPrivate: KeyObject):
     d.setAAD(frame.aad);
     d.setAuthTag(frame.ciphertext.subarray(frame.ciphertext.length - TAG));
     const plain = Buffer.concat([d.update(frame.ciphertext.subarray(0, frame.ciphertext.length - TAG)), d.final()]);
-    return JSON.parse(inflateRawSync(plain).toString('utf8'));
+    return unpackBody(plain);
   } catch {
     throw new AppError('DAMAGED', '数据包无法解密：它不是用本单位当前的密钥加密的（本单位是否重新生成过密钥？），未导入任何内容');
   }

@@ -3,6 +3,7 @@
  * conflicts against the landed base), and from the user's choice to ONE audited, undoable save.
  */
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { AppError } from '../../shared/contract/define.js';
 import type { VaultDocument } from '../../shared/domain/document.js';
 import { collectionLabel, officeName, type ExchangeImportResult, type ExchangePreview, type FieldChange, type InboxImport, type RecordChange } from '../../shared/domain/exchange.js';
@@ -13,6 +14,15 @@ import { fieldHashes, packFieldHashes, recordHash, unpackFieldHashes } from './h
 import { requireIdentity } from './identity.js';
 import { privateKey } from './keys.js';
 import { inboxOf, openPackage, type OpenedPackage } from './openPackage.js';
+
+/** The form's own message for a record that would not pass it, naming the field. */
+function invalidReason(schema: z.ZodType | undefined, r: ExchangedRecord): string | undefined {
+  if (!schema) return undefined;
+  const res = schema.safeParse(r);
+  if (res.success) return undefined;
+  const issue = res.error.issues[0];
+  return `内容不符合要求：${issue.message}${issue.path.length ? `（${issue.path.join('.')}）` : ''}，不能导入`;
+}
 
 /** How a value reads in the preview: short, and never a photo's bytes. */
 export function displayValue(field: string, v: unknown): string {
@@ -60,6 +70,11 @@ export function planPackage(doc: VaultDocument, bytes: Buffer): Plan {
       named.add(r.id);
       const mine = here.get(r.id);
       const key = `${name}/${r.id}`;
+      const invalid = invalidReason(rule.schema, r);
+      if (invalid) {
+        planned.push({ key, collection: name, id: r.id, label: rule.label(r), status: mine ? 'changed' : 'new', fields: [], conflict: false, blocked: invalid, incoming: r });
+        continue;
+      }
       if (!mine) {
         let blocked: string | undefined;
         if (name === 'cadres') {
@@ -77,7 +92,8 @@ export function planPackage(doc: VaultDocument, bytes: Buffer): Plan {
         if (f === 'id' || f === 'createdAt' || f === 'updatedAt') continue;
         const sentChanged = baseH ? inH[f] !== baseH[f] : inH[f] !== curH[f];
         if (!sentChanged || inH[f] === curH[f]) continue;
-        fields.push({ field: f, before: displayValue(f, mine[f]), after: displayValue(f, r[f]), conflict: baseH ? curH[f] !== baseH[f] : true });
+        // Without a base (first package from this office) nothing was "changed here since": a difference, not a conflict.
+        fields.push({ field: f, before: displayValue(f, mine[f]), after: displayValue(f, r[f]), conflict: baseH ? curH[f] !== baseH[f] : false });
       }
       if (!fields.length) {
         unchangedRecords.push({ collection: name, record: r });

@@ -84,7 +84,8 @@ export async function commitBatch(
 
 /** Collections other features keep that may point at a cadre by id. */
 function referencesIn(doc: VaultDocument): string {
-  const { cadres: _c, audit: _a, importBatches: _b, importTemplates: _t, settings: _s, meta: _m, villages: _v, ...rest } = doc;
+  // exchange only bookkeeps ids it sent or received (hashes), it does not refer to a record.
+  const { cadres: _c, audit: _a, importBatches: _b, importTemplates: _t, settings: _s, meta: _m, villages: _v, exchange: _x, ...rest } = doc;
   return JSON.stringify(rest);
 }
 

@@ -89,7 +89,7 @@ export async function commitVillages(
 export async function undoVillageBatch(session: Session, batch: ImportBatch): Promise<{ removed: number; restored: number }> {
   const doc = session.doc;
   const byId = new Map(doc.villages.map((v) => [v.id, v]));
-  const { villages: _v, audit: _a, importBatches: _b, importTemplates: _t, settings: _s, meta: _m, ...rest } = doc;
+  const { villages: _v, audit: _a, importBatches: _b, importTemplates: _t, settings: _s, meta: _m, exchange: _x, ...rest } = doc;
   const elsewhere = JSON.stringify(rest);
   for (const id of batch.createdIds) {
     const v = byId.get(id);

@@ -16,6 +16,7 @@ export const AUDIT_BUSINESSES = [
   { key: 'import', label: '导入', entities: ['importBatches', 'importTemplates'] },
   { key: 'settings', label: '设置', entities: ['settings'] },
   { key: 'vault', label: '档案库', entities: ['vault'] },
+  { key: 'exchange', label: '数据交换', entities: ['exchange'] },
 ] as const;
 
 export type AuditBusiness = (typeof AUDIT_BUSINESSES)[number]['key'] | 'other';
@@ -50,6 +51,13 @@ const ACTION_LABELS: Record<string, string> = {
   'crossCandidates.step': '推进人选程序',
   'reminderMarks.update': '处理提醒',
   'reminderMarks.delete': '恢复提醒',
+  'exchange.office': '设定本单位',
+  'exchange.trust': '添加受信任单位',
+  'exchange.trustReplace': '更换受信任单位公钥',
+  'exchange.untrust': '移除受信任单位',
+  'exchange.export': '导出数据包',
+  'exchange.import': '导入数据包',
+  'exchange.receipt': '读入回执',
 };
 
 const VERB_LABELS: Record<string, string> = {

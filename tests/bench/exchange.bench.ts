@@ -28,6 +28,7 @@ export const name = 'exchange';
 const CADRES = 5000;
 const PHOTO_BYTES = 20_000;
 const ms = (t: number) => Math.round(performance.now() - t);
+const step = (what: string) => console.error(`[bench exchange] ${new Date().toISOString().slice(11, 19)} ${what}`);
 
 export async function run(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'cadre-bench-exchange-'));
@@ -36,6 +37,7 @@ export async function run(): Promise<Record<string, unknown>> {
     // One 镇街 holding all of them, every cadre with a photo (random bytes: JPEG does not compress).
     for (const v of doc.villages) v.townCode = '440606005';
     for (const c of doc.cadres) c.photo = randomBytes(PHOTO_BYTES).toString('base64');
+    step('vaults');
     const town = new Session(await OpenVault.create(join(dir, 'town.cdv'), 'bench-pass-1', doc), '镇');
     const district = new Session(await OpenVault.create(join(dir, 'district.cdv'), 'bench-pass-1', emptyDocument()), '区');
     await setOffice(town, '440606005');
@@ -45,6 +47,7 @@ export async function run(): Promise<Record<string, unknown>> {
     await trustOffice(district, tk.text, tk.fingerprint);
     await trustOffice(town, dk.text, dk.fingerprint);
 
+    step('seal only');
     // The package alone, without the vault save that records its sequence.
     let t = performance.now();
     const { owned } = ownedRecords(town.doc, '440606005', '440606');
@@ -57,17 +60,20 @@ export async function run(): Promise<Record<string, unknown>> {
     );
     const sealOnly = ms(t);
 
+    step('full export');
     t = performance.now();
     const full = await exportPackage(town, '440606');
     const fullWrite = ms(t);
     t = performance.now();
     const plan = planPackage(district.doc, full.bytes);
     const fullRead = ms(t);
+    step('full commit');
     t = performance.now();
     const landed = await commitPackage(district, full.bytes, 'full.cdx', 'all');
     const fullCommit = ms(t);
     await applyReceipt(town, Buffer.from(landed.receipt.base64, 'base64'));
 
+    step('incremental');
     await town.mutate((d) => {
       for (const c of d.cadres.slice(0, 10)) c.phone = '13900000000';
     });

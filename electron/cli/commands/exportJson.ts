@@ -15,8 +15,11 @@ export const exportJsonCommand: Command = {
     if (out === path) throw new AppError('INVALID', '导出文件不能是档案库文件本身');
     if (out && existsSync(out)) throw new AppError('CONFLICT', `导出文件已存在，为免覆盖请换一个文件名：${out}`);
     const { doc } = await readVault(path, await readPassword());
-    // The attachment root key would unlock every scan in `<vault>.files/` without the password: never exported.
-    const text = JSON.stringify({ ...doc, attachmentKey: undefined }, null, 2);
+    // Never in this unencrypted dump: the attachment root key (it would unlock every scan in
+    // `<vault>.files/` without the password) and the 数据交换 private keys.
+    const keys = doc.exchange?.keys;
+    const shown = keys ? { ...doc, exchange: { ...doc.exchange, keys: { ...keys, signPrivate: '（不导出）', boxPrivate: '（不导出）' } } } : doc;
+    const text = JSON.stringify({ ...shown, attachmentKey: undefined }, null, 2);
     if (!out) {
       process.stdout.write(text + '\n');
       return 0;
