@@ -8,6 +8,7 @@ import { changePasswordCommand } from './changePassword.js';
 import { exportJsonCommand } from './exportJson.js';
 import { demoCommand } from './demo.js';
 import { printRmbCommand } from './printRmb.js';
+import { remindersCommand } from './reminders.js';
 
 /** Add a command: write `commands/<name>.ts` and register it here. */
 export const COMMANDS: Record<string, Command> = {
@@ -20,4 +21,5 @@ export const COMMANDS: Record<string, Command> = {
   'export-json': exportJsonCommand,
   demo: demoCommand,
   'print-rmb': printRmbCommand,
+  reminders: remindersCommand,
 };

@@ -9,6 +9,7 @@ import { useVaultStatus } from '../../app/useStatus';
 import { DemoDataCard } from '../demo/DemoDataCard';
 import { EligibilitySettings } from '../cross/EligibilitySettings';
 import { WorkCalendarSettings } from './WorkCalendarSettings';
+import { TermSettings } from '../terms/TermSettings';
 
 export function SettingsPage() {
   const { status, refresh } = useVaultStatus();
@@ -90,6 +91,7 @@ export function SettingsPage() {
       </Card>
       <EligibilitySettings value={settings.eligibility} onSave={(eligibility) => save({ eligibility })} />
       <WorkCalendarSettings value={settings.workCalendar} onSave={(workCalendar) => save({ workCalendar })} />
+      <TermSettings value={settings.terms} onSave={(terms) => save({ terms })} />
       <Card withBorder>
         <Title order={2} mb="sm">备份与审计</Title>
         <Group>
