@@ -104,6 +104,7 @@ function MarkModal({ item, status, onClose, onDone }: { item: Reminder; status: 
   const save = () =>
     submit.run(
       async () => {
+        setFields({});
         await invoke('reminders.mark', { data: { key: item.key, status, until: status === '暂缓' ? until : '', note } });
         onClose();
         onDone();
@@ -116,7 +117,7 @@ function MarkModal({ item, status, onClose, onDone }: { item: Reminder; status: 
         <Text size="sm">{item.message}</Text>
         {status === '暂缓' && <TextInput label="暂缓至" description="到这一天重新显示，如 2027.01.15" value={until} onChange={(e) => setUntil(e.currentTarget.value)} error={fields.until} data-autofocus />}
         <TextInput label="说明（可不填）" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fields.note} />
-        {submit.error && <Alert color="red">{submit.error}</Alert>}
+        {submit.error && Object.keys(fields).length === 0 && <Alert color="red">{submit.error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
           <Button loading={submit.busy} onClick={() => void save()}>确定</Button>

@@ -82,6 +82,7 @@ function LeaveModal({ record, onClose, onDone }: { record: PostRecordRow; onClos
   const save = () =>
     submit.run(
       async () => {
+        setFields({});
         await invoke('terms.leave', { recordId: record.id, data: { end, leaveReason: leaveReason ?? '', destination, leaveBasis }, closeResume });
         onClose();
         onDone();
@@ -97,7 +98,7 @@ function LeaveModal({ record, onClose, onDone }: { record: PostRecordRow; onClos
         <TextInput label="文件号 / 依据" value={leaveBasis} onChange={(e) => setBasis(e.currentTarget.value)} error={fields.leaveBasis} />
         <Checkbox label="简历中该职务的“至今”改为离任年月" checked={closeResume} onChange={(e) => setCloseResume(e.currentTarget.checked)} />
         <Text size="xs" c="dimmed">离任不删除档案：全部职务离任后，该干部列为“历史任职干部”，仍可查找。</Text>
-        {submit.error && <Alert color="red">{submit.error}</Alert>}
+        {submit.error && Object.keys(fields).length === 0 && <Alert color="red">{submit.error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
           <Button loading={submit.busy} onClick={() => void save()}>确认离任</Button>
@@ -118,6 +119,7 @@ function AppointModal({ cadreId, onClose, onDone }: { cadreId: string; onClose: 
   const save = () =>
     submit.run(
       async () => {
+        setFields({});
         await invoke('terms.appoint', { cadreId, data: { villageId: villageId ?? '', post: post ?? '', start, basis }, appendResume });
         onClose();
         onDone();
@@ -132,7 +134,7 @@ function AppointModal({ cadreId, onClose, onDone }: { cadreId: string; onClose: 
         <TextInput label="任职时间" description="如 2026.11.30 或 2026.11" value={start} onChange={(e) => setStart(e.currentTarget.value)} error={fields.start} />
         <TextInput label="文件号 / 依据" description="选举结果、任命文件等" value={basis} onChange={(e) => setBasis(e.currentTarget.value)} error={fields.basis} />
         <Checkbox label="在简历末尾追加一行（自任职年月至今）" checked={appendResume} onChange={(e) => setAppendResume(e.currentTarget.checked)} />
-        {submit.error && <Alert color="red">{submit.error}</Alert>}
+        {submit.error && Object.keys(fields).length === 0 && <Alert color="red">{submit.error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
           <Button loading={submit.busy} onClick={() => void save()}>确认任职</Button>

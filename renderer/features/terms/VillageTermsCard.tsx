@@ -70,6 +70,7 @@ function TermModal({ villageId, term, nextNumber, onClose, onDone }: { villageId
   const save = () =>
     submit.run(
       async () => {
+        setFields({});
         await invoke('terms.saveTerm', { id: term?.id, data: { villageId, number: Number(number), start, end, dueDate, completedOn } });
         onClose();
         onDone();
@@ -84,7 +85,7 @@ function TermModal({ villageId, term, nextNumber, onClose, onDone }: { villageId
         <TextInput label="任期止（可留空）" description="留空按“设置”中的任期年限计算" value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={fields.end} />
         <TextInput label="应换届时间（可留空）" description="留空即任期止" value={dueDate} onChange={(e) => setDue(e.currentTarget.value)} error={fields.dueDate} />
         <TextInput label="换届完成日期" description="本届任期结束的换届完成后填写；新增下一届时自动填为其任期起" value={completedOn} onChange={(e) => setCompleted(e.currentTarget.value)} error={fields.completedOn} />
-        {submit.error && <Alert color="red">{submit.error}</Alert>}
+        {submit.error && Object.keys(fields).length === 0 && <Alert color="red">{submit.error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
           <Button loading={submit.busy} onClick={() => void save()}>保存</Button>
