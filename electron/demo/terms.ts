@@ -74,6 +74,35 @@ export function addTermsDemo(doc: VaultDocument, on: string, now: string): void 
 
   // 跨村任职: one candidate whose 公示 ended three days ago, one pilot filled two years ago ending next month.
   addCrossCases(doc, on, now);
+  addReserves(doc, on, now);
+}
+
+/**
+ * Every 后备干部 enters the lifecycle, at stages spread as in a real pool; one in four has no 评价
+ * for last year yet. 已使用 is left out: it would need the file's post changed too.
+ */
+function addReserves(doc: VaultDocument, on: string, now: string): void {
+  const STAGES = ['入库', '培养中', '培养中', '列为考察对象', '培养中', '退出'] as const;
+  const lastYear = Number(on.slice(0, 4)) - 1;
+  let k = 0;
+  for (const c of doc.cadres) {
+    if (c.villagePost !== '后备干部') continue;
+    const stage = STAGES[k % STAGES.length];
+    const enteredOn = addMonths(on, -12 - (k % 30)).slice(0, 7);
+    const firstYear = Number(enteredOn.slice(0, 4));
+    const evaluations = [];
+    for (let y = firstYear; y <= lastYear; y++) {
+      if (y === lastYear && k % 4 === 0) continue;
+      evaluations.push({ year: y, grade: (['优秀', '良好', '良好', '一般'] as const)[(k + y) % 4], comment: '' });
+    }
+    doc.reserveRecords.push({
+      id: `demo-r-${k}`, createdAt: now, updatedAt: now, demo: true,
+      cadreId: c.id, stage, enteredOn, stageOn: stage === '入库' ? enteredOn : addMonths(`${enteredOn}.01`, 6).slice(0, 7),
+      measures: '到镇街挂职锻炼；参加后备干部培训班', contact: '镇街组织办（示例）', usedAs: '',
+      exitReason: stage === '退出' ? '外出务工，本人申请退出' : '', evaluations,
+    });
+    k++;
+  }
 }
 
 function addCrossCases(doc: VaultDocument, on: string, now: string): void {

@@ -13,9 +13,10 @@ import { ageAt, dateKey } from './dates.js';
 import { addMonths, addYears, currentTerm, termDue, termEnd, yearsInPost } from './postHistory.js';
 import { TEAM_POSTS } from './structure.js';
 import { countWorkdays } from './workCalendar.js';
+import { reserveReviewDue } from './reserves.js';
 
 export const REMINDER_KINDS = [
-  '任期届满', '到龄', '任现职超年限', '公示期满未确认', '跨村任职任期届满', '跟班结业待评价', '智库结对到期', '村居结对到期',
+  '任期届满', '到龄', '任现职超年限', '公示期满未确认', '跨村任职任期届满', '跟班结业待评价', '智库结对到期', '村居结对到期', '后备年度评价',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -39,7 +40,7 @@ export interface Reminder {
 
 export type ReminderDoc = Pick<
   VaultDocument,
-  'villages' | 'cadres' | 'villageTerms' | 'crossPilots' | 'crossCandidates' | 'shadowPlacements' | 'shadowBatches' | 'mentorPairs' | 'villagePairs' | 'experts' | 'reminderMarks'
+  'villages' | 'cadres' | 'villageTerms' | 'crossPilots' | 'crossCandidates' | 'shadowPlacements' | 'shadowBatches' | 'mentorPairs' | 'villagePairs' | 'experts' | 'reminderMarks' | 'reserveRecords'
 >;
 
 const TEAM = new Set<string>(TEAM_POSTS);
@@ -229,6 +230,27 @@ export function allReminders(doc: ReminderDoc, on: string, settings: Settings): 
       villageId: p.helpedVillageId,
       link: '/village-pairs',
     });
+  }
+
+  // 后备 yearly 评价 (names looked up only for the few due).
+  const reviews = doc.reserveRecords.flatMap((r) => {
+    const d = reserveReviewDue(r, on);
+    return d ? [{ r, ...d }] : [];
+  });
+  if (reviews.length) {
+    const due = new Set(reviews.map((x) => x.r.cadreId));
+    const names = new Map<string, string>();
+    for (const c of doc.cadres) if (due.has(c.id)) names.set(c.id, c.name);
+    for (const { r, year, due: by } of reviews) {
+      push({
+        key: `后备年度评价:${r.id}:${year}`,
+        kind: '后备年度评价',
+        due: by,
+        message: `后备干部 ${names.get(r.cadreId) ?? ''}（${r.stage}，入库 ${r.enteredOn}）尚无 ${year} 年度评价`,
+        cadreId: r.cadreId,
+        link: `/cadres/${r.cadreId}`,
+      });
+    }
   }
 
   const rank = (u: Urgency) => URGENCIES.indexOf(u);
