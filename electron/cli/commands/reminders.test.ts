@@ -25,7 +25,7 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 describe('cli reminders', () => {
   it('prints the desk’s list as JSON and as text, and refuses a bad --on in Chinese', { timeout: 240_000 }, async () => {
     const vault = join(dir, 'demo.cdv');
-    expect((await cli(['demo', vault, '--count', '300'])).code).toBe(0);
+    expect((await cli(['demo', vault, '--count', '800'])).code).toBe(0);
     const today = new Date();
     const on = `${today.getFullYear()}.${String(today.getMonth() + 1).padStart(2, '0')}.${String(today.getDate()).padStart(2, '0')}`;
     const json = await cli(['reminders', vault, '--on', on, '--json']);
