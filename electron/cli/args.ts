@@ -21,4 +21,4 @@ export function parseArgs(argv: string[]): ParsedArgs {
 }
 
 /** Flags that take a value; all others are booleans. */
-const VALUE_FLAGS = new Set(['operator', 'keep', 'sheet', 'template', 'count', 'seed', 'out', 'file', 'to', 'office', 'fingerprint', 'receipt', 'category', 'title', 'formed-on']);
+const VALUE_FLAGS = new Set(['operator', 'keep', 'sheet', 'template', 'count', 'seed', 'out', 'file', 'to', 'office', 'fingerprint', 'receipt', 'category', 'title', 'formed-on', 'on']);

@@ -14,6 +14,8 @@ import { TOWNS } from '../../shared/domain/towns.js';
 import type { Village } from '../../shared/domain/village.js';
 import { idCheckChar } from '../../shared/rules/idCard.js';
 import { addProgramDemo } from './programs.js';
+import { addTermsDemo } from './terms.js';
+import { today } from '../../shared/rules/dates.js';
 
 const SURNAMES = '陈李梁黄何罗吴张周林麦冯郭区欧杨刘潘苏邓谢胡卢曾叶钟彭伍关霍简'.split('');
 const GIVEN_MALE = '建国志强伟明华家豪振宇俊杰永康锦荣泽楠子轩文斌国良海锋德耀辉卓健'.split('');
@@ -155,7 +157,11 @@ function resumeFor(villageName: string, post: VillagePost, edu: string, school: 
   return lines;
 }
 
-export function buildDemoDocument(opts: { cadres: number; seed?: number; now?: string }): VaultDocument {
+/**
+ * `remindersOn`: the day the 任期 / 提醒 part is dated from (default: the day it is built), so
+ * every reminder kind shows on a fresh 示例 vault.
+ */
+export function buildDemoDocument(opts: { cadres: number; seed?: number; now?: string; remindersOn?: string }): VaultDocument {
   const r = rng(opts.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const now = opts.now ?? '2026-01-01T00:00:00.000Z';
@@ -291,6 +297,7 @@ export function buildDemoDocument(opts: { cadres: number; seed?: number; now?: s
   addKinship(cadres, surnames, villages, r);
   doc.cadres = cadres;
   addProgramDemo(doc, r, now);
+  addTermsDemo(doc, opts.remindersOn ?? today(), now);
   return doc;
 }
 

@@ -113,7 +113,7 @@ describe('跨村任职 handlers', () => {
       { from: '2026.11', to: '', text: '大良弱村党组织书记（跨村任职）' },
     ]);
     // 任命 writes the post history of both villages: home post closed as 跨村任职, target post open.
-    const history = await call<Array<{ villageId: string; post: string; start: string; end: string; leaveReason: string; destination: string }>>('terms.history', { cadreId: good.id });
+    const history = await call('terms.history', { cadreId: good.id });
     expect(history.map((r) => [r.villageId === target.id ? '弱村' : '原村', r.post, r.start, r.end, r.leaveReason, r.destination])).toEqual([
       ['弱村', '党组织书记', '2026.11.20', '', '', ''],
       ['原村', '党组织副书记', '2021.03', '2026.11.20', '跨村任职', '大良弱村党组织书记（跨村任职）'],

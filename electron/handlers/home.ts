@@ -1,5 +1,6 @@
 import { homeContract } from '../../shared/contract/home.js';
 import { dateKey, today } from '../../shared/rules/dates.js';
+import { reservePool } from '../../shared/rules/reserves.js';
 import type { HandlersFor } from './types.js';
 
 export const homeHandlers: HandlersFor<typeof homeContract> = {
@@ -9,9 +10,12 @@ export const homeHandlers: HandlersFor<typeof homeContract> = {
     const live = <T extends { deletedAt?: string }>(xs: T[]) => xs.filter((x) => !x.deletedAt);
     const cadres = live(doc.cadres);
     const villages = live(doc.villages);
+    // Same rule as 结构分析: the lifecycle where a cadre has a record, else the post or tag.
+    const pool = reservePool(doc.reserveRecords);
+    const isReserve = (c: (typeof cadres)[number]) => (pool.tracked.has(c.id) ? pool.active.has(c.id) : c.villagePost === '后备干部' || c.tags.includes('后备'));
     return {
       cadres: cadres.length,
-      reserves: cadres.filter((c) => c.villagePost === '后备干部' || c.tags.includes('后备')).length,
+      reserves: cadres.filter(isReserve).length,
       villages: villages.length,
       weakLax: villages.filter((v) => v.weakLax?.status === '整顿中').length,
       demonstration: villages.filter((v) => v.demonstration !== null).length,

@@ -9,6 +9,7 @@ import { newId, nowIso } from '../store/session.js';
 import { appoint, leave, villageLabel } from './postChanges.js';
 import { changedFields, findRecord, validate } from './records.js';
 import type { HandlersFor } from './types.js';
+import { reserveHandlers } from './reserves.js';
 
 const liveCadre = (cadres: Cadre[], id: string): Cadre => {
   const c = findRecord(cadres, id, '干部档案');
@@ -141,4 +142,5 @@ export const termsHandlers: HandlersFor<typeof termsContract> = {
     });
     return { ok: true as const };
   },
+  ...reserveHandlers,
 };

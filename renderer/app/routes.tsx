@@ -15,6 +15,7 @@ import { CrossPage } from '../features/cross/CrossPage';
 import { ShadowPage } from '../features/programs/shadow/ShadowPage';
 import { MentoringPage } from '../features/programs/mentoring/MentoringPage';
 import { VillagePairsPage } from '../features/programs/villagePairs/VillagePairsPage';
+import { RemindersPage } from '../features/reminders/RemindersPage';
 
 export interface NavEntry {
   match: string;
@@ -24,6 +25,7 @@ export interface NavEntry {
 
 export const NAV: NavEntry[] = [
   { match: '', label: '首页', render: () => <HomePage /> },
+  { match: 'reminders', label: '提醒', render: () => <RemindersPage /> },
   { match: 'cadres', label: '干部档案', render: (route) => <CadresModule route={route} /> },
   { match: 'villages', label: '村居信息', render: (route) => <VillagesPage route={route} /> },
   { match: 'analysis', label: '结构分析', render: () => <AnalysisPage /> },

@@ -17,6 +17,7 @@ export const cadreViewSchema = z.object({
       education: names,
       political: names,
       tags: names,
+      serving: z.enum(['', '在任', '历史任职干部']).optional(),
     })
     .default(NO_FILTERS),
   query: z.string().max(200).default(''),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { method } from './define.js';
 import { daySchema } from '../domain/common.js';
 import type { PostRecord, ReminderMark, VillageTerm } from '../domain/terms.js';
+import type { ReserveRecord } from '../domain/reserves.js';
 import type { Reminder } from '../rules/reminders.js';
 
 export type { Reminder } from '../rules/reminders.js';
@@ -43,4 +44,8 @@ export const termsContract = {
   'reminders.mark': method<ReminderMark>()(z.object({ data: z.record(z.string(), z.unknown()) })),
   /** Takes a mark back: the item shows again. */
   'reminders.unmark': method<{ ok: true }>()(z.object({ key: z.string().min(1) })),
+  /** 后备干部 lifecycle: the cadre's record, or null when never entered. */
+  'reserves.get': method<ReserveRecord | null>()(z.object({ cadreId: z.string().min(1) })),
+  /** Enters (入库) or updates the record; a stage change must follow nextReserveStages. */
+  'reserves.save': method<ReserveRecord>()(z.object({ cadreId: z.string().min(1), data: z.record(z.string(), z.unknown()) })),
 };

@@ -12,7 +12,7 @@ export const AUDIT_BUSINESSES = [
   { key: 'mentoring', label: '智库结对', entities: ['experts', 'mentorPairs'] },
   { key: 'villagePairs', label: '村居结对', entities: ['villagePairs'] },
   { key: 'cross', label: '跨村任职', entities: ['crossPilots', 'crossCandidates'] },
-  { key: 'terms', label: '任期与提醒', entities: ['postRecords', 'villageTerms', 'reminderMarks'] },
+  { key: 'terms', label: '任期与提醒', entities: ['postRecords', 'villageTerms', 'reminderMarks', 'reserveRecords'] },
   { key: 'import', label: '导入', entities: ['importBatches', 'importTemplates'] },
   { key: 'settings', label: '设置', entities: ['settings'] },
   { key: 'vault', label: '档案库', entities: ['vault'] },

@@ -6,6 +6,7 @@ import { emptyExchangeState, type ExchangeState } from './exchange.js';
 import type { Expert, MentorPair, ShadowBatch, ShadowPlacement, VillagePair } from './programs.js';
 import { defaultSettings, type Settings } from './settings.js';
 import type { PostRecord, ReminderMark, VillageTerm } from './terms.js';
+import type { ReserveRecord } from './reserves.js';
 import type { Village } from './village.js';
 
 /** Bump when the stored shape changes; add a step in electron/store/migrations.ts. */
@@ -66,6 +67,8 @@ export interface VaultDocument {
   villageTerms: VillageTerm[];
   /** 提醒 marked 已处理 / 暂缓, by reminder key. */
   reminderMarks: ReminderMark[];
+  /** 后备干部 lifecycle, one record per cadre (added without a version bump: migrate fills it). */
+  reserveRecords: ReserveRecord[];
 }
 
 export function emptyDocument(now = new Date().toISOString()): VaultDocument {
@@ -91,5 +94,6 @@ export function emptyDocument(now = new Date().toISOString()): VaultDocument {
     postRecords: [],
     villageTerms: [],
     reminderMarks: [],
+    reserveRecords: [],
   };
 }

@@ -16,6 +16,8 @@ export interface ListRow extends CadreRow {
 export function toListRows(rows: CadreRow[], refDate: string): ListRow[] {
   return rows.map((r) => ({
     ...r,
+    // A 历史任职干部 holds no post; the column says so rather than staying blank.
+    villagePost: r.former ? '历史任职干部' : r.villagePost,
     age: r.birth ? ageAt(r.birth, refDate) : NaN,
     townName: townName(r.townCode),
     tagText: r.tags.join('、'),
@@ -38,12 +40,14 @@ export interface CadreFilters {
   education: string[];
   political: string[];
   tags: string[];
+  /** 任职状态: '' = everyone, 在任, or 历史任职干部 (left every post). */
+  serving?: '' | '在任' | '历史任职干部';
 }
 
-export const NO_FILTERS: CadreFilters = { towns: [], villages: [], posts: [], ageBands: [], sex: '', education: [], political: [], tags: [] };
+export const NO_FILTERS: CadreFilters = { towns: [], villages: [], posts: [], ageBands: [], sex: '', education: [], political: [], tags: [], serving: '' };
 
 export function hasFilters(f: CadreFilters): boolean {
-  return f.sex !== '' || (Object.keys(NO_FILTERS) as (keyof CadreFilters)[]).some((k) => Array.isArray(f[k]) && (f[k] as string[]).length > 0);
+  return f.sex !== '' || !!f.serving || (Object.keys(NO_FILTERS) as (keyof CadreFilters)[]).some((k) => Array.isArray(f[k]) && (f[k] as string[]).length > 0);
 }
 
 /** Each facet is an OR inside itself and an AND with the others, as people expect of filter bars. */
@@ -63,7 +67,8 @@ export function facetPredicate(f: CadreFilters): (r: ListRow) => boolean {
     (education.size === 0 || education.has(r.education)) &&
     (political.size === 0 || political.has(r.politicalStatus)) &&
     (bands.length === 0 || bands.some((b) => b.test(r.age))) &&
-    (tags.length === 0 || tags.some((t) => r.tags.includes(t)));
+    (tags.length === 0 || tags.some((t) => r.tags.includes(t))) &&
+    (!f.serving || (f.serving === '历史任职干部') === !!r.former);
 }
 
 export type ColumnKey =

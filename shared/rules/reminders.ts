@@ -11,11 +11,12 @@ import type { ReminderMark } from '../domain/terms.js';
 import { currentStage } from '../domain/crossPosting.js';
 import { ageAt, dateKey } from './dates.js';
 import { addMonths, addYears, currentTerm, termDue, termEnd, yearsInPost } from './postHistory.js';
-import { isTeamPost } from './structure.js';
+import { TEAM_POSTS } from './structure.js';
 import { countWorkdays } from './workCalendar.js';
+import { reserveReviewDue } from './reserves.js';
 
 export const REMINDER_KINDS = [
-  '任期届满', '到龄', '任现职超年限', '公示期满未确认', '跨村任职任期届满', '跟班结业待评价', '智库结对到期', '村居结对到期',
+  '任期届满', '到龄', '任现职超年限', '公示期满未确认', '跨村任职任期届满', '跟班结业待评价', '智库结对到期', '村居结对到期', '后备年度评价',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -39,9 +40,10 @@ export interface Reminder {
 
 export type ReminderDoc = Pick<
   VaultDocument,
-  'villages' | 'cadres' | 'villageTerms' | 'crossPilots' | 'crossCandidates' | 'shadowPlacements' | 'shadowBatches' | 'mentorPairs' | 'villagePairs' | 'experts' | 'reminderMarks'
+  'villages' | 'cadres' | 'villageTerms' | 'crossPilots' | 'crossCandidates' | 'shadowPlacements' | 'shadowBatches' | 'mentorPairs' | 'villagePairs' | 'experts' | 'reminderMarks' | 'reserveRecords'
 >;
 
+const TEAM = new Set<string>(TEAM_POSTS);
 const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 function addDays(day: string, n: number): string {
@@ -103,8 +105,10 @@ export function allReminders(doc: ReminderDoc, on: string, settings: Settings): 
   }
 
   // 到龄 and 任现职超年限: 两委 members of live villages.
+  const postCutoff = addYears(on, -t.maxPostYears);
+  const postCutoffMonth = postCutoff.slice(0, 7);
   for (const c of doc.cadres) {
-    if (c.deletedAt || !c.villageId || !isTeamPost(c.villagePost) || !villageName.has(c.villageId)) continue;
+    if (c.deletedAt || !c.villageId || !TEAM.has(c.villagePost ?? '') || !villageName.has(c.villageId)) continue;
     const due = dueOf.get(c.villageId);
     if (due && c.birth) {
       const atDue = ageAt(c.birth, due);
@@ -125,8 +129,9 @@ export function allReminders(doc: ReminderDoc, on: string, settings: Settings): 
         });
       }
     }
-    const years = yearsInPost(c.postSince, on);
-    if (years !== undefined && years >= t.maxPostYears) {
+    // In post N years or more ⇔ 任现职时间 on or before the same month (or day) N years back: a string compare, no parsing.
+    if (c.postSince && c.postSince <= (c.postSince.length === 7 ? postCutoffMonth : postCutoff)) {
+      const years = yearsInPost(c.postSince, on) ?? t.maxPostYears;
       push({
         key: `任现职超年限:${c.id}:${c.postSince}`,
         kind: '任现职超年限',
@@ -141,12 +146,15 @@ export function allReminders(doc: ReminderDoc, on: string, settings: Settings): 
   }
 
   // 公示期满未确认: the last step is 公示 and its end has passed.
-  const cadreName = new Map<string, string>();
-  const nameOf = (id: string) => {
-    if (cadreName.size === 0) for (const c of doc.cadres) cadreName.set(c.id, c.name);
-    return cadreName.get(id) ?? '';
-  };
+  // Names only of the few cadres the program items below mention: a map of all 50k names costs more than the whole scan.
   const pilots = new Map(live(doc.crossPilots).map((p) => [p.id, p]));
+  const mentioned = new Set<string>();
+  for (const cand of doc.crossCandidates) if (!cand.deletedAt && currentStage(cand) === '公示') mentioned.add(cand.cadreId);
+  for (const pl of doc.shadowPlacements) if (!pl.deletedAt && !pl.evaluation) mentioned.add(pl.cadreId);
+  for (const p of doc.mentorPairs) if (!p.deletedAt && p.cadreId) mentioned.add(p.cadreId);
+  const cadreName = new Map<string, string>();
+  if (mentioned.size) for (const c of doc.cadres) if (mentioned.has(c.id)) cadreName.set(c.id, c.name);
+  const nameOf = (id: string) => cadreName.get(id) ?? '';
   for (const cand of live(doc.crossCandidates)) {
     const pilot = pilots.get(cand.pilotId);
     if (!pilot || currentStage(cand) !== '公示') continue;
@@ -222,6 +230,27 @@ export function allReminders(doc: ReminderDoc, on: string, settings: Settings): 
       villageId: p.helpedVillageId,
       link: '/village-pairs',
     });
+  }
+
+  // 后备 yearly 评价 (names looked up only for the few due).
+  const reviews = doc.reserveRecords.flatMap((r) => {
+    const d = reserveReviewDue(r, on);
+    return d ? [{ r, ...d }] : [];
+  });
+  if (reviews.length) {
+    const due = new Set(reviews.map((x) => x.r.cadreId));
+    const names = new Map<string, string>();
+    for (const c of doc.cadres) if (due.has(c.id)) names.set(c.id, c.name);
+    for (const { r, year, due: by } of reviews) {
+      push({
+        key: `后备年度评价:${r.id}:${year}`,
+        kind: '后备年度评价',
+        due: by,
+        message: `后备干部 ${names.get(r.cadreId) ?? ''}（${r.stage}，入库 ${r.enteredOn}）尚无 ${year} 年度评价`,
+        cadreId: r.cadreId,
+        link: `/cadres/${r.cadreId}`,
+      });
+    }
   }
 
   const rank = (u: Urgency) => URGENCIES.indexOf(u);

@@ -40,6 +40,8 @@ export function isSecretaryPost(post: string | undefined): boolean {
 }
 
 export interface StructureCadre {
+  /** Needed only when a 后备 lifecycle pool is given. */
+  id?: string;
   sex: string;
   birth: string;
   politicalStatus: string;
@@ -119,7 +121,17 @@ function isParty(c: StructureCadre): boolean {
   return isPartyStatus(c.politicalStatus);
 }
 
-function isReserve(c: StructureCadre): boolean {
+/**
+ * 后备 from the lifecycle where a cadre has a record (counted while 入库 / 培养中 / 列为考察对象);
+ * otherwise, for files never entered in it, the post 后备干部 or the tag 后备.
+ */
+export interface ReservePool {
+  tracked: ReadonlySet<string>;
+  active: ReadonlySet<string>;
+}
+
+function isReserve(c: StructureCadre, pool?: ReservePool): boolean {
+  if (pool && c.id && pool.tracked.has(c.id)) return pool.active.has(c.id);
   return c.villagePost === '后备干部' || c.tags.includes('后备');
 }
 
@@ -136,6 +148,7 @@ export function analyzeStructure(
   villages: readonly StructureVillage[],
   refDate: string,
   townCode?: string,
+  reserves?: ReservePool,
 ): StructureReport {
   const groups = new Map<string, StructureGroup>(TOWNS.map((t) => [t.code, emptyGroup(t.code, t.name)]));
   const district = emptyGroup(null, '全区');
@@ -152,7 +165,7 @@ export function analyzeStructure(
   for (const c of cadres) {
     if (c.deletedAt) continue;
     const member = isTeamPost(c.villagePost);
-    const reserve = isReserve(c);
+    const reserve = isReserve(c, reserves);
     if (!member && !reserve) continue;
     const town = c.villageId ? townOfVillage.get(c.villageId) : undefined;
     if (!town) {

@@ -11,6 +11,7 @@ import { printRmbCommand } from './printRmb.js';
 import { exchangeExportCommand, exchangeImportCommand, exchangeKeyCommand, exchangeReceiptCommand, exchangeTrustCommand } from './exchange.js';
 import { attachCommand } from './attach.js';
 import { importPhotosCommand } from './importPhotos.js';
+import { remindersCommand } from './reminders.js';
 
 /** Add a command: write `commands/<name>.ts` and register it here. */
 export const COMMANDS: Record<string, Command> = {
@@ -30,4 +31,5 @@ export const COMMANDS: Record<string, Command> = {
   'exchange-receipt': exchangeReceiptCommand,
   attach: attachCommand,
   'import-photos': importPhotosCommand,
+  reminders: remindersCommand,
 };

@@ -38,6 +38,10 @@ export const CadreFilterBar = memo(function CadreFilterBar({ filters, onChange, 
       </Stack>
       <MultiSelect {...common} w={130} label="学历" placeholder="全部" data={[...EDUCATION_LEVELS]} value={filters.education} onChange={(v) => set('education', v)} />
       <MultiSelect {...common} label="政治面貌" placeholder="全部" data={[...POLITICAL_STATUSES]} value={filters.political} onChange={(v) => set('political', v)} />
+      <Stack gap={2}>
+        <span style={{ fontSize: 12, fontWeight: 500 }}>任职状态</span>
+        <SegmentedControl size="xs" data={[{ value: '', label: '全部' }, { value: '在任', label: '在任' }, { value: '历史任职干部', label: '历史任职干部' }]} value={filters.serving ?? ''} onChange={(v) => set('serving', v as CadreFilters['serving'])} aria-label="任职状态" />
+      </Stack>
       <MultiSelect {...common} w={160} label="人才类别" placeholder="全部" data={[...TALENT_TAGS]} value={filters.tags} onChange={(v) => set('tags', v)} />
       <Button size="xs" variant="subtle" disabled={!hasFilters(filters)} onClick={() => onChange(NO_FILTERS)}>清除筛选</Button>
     </Group>

@@ -15,6 +15,8 @@ import { AttachmentsTab } from '../attachments/AttachmentsTab';
 import { LrmxExportButton } from '../import/LrmxExportButton';
 import { ExportWordButton, PrintRmbButton } from '../print';
 import { CadreProgramHistory } from '../programs/CadreProgramHistory';
+import { PostHistoryCard } from '../terms/PostHistoryCard';
+import { ReserveCard } from '../terms/ReserveCard';
 import { setCadreListState } from './cadreFilterStore';
 import { AreaField, FormContext, TextField, type FormApi } from './form/FormContext';
 import { AssessmentEditor, FamilyEditor, NegativeFlagEditor, RelationEditor, ResumeEditor } from './form/RowsEditor';
@@ -265,6 +267,8 @@ export function CadrePage({ id }: { id: string | null }) {
           <Section title="家庭成员及重要社会关系"><FamilyEditor /></Section>
           <Section title="十不选负面情形"><NegativeFlagEditor /></Section>
           <Section title="亲属关系（回避核查）"><RelationEditor /></Section>
+          {!isNew && <Section title="任职经历"><PostHistoryCard cadreId={id} readOnly={editing || deleted} onChanged={() => void load()} /></Section>}
+          {!isNew && <Section title="后备干部"><ReserveCard cadreId={id} readOnly={editing || deleted} /></Section>}
           {!isNew && <Section title="培育经历（书记跟班 / 智库结对）"><CadreProgramHistory cadreId={id} /></Section>}
           <Section title="呈报">
             <Group grow>

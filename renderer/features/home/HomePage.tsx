@@ -3,6 +3,7 @@ import { townName } from '../../../shared/domain/towns.js';
 import { navigate } from '../../app/router';
 import { useVaultStatus } from '../../app/useStatus';
 import { useApi } from '../../components/useApi';
+import { HomeReminders } from '../reminders/HomeReminders';
 
 function Stat({ label, value, hint, to }: { label: string; value: number | string; hint?: string; to: string }) {
   return (
@@ -35,6 +36,7 @@ export function HomePage() {
         </Group>
       </Group>
       {summary.error && <Alert color="red">{summary.error}</Alert>}
+      <HomeReminders />
       {s && (
         <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }}>
           <Stat label="在册干部" value={s.cadres} hint={`其中后备干部 ${s.reserves} 人`} to="/cadres" />

@@ -11,6 +11,7 @@ import { EligibilitySettings } from '../cross/EligibilitySettings';
 import { WorkCalendarSettings } from './WorkCalendarSettings';
 import { FontSizeSetting } from './FontSizeSetting';
 import { ExchangeSettings } from './ExchangeSettings';
+import { TermSettings } from '../terms/TermSettings';
 
 export function SettingsPage() {
   const { status, refresh } = useVaultStatus();
@@ -102,6 +103,7 @@ export function SettingsPage() {
       </Card>
       <EligibilitySettings value={settings.eligibility} onSave={(eligibility) => save({ eligibility })} />
       <WorkCalendarSettings value={settings.workCalendar} onSave={(workCalendar) => save({ workCalendar })} />
+      <TermSettings value={settings.terms} onSave={(terms) => save({ terms })} />
       <Card withBorder>
         <Title order={2} mb="sm">备份与审计</Title>
         <Group>

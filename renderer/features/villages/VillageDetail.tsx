@@ -9,6 +9,7 @@ import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
 import { STRENGTH_COLOR, VillageBadges } from './VillageBadges';
 import { VillageForm } from './VillageForm';
+import { VillageTermsCard } from '../terms/VillageTermsCard';
 
 const postRank = (p?: string) => {
   const i = (VILLAGE_POSTS as readonly string[]).indexOf(p ?? '');
@@ -32,7 +33,7 @@ export function VillageDetail({ id }: { id: string }) {
   const refDate = today();
 
   const members = useMemo(
-    () => (cadres.data ?? []).filter((c) => c.villageId === id).sort((a, b) => postRank(a.villagePost) - postRank(b.villagePost) || a.name.localeCompare(b.name, 'zh-CN')),
+    () => (cadres.data ?? []).filter((c) => c.villageId === id && !c.former).sort((a, b) => postRank(a.villagePost) - postRank(b.villagePost) || a.name.localeCompare(b.name, 'zh-CN')),
     [cadres.data, id],
   );
   const team = members.filter((m) => isTeamPost(m.villagePost));
@@ -123,6 +124,7 @@ export function VillageDetail({ id }: { id: string }) {
           {table(others, '后备干部及其他人员')}
         </>
       )}
+      <VillageTermsCard villageId={id} readOnly={!!v.deletedAt} />
       <Title order={2}>修改记录</Title>
       {history.data && history.data.entries.length === 0 && <Text size="sm" c="dimmed">没有记录。</Text>}
       {history.data && history.data.entries.length > 0 && (
