@@ -7,6 +7,8 @@ import type { VaultDocument } from '../../shared/domain/document.js';
 import { cadreInputSchema } from '../../shared/domain/cadre.js';
 import { settingsSchema } from '../../shared/domain/settings.js';
 import { villageInputSchema } from '../../shared/domain/village.js';
+import { postRecordInputSchema, villageTermInputSchema } from '../../shared/domain/terms.js';
+import { reserveInputSchema } from '../../shared/domain/reserves.js';
 import type { z } from 'zod';
 
 /** What a rule may look up: the 镇街 of a village or of a cadre (through its village). */
@@ -71,6 +73,10 @@ export const EXCHANGED_COLLECTIONS: Record<string, CollectionRule> = {
   mentorPairs: { owner: 'district', townOf: (p, x) => (str(p.cadreId) ? x.cadreTown(str(p.cadreId)) : x.villageTown(str(p.villageId))), label: (p) => `结对 ${String(p.start ?? '')}` },
   crossPilots: { owner: 'district', townOf: (p, x) => x.villageTown(str(p.villageId)), label: (p) => `岗位 ${String(p.post ?? '')} ${String(p.periodStart ?? '')}` },
   crossCandidates: { owner: 'district', townOf: (c, x) => x.cadreTown(str(c.cadreId)), label: (c) => `人选 ${String(c.origin ?? '')}` },
+  // 任期与换届 (#15): each 镇街 keeps its villages' 届次, its cadres' 任职经历 and its 后备干部库.
+  postRecords: { owner: 'town', townOf: (p, x) => x.villageTown(str(p.villageId)), label: (p) => `任职 ${String(p.post ?? '')} ${String(p.start ?? '')}`.trim(), schema: postRecordInputSchema },
+  villageTerms: { owner: 'town', townOf: (t, x) => x.villageTown(str(t.villageId)), label: (t) => `第 ${String(t.number ?? '')} 届`, schema: villageTermInputSchema },
+  reserveRecords: { owner: 'town', townOf: (r, x) => x.cadreTown(str(r.cadreId)), label: (r) => `后备 ${String(r.stage ?? '')}`, schema: reserveInputSchema },
   settings: { owner: 'district', townOf: wholeDistrict, label: () => '跨村任职资格条件、法定节假日与调休等', access: settingsAccess },
 };
 
