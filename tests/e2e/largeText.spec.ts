@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { createVault, expect, openModule, test } from './fixtures.js';
+import { DIALOGS } from './moduleDialogs.js';
 
 const NAV_LABELS = ['首页', '干部档案', '村居信息', '结构分析', '书记跟班', '智库结对', '跨村任职', '村居结对', '导入导出', '操作日志', '设置'];
 
@@ -101,6 +102,17 @@ test('at 特大 on a 1366×768 screen every module and its dialog fits: nothing 
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: test.info().outputPath(`${String(i).padStart(2, '0')}-${label}.png`) });
     problems.push(...(await layoutProblems(page, label)));
+  }
+  for (const [i, [module, what, open]] of DIALOGS.entries()) {
+    await openModule(page, module);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await open(page);
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: test.info().outputPath(`d${String(i).padStart(2, '0')}-${module}-${what}.png`) });
+    problems.push(...(await layoutProblems(page, `${module} › ${what}`)));
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
   }
   expect(problems).toEqual([]);
 });
