@@ -34,14 +34,14 @@ async function layoutProblems(page: Page, screen: string): Promise<string[]> {
       }
       for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
         const cs = getComputedStyle(a);
+        // Inside a box that scrolls (a list, a ScrollArea's viewport) the control is reached by scrolling it.
+        if (/(auto|scroll)/.test(cs.overflowY) || /(auto|scroll)/.test(cs.overflowX)) break;
         const clipsX = cs.overflowX === 'hidden' || cs.overflowX === 'clip';
         const clipsY = cs.overflowY === 'hidden' || cs.overflowY === 'clip';
         if (!clipsX && !clipsY) continue;
         const b = a.getBoundingClientRect();
-        // Scrolling boxes (auto/scroll) are fine: the control is reached by scrolling; hidden ones cut it off.
+        // A box that hides its overflow without scrolling cuts the control off.
         if ((clipsX && (r.left < b.left - 1 || r.right > b.right + 1)) || (clipsY && (r.top < b.top - 1 || r.bottom > b.bottom + 1))) {
-          // A box that scrolls on the other axis is a list, not a cut (virtual rows outside the window are meant to be hidden).
-          if (/(auto|scroll)/.test(cs.overflowY) || /(auto|scroll)/.test(cs.overflowX)) break;
           problems.push(`${screen}: “${name}” 被裁切 (${a.className.toString().slice(0, 40)})`);
           break;
         }
