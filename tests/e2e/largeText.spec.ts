@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { createVault, expect, openModule, test } from './fixtures.js';
+import { DIALOGS } from './moduleDialogs.js';
 
 const NAV_LABELS = ['首页', '干部档案', '村居信息', '结构分析', '书记跟班', '智库结对', '跨村任职', '村居结对', '导入导出', '操作日志', '设置'];
 
@@ -33,14 +34,14 @@ async function layoutProblems(page: Page, screen: string): Promise<string[]> {
       }
       for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
         const cs = getComputedStyle(a);
+        // Inside a box that scrolls (a list, a ScrollArea's viewport) the control is reached by scrolling it.
+        if (/(auto|scroll)/.test(cs.overflowY) || /(auto|scroll)/.test(cs.overflowX)) break;
         const clipsX = cs.overflowX === 'hidden' || cs.overflowX === 'clip';
         const clipsY = cs.overflowY === 'hidden' || cs.overflowY === 'clip';
         if (!clipsX && !clipsY) continue;
         const b = a.getBoundingClientRect();
-        // Scrolling boxes (auto/scroll) are fine: the control is reached by scrolling; hidden ones cut it off.
+        // A box that hides its overflow without scrolling cuts the control off.
         if ((clipsX && (r.left < b.left - 1 || r.right > b.right + 1)) || (clipsY && (r.top < b.top - 1 || r.bottom > b.bottom + 1))) {
-          // A box that scrolls on the other axis is a list, not a cut (virtual rows outside the window are meant to be hidden).
-          if (/(auto|scroll)/.test(cs.overflowY) || /(auto|scroll)/.test(cs.overflowX)) break;
           problems.push(`${screen}: “${name}” 被裁切 (${a.className.toString().slice(0, 40)})`);
           break;
         }
@@ -101,6 +102,17 @@ test('at 特大 on a 1366×768 screen every module and its dialog fits: nothing 
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: test.info().outputPath(`${String(i).padStart(2, '0')}-${label}.png`) });
     problems.push(...(await layoutProblems(page, label)));
+  }
+  for (const [i, [module, what, open]] of DIALOGS.entries()) {
+    await openModule(page, module);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await open(page);
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: test.info().outputPath(`d${String(i).padStart(2, '0')}-${module}-${what}.png`) });
+    problems.push(...(await layoutProblems(page, `${module} › ${what}`)));
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
   }
   expect(problems).toEqual([]);
 });

@@ -1,15 +1,25 @@
 import { Button, Checkbox, Group, Modal, ScrollArea, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { PrintPreviewModal, type PrintSource } from './PrintPreviewModal';
+
+/**
+ * The preview is unmounted when closed (it holds a rendered document), so the Modal's own return of focus never runs:
+ * the focus goes back to the button that opened it by hand, for keyboard users to carry on from there.
+ */
+function closeAndReturnFocus(setOpen: (open: boolean) => void, button: React.RefObject<HTMLButtonElement | null>): void {
+  setOpen(false);
+  requestAnimationFrame(() => button.current?.focus());
+}
 
 /** "打印审批表" for one or more cadres: opens the preview (warnings, 打印, 保存 PDF). */
 export function PrintRmbButton({ ids, label = '打印审批表', size = 'xs' }: { ids: string[]; label?: string; size?: 'xs' | 'sm' }) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <Button size={size} variant="default" disabled={ids.length === 0} onClick={() => setOpen(true)}>{label}</Button>
-      {open && <PrintPreviewModal source={{ kind: 'rmb', ids }} opened onClose={() => setOpen(false)} />}
+      <Button ref={button} size={size} variant="default" disabled={ids.length === 0} onClick={() => setOpen(true)}>{label}</Button>
+      {open && <PrintPreviewModal source={{ kind: 'rmb', ids }} opened onClose={() => closeAndReturnFocus(setOpen, button)} />}
     </>
   );
 }
@@ -17,11 +27,12 @@ export function PrintRmbButton({ ids, label = '打印审批表', size = 'xs' }: 
 /** "打印任用材料" for one 跨村任职 candidate. */
 export function PrintDossierButton({ candidateId, label = '打印任用材料', size = 'xs' }: { candidateId: string; label?: string; size?: 'xs' | 'sm' }) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   const source: PrintSource = { kind: 'dossier', candidateId };
   return (
     <>
-      <Button size={size} variant="default" onClick={() => setOpen(true)}>{label}</Button>
-      {open && <PrintPreviewModal source={source} opened onClose={() => setOpen(false)} />}
+      <Button ref={button} size={size} variant="default" onClick={() => setOpen(true)}>{label}</Button>
+      {open && <PrintPreviewModal source={source} opened onClose={() => closeAndReturnFocus(setOpen, button)} />}
     </>
   );
 }

@@ -112,6 +112,9 @@ export function PrintPreviewModal({ source, opened, onClose }: { source: PrintSo
             srcDoc={preview.html}
             // Same origin so the parent can call print(); no allow-scripts: the document runs nothing.
             sandbox="allow-same-origin allow-modals"
+            // Not a Tab stop: Tab pressed inside the frame's own document never reaches the dialog's focus trap, so the
+            // focus left the dialog through it (seen in the keyboard journey). The preview scrolls with the mouse wheel.
+            tabIndex={-1}
             style={{ width: '100%', height: 'max(300px, calc(100vh - 430px))', border: '1px solid #ccc', background: '#8a8f98' }}
           />
         )}

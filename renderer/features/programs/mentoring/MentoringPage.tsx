@@ -164,7 +164,7 @@ function ExpertsView({ experts, loadLimit, onChanged, onLimitSaved }: { experts:
           ))}
         </Table.Tbody>
       </Table>
-      {!experts.length && <FirstUse title="还没有智库专家">点“新增专家”录入专家的单位、职称和专业领域；专家不必是干部档案中的人员。</FirstUse>}
+      {!experts.length && <FirstUse title="专家名单是空的">点“新增专家”录入专家的单位、职称和专业领域；专家不必是干部档案中的人员。</FirstUse>}
       <ExpertForm expert={editing === 'new' ? null : editing} opened={editing !== null} onClose={() => setEditing(null)} onSaved={onChanged} />
       <CloseModal
         opened={!!leaving}
