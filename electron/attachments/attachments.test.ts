@@ -126,7 +126,7 @@ describe('encrypted attachment store', () => {
     expect(() => readAttachment(s, victim.id)).toThrow(/2024年度考核表/);
   });
 
-  it('a missing file is named too', async () => {
+  it('a missing file is named too', () => {
     const gone = s.doc.attachments[0];
     const f = join(filesDir(path), gone.id);
     const keep = readFileSync(f);

@@ -65,6 +65,3 @@ export function decryptAttachment(file: Buffer, rootKey: string, id: string): Bu
     throw new AppError('DAMAGED', '附件文件已损坏（校验失败：内容被改动或截断）');
   }
 }
-
-/** Bytes on disk for a plaintext of `n` bytes. */
-export const encryptedSize = (n: number): number => HEAD + n + TAG;

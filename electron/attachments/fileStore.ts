@@ -175,16 +175,3 @@ export function checkAttachmentFiles(
   });
   return { checked: catalogue.length, bytes, problems };
 }
-
-/** Bytes the attachment folder holds on disk (for the 设置 cap and the status line). */
-export function storedBytes(vaultPath: string): number {
-  let n = 0;
-  for (const id of namesIn(filesDir(vaultPath))) {
-    try {
-      n += statSync(join(filesDir(vaultPath), id)).size;
-    } catch {
-      /* removed meanwhile */
-    }
-  }
-  return n;
-}

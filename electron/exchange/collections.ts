@@ -10,6 +10,7 @@ import { villageInputSchema } from '../../shared/domain/village.js';
 import { postRecordInputSchema, villageTermInputSchema } from '../../shared/domain/terms.js';
 import { reserveInputSchema } from '../../shared/domain/reserves.js';
 import type { z } from 'zod';
+import { scalarText } from '../../shared/rules/text.js';
 
 /** What a rule may look up: the 镇街 of a village or of a cadre (through its village). */
 export interface OwnerContext {
@@ -57,36 +58,34 @@ const settingsAccess: CollectionAccess = {
     return [{ id: 'settings', ...Object.fromEntries(DISTRICT_SETTINGS.map((k) => [k, s[k]])) }];
   },
   put: (doc, r) => {
-    const picked = Object.fromEntries(DISTRICT_SETTINGS.map((k) => [k, r[k]]).filter(([, v]) => v !== undefined));
+    const picked: Record<string, unknown> = Object.fromEntries(DISTRICT_SETTINGS.map((k): [string, unknown] => [k, r[k]]).filter(([, v]) => v !== undefined));
     doc.settings = settingsSchema.parse({ ...doc.settings, ...picked });
   },
   remove: () => undefined,
 };
 
 export const EXCHANGED_COLLECTIONS: Record<string, CollectionRule> = {
-  villages: { owner: 'town', townOf: (v) => str(v.townCode), label: (v) => String(v.name ?? ''), schema: villageInputSchema },
-  cadres: { owner: 'town', townOf: (c, x) => x.villageTown(str(c.villageId)), label: (c) => String(c.name ?? ''), schema: cadreInputSchema },
-  villagePairs: { owner: 'town', townOf: (p, x) => x.villageTown(str(p.helpedVillageId)), label: (p) => `${String(p.year ?? '')} 年结对 ${String(p.partnerName ?? '')}`.trim() },
-  shadowBatches: { owner: 'district', townOf: wholeDistrict, label: (b) => String(b.name ?? '') },
-  shadowPlacements: { owner: 'district', townOf: (p, x) => x.cadreTown(str(p.cadreId)), label: (p) => `跟班 ${String(p.start ?? '')}–${String(p.end ?? '')}` },
-  experts: { owner: 'district', townOf: wholeDistrict, label: (e) => String(e.name ?? '') },
-  mentorPairs: { owner: 'district', townOf: (p, x) => (str(p.cadreId) ? x.cadreTown(str(p.cadreId)) : x.villageTown(str(p.villageId))), label: (p) => `结对 ${String(p.start ?? '')}` },
-  crossPilots: { owner: 'district', townOf: (p, x) => x.villageTown(str(p.villageId)), label: (p) => `岗位 ${String(p.post ?? '')} ${String(p.periodStart ?? '')}` },
-  crossCandidates: { owner: 'district', townOf: (c, x) => x.cadreTown(str(c.cadreId)), label: (c) => `人选 ${String(c.origin ?? '')}` },
+  villages: { owner: 'town', townOf: (v) => str(v.townCode), label: (v) => scalarText(v.name), schema: villageInputSchema },
+  cadres: { owner: 'town', townOf: (c, x) => x.villageTown(str(c.villageId)), label: (c) => scalarText(c.name), schema: cadreInputSchema },
+  villagePairs: { owner: 'town', townOf: (p, x) => x.villageTown(str(p.helpedVillageId)), label: (p) => `${scalarText(p.year)} 年结对 ${scalarText(p.partnerName)}`.trim() },
+  shadowBatches: { owner: 'district', townOf: wholeDistrict, label: (b) => scalarText(b.name) },
+  shadowPlacements: { owner: 'district', townOf: (p, x) => x.cadreTown(str(p.cadreId)), label: (p) => `跟班 ${scalarText(p.start)}–${scalarText(p.end)}` },
+  experts: { owner: 'district', townOf: wholeDistrict, label: (e) => scalarText(e.name) },
+  mentorPairs: { owner: 'district', townOf: (p, x) => (str(p.cadreId) ? x.cadreTown(str(p.cadreId)) : x.villageTown(str(p.villageId))), label: (p) => `结对 ${scalarText(p.start)}` },
+  crossPilots: { owner: 'district', townOf: (p, x) => x.villageTown(str(p.villageId)), label: (p) => `岗位 ${scalarText(p.post)} ${scalarText(p.periodStart)}` },
+  crossCandidates: { owner: 'district', townOf: (c, x) => x.cadreTown(str(c.cadreId)), label: (c) => `人选 ${scalarText(c.origin)}` },
   // 任期与换届 (#15): each 镇街 keeps its villages' 届次, its cadres' 任职经历 and its 后备干部库.
-  postRecords: { owner: 'town', townOf: (p, x) => x.villageTown(str(p.villageId)), label: (p) => `任职 ${String(p.post ?? '')} ${String(p.start ?? '')}`.trim(), schema: postRecordInputSchema },
-  villageTerms: { owner: 'town', townOf: (t, x) => x.villageTown(str(t.villageId)), label: (t) => `第 ${String(t.number ?? '')} 届`, schema: villageTermInputSchema },
-  reserveRecords: { owner: 'town', townOf: (r, x) => x.cadreTown(str(r.cadreId)), label: (r) => `后备 ${String(r.stage ?? '')}`, schema: reserveInputSchema },
+  postRecords: { owner: 'town', townOf: (p, x) => x.villageTown(str(p.villageId)), label: (p) => `任职 ${scalarText(p.post)} ${scalarText(p.start)}`.trim(), schema: postRecordInputSchema },
+  villageTerms: { owner: 'town', townOf: (t, x) => x.villageTown(str(t.villageId)), label: (t) => `第 ${scalarText(t.number)} 届`, schema: villageTermInputSchema },
+  reserveRecords: { owner: 'town', townOf: (r, x) => x.cadreTown(str(r.cadreId)), label: (r) => `后备 ${scalarText(r.stage)}`, schema: reserveInputSchema },
   settings: { owner: 'district', townOf: wholeDistrict, label: () => '跨村任职资格条件、法定节假日与调休等', access: settingsAccess },
 };
-
-export const COLLECTION_NAMES = Object.keys(EXCHANGED_COLLECTIONS);
 
 function arrayAccess(name: string): CollectionAccess {
   const arr = (doc: VaultDocument) => {
     const d = doc as unknown as Record<string, ExchangedRecord[] | undefined>;
     if (!d[name]) d[name] = [];
-    return d[name]!;
+    return d[name];
   };
   return {
     list: arr,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Cadre } from '../../shared/domain/cadre.js';
 import { previewSummary } from '../../shared/domain/exchange.js';
 import { buildDemoDocument, makeIdNumber } from '../demo/generate.js';
 import { undoBatch } from '../importer/batch.js';
@@ -248,7 +247,7 @@ describe('fault table: refused with nothing changed, or shown as a conflict', ()
 
 describe('undo', () => {
   it('an imported package is undone as one batch, and may then be imported again', async () => {
-    const c = town.session.doc.cadres.find((x) => !x.deletedAt && x.villageId && town.session.doc.villages.find((v) => v.id === x.villageId)?.townCode === DALIANG)! as Cadre;
+    const c = town.session.doc.cadres.find((x) => !x.deletedAt && x.villageId && town.session.doc.villages.find((v) => v.id === x.villageId)?.townCode === DALIANG)!;
     await town.session.mutate((doc) => {
       doc.cadres.find((x) => x.id === c.id)!.nativePlace = '广东顺德（撤销测试）';
     });

@@ -58,7 +58,7 @@ export function planPackage(doc: VaultDocument, bytes: Buffer): Plan {
   const planned: Planned[] = [];
   const unchangedRecords: Plan['unchangedRecords'] = [];
   const liveIdNumbers = new Map<string, ExchangedRecord>();
-  for (const c of doc.cadres) if (!c.deletedAt) liveIdNumbers.set(c.idNumber, c as unknown as ExchangedRecord);
+  for (const c of doc.cadres) if (!c.deletedAt) liveIdNumbers.set(c.idNumber, c);
   const names = new Set([...Object.keys(body.records), ...Object.keys(body.tombstones), ...(h.full ? Object.keys(landedAll) : [])]);
   for (const name of names) {
     const rule = EXCHANGED_COLLECTIONS[name];

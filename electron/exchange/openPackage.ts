@@ -63,7 +63,7 @@ export function openPackage(doc: VaultDocument, bytes: Buffer): OpenedPackage {
   if (seq) throw new AppError('CONFLICT', `${seq}，未导入任何内容`);
   const parsed = bodySchema.safeParse(decryptFrame(frame, privateKey(keys.boxPrivate)));
   if (!parsed.success) throw new AppError('DAMAGED', '数据包内容的结构不对（可能由不兼容的程序版本生成），未导入任何内容');
-  const body = parsed.data as PackageBody;
+  const body = parsed.data;
   checkOwnership(doc, h.from, me, body);
   return { header: h, body, sender };
 }

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CadreWindow } from '../../shared/contract/cadreWindow.js';
-import type { Cadre } from '../../shared/domain/cadre.js';
 import type { Village } from '../../shared/domain/village.js';
 import { id18, useTestApp } from '../../tests/fixtures/testApp.js';
 

@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ReminderDesk } from '../../shared/contract/terms.js';
-import type { Cadre } from '../../shared/domain/cadre.js';
-import type { StructureReport } from '../../shared/rules/structure.js';
-import type { Village } from '../../shared/domain/village.js';
 import { id18, useTestApp } from '../../tests/fixtures/testApp.js';
 
 const t = useTestApp('cadre-reserves-');

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CadreRow } from '../../shared/contract/cadre.js';
-import type { PostRecordRow, ReminderDesk, TermRow } from '../../shared/contract/terms.js';
 import type { Cadre } from '../../shared/domain/cadre.js';
-import type { PostRecord, VillageTerm } from '../../shared/domain/terms.js';
 import type { Village } from '../../shared/domain/village.js';
 import { id18, useTestApp } from '../../tests/fixtures/testApp.js';
 

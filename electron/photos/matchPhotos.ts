@@ -68,7 +68,7 @@ export class PhotoMatcher {
     }
     const found = this.byName.get(name ?? '') ?? [];
     if (found.length === 1) return { status: 'matched', cadre: PhotoMatcher.candidate(found[0]), by: '姓名' };
-    if (found.length > 1) return { status: 'ambiguous', name: name ?? '', candidates: found.map(PhotoMatcher.candidate) };
+    if (found.length > 1) return { status: 'ambiguous', name: name ?? '', candidates: found.map((c) => PhotoMatcher.candidate(c)) };
     return { status: 'unmatched', message: `档案中没有名为“${name}”的干部（可把文件名改为 姓名_身份证号）` };
   }
 }

@@ -19,7 +19,7 @@ let dir: string;
 const masters = new Map<string, Buffer>();
 let n = 0;
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cadre-journal-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +34,7 @@ async function fresh(): Promise<{ path: string; vault: OpenVault; session: Sessi
 const masterOf = (path: string) => masters.get(readHeader(readFileSync(path)).header.kdf.salt)!;
 // A copy of the key: closing a vault zeroes the one it was given.
 const open = (path: string) => OpenVault.openWithKey(path, readFileSync(path), Buffer.from(masterOf(path)), readHeader(readFileSync(path)).header.kdf);
-const village = (s: Session, name: string) => createRecord<{ id: string; name: string; townCode: string; createdAt: string; updatedAt: string }>(s, 'villages', { name, townCode: '440606005' } as never, (v) => `新建：${v.name}`);
+const village = (s: Session, name: string) => createRecord<{ id: string; name: string; townCode: string; createdAt: string; updatedAt: string }>(s, 'villages', { name, townCode: '440606005' }, (v) => `新建：${v.name}`);
 const names = (doc: VaultDocument) => doc.villages.map((v) => v.name);
 
 /** The vault file and its journal copied elsewhere, as they would be on disk after a crash. */

@@ -62,9 +62,6 @@ export const attachmentMetaSchema = z.object({
 });
 export type AttachmentMeta = { category: string; title: string; formedOn?: string; pages?: number };
 
-/** Size caps (设置): per file and for all attachments of the vault together. */
-export const ATTACHMENT_LIMIT_DEFAULTS = { maxFileMB: 50, maxTotalMB: 4096 };
-
 export function liveAttachments(list: readonly Attachment[], cadreId?: string): Attachment[] {
   return list.filter((a) => !a.deletedAt && (cadreId === undefined || a.cadreId === cadreId));
 }

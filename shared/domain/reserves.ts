@@ -41,5 +41,4 @@ export const reserveInputSchema = z
       years.add(e.year);
     });
   });
-export type ReserveInput = z.input<typeof reserveInputSchema>;
 export type ReserveRecord = z.output<typeof reserveInputSchema> & { id: string; createdAt: string; updatedAt: string; deletedAt?: string };

@@ -46,7 +46,6 @@ export const postRecordInputSchema = z
     if (r.end && r.start && r.end < r.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `离任时间 ${r.end} 早于任职时间 ${r.start}` });
     if (r.end && !r.leaveReason) ctx.addIssue({ code: 'custom', path: ['leaveReason'], message: '离任须选择离任原因' });
   });
-export type PostRecordInput = z.input<typeof postRecordInputSchema>;
 export type PostRecord = z.output<typeof postRecordInputSchema> & Meta;
 
 export const villageTermInputSchema = z
@@ -68,7 +67,6 @@ export const villageTermInputSchema = z
     if (t.end && t.end <= t.start) ctx.addIssue({ code: 'custom', path: ['end'], message: `任期止 ${t.end} 不晚于任期起 ${t.start}` });
     if (t.completedOn && t.completedOn < t.start) ctx.addIssue({ code: 'custom', path: ['completedOn'], message: `换届完成日期 ${t.completedOn} 早于任期起 ${t.start}` });
   });
-export type VillageTermInput = z.input<typeof villageTermInputSchema>;
 export type VillageTerm = z.output<typeof villageTermInputSchema> & Meta;
 
 /** What the user did with a reminder: 已处理 hides it for good, 暂缓 until a day. */

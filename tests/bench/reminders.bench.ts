@@ -16,7 +16,7 @@ export const name = 'reminders';
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const round = (x: number) => Math.round(x * 10) / 10;
 
-export async function run(): Promise<Record<string, unknown>> {
+export function run(): Record<string, unknown> {
   const on = '2026.12.03';
   const doc = buildDemoDocument({ cadres: 50_000, seed: 1, remindersOn: on });
   const times: number[] = [];

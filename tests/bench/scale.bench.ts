@@ -49,7 +49,7 @@ interface Rig {
   bridge: { url: string; openUrl: string; token: string };
   pid: number;
   call<T>(method: string, input: unknown): Promise<T>;
-  close(): Promise<void>;
+  close(): void;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -96,7 +96,7 @@ async function rig(n: number): Promise<Rig> {
     bridge,
     pid: child.pid!,
     call,
-    close: async () => {
+    close: () => {
       child.removeAllListeners('exit');
       child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
@@ -112,7 +112,7 @@ async function slowPage(browser: Browser, r: Rig): Promise<Page> {
     window.__started = 0;
     const f = window.fetch.bind(window);
     window.fetch = (input, init) => {
-      if (!String(input).includes('/api/invoke')) return f(input, init);
+      if (!(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).includes('/api/invoke')) return f(input, init);
       window.__pending++;
       window.__started++;
       return f(input, init).finally(() => window.__pending--);
@@ -143,10 +143,10 @@ async function listOpen(page: Page, r: Rig, n: number): Promise<number> {
     await page.evaluate('globalThis.__name = (f) => f');
     await page.getByRole('button', { name: '锁定' }).waitFor({ timeout: 120_000 });
     times.push(
-      await page.evaluate(`(${PAINTED})(() => {
+      await page.evaluate<number>(`(${PAINTED})(() => {
         const count = document.querySelector('[data-testid="cadre-count"]');
         return !!count && count.textContent.includes('共 ${n} 人') && document.querySelectorAll('[data-testid="cadre-grid"] [data-cadre-id]').length >= 5;
-      }, (location.hash = '#/cadres', performance.now()))`) as number,
+      }, (location.hash = '#/cadres', performance.now()))`),
     );
   }
   return median(times);
@@ -218,7 +218,7 @@ async function firstPaints(page: Page): Promise<Record<string, number>> {
       await page.waitForFunction(() => window.__pending === 0);
       await page.waitForTimeout(200);
       times.push(
-        await page.evaluate(`(() => {
+        await page.evaluate<number>(`(() => {
           const link = [...document.querySelectorAll('nav a, nav button, .mantine-NavLink-root')].find((el) => el.textContent.trim() === ${JSON.stringify(label)});
           const started = window.__started;
           const t0 = performance.now();
@@ -231,7 +231,7 @@ async function firstPaints(page: Page): Promise<Record<string, number>> {
             const asked = window.__started > started || frames > 3;
             return asked && window.__pending === 0 && !loading && !!main && main.querySelector('h1') !== null;
           }, t0);
-        })()`) as number,
+        })()`),
       );
     }
     out[label] = r1(median(times));
@@ -300,7 +300,7 @@ export async function run(): Promise<Record<string, unknown>> {
       loads.push(loadavg()[0]);
     } finally {
       await browser.close();
-      await r.close();
+      r.close();
     }
   }
   const ratio = (o: Record<string, number>) => r1(o[50000] / o[2000]);

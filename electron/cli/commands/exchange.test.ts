@@ -36,8 +36,8 @@ describe('exchange CLI', () => {
 
   it('key, trust (fingerprint confirmed), export, dry-run, import with receipt, receipt read back', async () => {
     // The two vaults are made in-process (init and demo have their own tests); each spawn costs seconds.
-    await (await OpenVault.create(town, PW, buildDemoDocument({ cadres: 60, seed: 3 }))).close();
-    await (await OpenVault.create(district, PW, emptyDocument())).close();
+    (await OpenVault.create(town, PW, buildDemoDocument({ cadres: 60, seed: 3 }))).close();
+    (await OpenVault.create(district, PW, emptyDocument())).close();
     const tk = await json<{ fingerprint: string; name: string }>(['exchange-key', town, '--office', '大良', '--out', join(dir, 'daliang.pub')]);
     expect(tk).toMatchObject({ name: '大良组织办', fingerprint: expect.stringMatching(/^\d{4}( \d{4}){7}$/) });
     const dk = await json<{ fingerprint: string }>(['exchange-key', district, '--office', '区', '--out', join(dir, 'district.pub')]);

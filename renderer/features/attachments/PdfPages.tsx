@@ -46,10 +46,11 @@ export function PdfPages({ bytes }: { bytes: Uint8Array }) {
         if (!cancelled) setState((s) => ({ ...s, error: `无法显示该 PDF：${(e as Error).message}` }));
       }
     })();
+    const drawnInto = host.current;
     return () => {
       cancelled = true;
       void task.destroy();
-      if (host.current) host.current.replaceChildren();
+      drawnInto?.replaceChildren();
     };
   }, [bytes]);
 

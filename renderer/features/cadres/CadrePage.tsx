@@ -285,7 +285,7 @@ export function CadrePage({ id }: { id: string | null }) {
         </Tabs.Panel>
         {!isNew && (
           <Tabs.Panel value="attachments">
-            <AttachmentsTab cadreId={id!} cadreName={cadre?.name ?? ''} readOnly={deleted} />
+            <AttachmentsTab cadreId={id} cadreName={cadre?.name ?? ''} readOnly={deleted} />
           </Tabs.Panel>
         )}
         {!isNew && (

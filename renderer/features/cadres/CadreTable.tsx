@@ -20,9 +20,9 @@ interface Props {
   /** Rows in the list; only those around the view are loaded. */
   count: number;
   /** A loaded row, or undefined while its page is being fetched. */
-  rowAt(index: number): ListRow | undefined;
+  rowAt: (index: number) => ListRow | undefined;
   /** The rows start..end are on screen (fetch them and the pages around). */
-  onRange(start: number, end: number): void;
+  onRange: (start: number, end: number) => void;
   columns: ColumnKey[];
   sort: SortSpec | null;
   onSort: (key: ColumnKey) => void;

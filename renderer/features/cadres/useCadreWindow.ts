@@ -46,9 +46,9 @@ export interface CadreWindowApi {
   /** True while the rows shown are not yet those of the latest spec (a call is under way or due). */
   pending: boolean;
   error: string | null;
-  rowAt(i: number): ListRow | undefined;
+  rowAt: (i: number) => ListRow | undefined;
   /** Fetches the pages covering rows start..end, and one page beyond in each direction. */
-  need(start: number, end: number): void;
+  need: (start: number, end: number) => void;
   /** The whole view's ids (and names) in display order; `all` = before filters and search. */
   ids(scope: 'shown' | 'all'): Promise<{ ids: string[]; names: string[] }>;
   /** Row i, from the loaded pages or asked for alone (its page is fetched too). */
@@ -76,7 +76,7 @@ export function useCadreWindow(spec: ViewSpec, locate: string | null): CadreWind
 
   const publish = useCallback((next: WindowState) => {
     stateRef.current = next;
-    remembered.set(JSON.parse(next.key)[0] as boolean, next);
+    remembered.set((JSON.parse(next.key) as [boolean, ...unknown[]])[0], next);
     setState(next);
   }, []);
 

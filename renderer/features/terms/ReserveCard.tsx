@@ -76,7 +76,7 @@ function ReserveModal({ cadreId, record, onClose, onDone }: { cadreId: string; r
     <Modal opened onClose={onClose} title={record ? '后备干部：变更阶段 / 年度评价' : '后备干部入库'} size="lg">
       <Stack>
         <Group grow>
-          <Select label="阶段" data={stages} value={stage} onChange={(v) => v && setStage(v as ReserveStage)} allowDeselect={false} error={fields.stage} comboboxProps={{ withinPortal: true }} />
+          <Select label="阶段" data={stages} value={stage} onChange={(v) => v && setStage(v)} allowDeselect={false} error={fields.stage} comboboxProps={{ withinPortal: true }} />
           {!record && <TextInput label="入库时间" value={enteredOn} onChange={(e) => setEnteredOn(e.currentTarget.value)} error={fields.enteredOn} />}
           {(!record || stage !== record.stage) && <TextInput label="阶段日期" value={stageOn} onChange={(e) => setStageOn(e.currentTarget.value)} error={fields.stageOn} />}
         </Group>

@@ -50,12 +50,15 @@ export function VillageList({ initialTown }: { initialTown: string | null }) {
   // The first rows paint at once; the rest follow a slice per frame (issue #20: 1 s on a slow PC).
   const rendered = useProgressive(shown, groups);
   const visibleGroups = useMemo(() => {
+    const out: typeof groups = [];
     let left = rendered;
-    return groups.map((g) => {
-      const villages = g.villages.slice(0, Math.max(0, left));
+    for (const g of groups) {
+      if (left <= 0) break;
+      const villages = g.villages.slice(0, left);
       left -= villages.length;
-      return { ...g, villages };
-    }).filter((g) => g.villages.length > 0);
+      if (villages.length > 0) out.push({ ...g, villages });
+    }
+    return out;
   }, [groups, rendered]);
 
   const refresh = () => {
