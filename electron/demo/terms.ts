@@ -177,6 +177,8 @@ function addCrossCases(doc: VaultDocument, on: string, now: string): void {
     const prior = { villageId: cadre.villageId, villagePost: cadre.villagePost, postSince: cadre.postSince };
     Object.assign(cadre, appointmentChanges(cadre, doc, pilot, date));
     recordCrossAppointment(doc, cadre, prior, { villageId: pilot.villageId, post: pilot.post }, date, { id: 'demo-h-cross-1', at: now, audit: () => undefined });
+    // The record the 任命 opened is 示例 too, so 清除示例数据 leaves no history of a person it removed.
+    for (const r of doc.postRecords) if (r.id === 'demo-h-cross-1') r.demo = true;
     pilot.filled = { candidateId: 'demo-k-1', cadreId: cadre.id, cadreName: cadre.name, date };
   }
 }

@@ -81,14 +81,18 @@ describe('demo.load and demo.clear', () => {
     const real = await invoke(demo.app, 'cadre.create', { data: { name: '真实人', sex: '男', birth: '1980.01', idNumber: id18('19800115', '031'), villageId: doc.villages[0].id } });
     expect(real.ok).toBe(true);
     const d = demo.app.requireSession().doc;
-    const demoRecords = [d.villages, d.cadres, d.experts, d.mentorPairs, d.villagePairs, d.shadowBatches, d.shadowPlacements, d.crossPilots].flat().filter((x) => x.demo).length;
+    const demoRecords = [d.villages, d.cadres, d.experts, d.mentorPairs, d.villagePairs, d.shadowBatches, d.shadowPlacements, d.crossPilots, d.crossCandidates, d.postRecords, d.villageTerms, d.reserveRecords]
+      .flat()
+      .filter((x) => x.demo).length;
     expect(demoRecords).toBeGreaterThan(2000 + 80);
     const cleared = await invoke(demo.app, 'demo.clear', {});
     expect(cleared).toEqual({ ok: true, value: { removed: demoRecords } });
     const after = demo.app.requireSession().doc;
     expect(after.meta.demo).toBe(false);
     expect(after.villages).toEqual([]);
-    expect([after.experts, after.mentorPairs, after.villagePairs, after.shadowBatches, after.shadowPlacements, after.crossPilots].map((l) => l.length)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(
+      [after.experts, after.mentorPairs, after.villagePairs, after.shadowBatches, after.shadowPlacements, after.crossPilots, after.crossCandidates, after.postRecords, after.villageTerms, after.reserveRecords].map((l) => l.length),
+    ).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(after.cadres.map((c) => [c.name, c.villageId])).toEqual([['真实人', undefined]]);
     expect(after.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['demo.load', 'demo.clear']));
   });
