@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppState } from './appState.js';
 import { browserPlatform } from '../platform/browser.js';
 import { invoke } from './router.js';
+import { id18, TEST_PASSWORD, useTestApp } from '../../tests/fixtures/testApp.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cadre-vault-handlers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,5 +36,15 @@ describe('vault handlers', () => {
     const r = await invoke(app, 'vault.create', { path: join(dir, 'c.cdv'), password: 'short', operator: '张三' });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID', message: '密码至少 8 位' } });
     expect(await invoke(app, 'no.such.method', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+});
+
+describe('unlocking again in the same app (another official takes over)', () => {
+  const t = useTestApp('cadre-unlock-again-');
+
+  it('keeps an edit the session had only in its 修改日志', async () => {
+    const c = await t.call('cadre.create', { data: { name: '王建国', sex: '男', birth: '1975.03', idNumber: id18('19750312', '013') } });
+    await t.call('vault.unlock', { password: TEST_PASSWORD, operator: '陈志强' });
+    expect((await t.call('cadre.get', { id: c.id })).name).toBe('王建国');
   });
 });

@@ -71,9 +71,9 @@ export const vaultHandlers: HandlersFor<typeof vaultContract> = {
     const target = vaultPathFromPage(app, path);
     // Everything that can fail — the path, the file, the password — is settled before the open
     // session (if any) is touched: a failed unlock leaves it exactly as it was.
-    const file = await readVaultFileSafely(target);
-    const { header } = readHeader(file);
-    const master = await deriveMasterKey(password, header.kdf);
+    let file = await readVaultFileSafely(target);
+    let { header } = readHeader(file);
+    let master = await deriveMasterKey(password, header.kdf);
     let vault: OpenVault;
     try {
       if (app.session && resolve(app.session.vault.path) === target) {
@@ -81,6 +81,15 @@ export const vaultHandlers: HandlersFor<typeof vaultContract> = {
         // Unlocking again in the same app (a second window, a reload) must not meet our own
         // lock file and fall back to read-only: let go of the current session first.
         app.lock('manual');
+        // Locking folded the session's 修改日志 into the vault file and removed the journal:
+        // open what is on disk now, not the bytes read before, or the journaled edits are lost.
+        file = await readVaultFileSafely(target);
+        const now = readHeader(file).header;
+        if (JSON.stringify(now.kdf) !== JSON.stringify(header.kdf)) {
+          master.fill(0);
+          master = await deriveMasterKey(password, now.kdf);
+        }
+        header = now;
       }
       vault = OpenVault.openWithKey(target, file, master, header.kdf);
     } catch (e) {
