@@ -7,8 +7,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { api, createVault, expect, openModule, test } from './fixtures.js';
 import { clickMain, DIALOGS } from './moduleDialogs.js';
+import { NAV_LABELS } from './modules.js';
 
-const NAV_LABELS = ['首页', '干部档案', '村居信息', '结构分析', '书记跟班', '智库结对', '跨村任职', '村居结对', '导入导出', '操作日志', '设置'];
 
 /** Each scan runs at 标准 and at 特大: larger text moves things (wrapped labels, overlapping badges) that axe then sees. */
 const SIZES = [

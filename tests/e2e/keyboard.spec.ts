@@ -138,7 +138,7 @@ test('keyboard only: import a 花名册 through to commit', async ({ page, app }
   await goToModule(page, '导入导出');
   await tabTo(page, '选择花名册文件…');
   // Enter on the button opens the system's file dialog; choosing the file there is the operating system's part.
-  const chooser = page.waitForEvent('filechooser');
+  const chooser = page.waitForEvent('filechooser', { timeout: 30_000 });
   await page.keyboard.press('Enter');
   const { rows, merges } = messyRosterRows();
   await (await chooser).setFiles({ name: '大良街道花名册.xlsx', mimeType: 'application/octet-stream', buffer: workbookBytes({ 花名册: sheetFrom(rows, merges) }) });

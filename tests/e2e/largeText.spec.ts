@@ -7,8 +7,8 @@
 import type { Page } from '@playwright/test';
 import { createVault, expect, openModule, test } from './fixtures.js';
 import { DIALOGS } from './moduleDialogs.js';
+import { NAV_LABELS } from './modules.js';
 
-const NAV_LABELS = ['首页', '干部档案', '村居信息', '结构分析', '书记跟班', '智库结对', '跨村任职', '村居结对', '导入导出', '操作日志', '设置'];
 
 const rootFontSize = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
 

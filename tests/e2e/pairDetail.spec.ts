@@ -37,5 +37,5 @@ test('村居结对: record an activity, end the pair with a reason, then move it
 
   await drawer.getByRole('button', { name: '移入回收站' }).click();
   await expect(drawer).toBeHidden();
-  await expect(page.getByText('还没有村居结对，点“新建结对”开始。')).toBeVisible();
+  await expect(page.getByTestId('first-use')).toContainText('还没有村居结对');
 });

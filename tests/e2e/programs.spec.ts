@@ -236,7 +236,7 @@ test('村居结对: a village cannot pair with itself; pairs formed per year aga
   await expect(page.getByTestId('village-pair-table').getByRole('row', { name: /马东村 杏坛 水藤村 2023 发展集体物业经济 0 次/ })).toBeVisible();
   await expect(summary.getByRole('row', { name: '2023 1 10 10% 1' })).toBeVisible();
 
-  await page.getByLabel('年度', { exact: true }).fill('2023');
+  await page.getByRole('textbox', { name: '年度' }).fill('2023');
   await page.getByLabel('目标（对）').fill('12');
   await page.getByRole('button', { name: '保存目标' }).click();
   await expect(summary.getByRole('row', { name: '2023 1 12 8% 1' })).toBeVisible();
