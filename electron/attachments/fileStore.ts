@@ -5,7 +5,7 @@
  *
  * Nothing here reads a file at unlock: settling the folder on open looks at names only.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/contract/define.js';
 import type { Attachment } from '../../shared/domain/attachment.js';
