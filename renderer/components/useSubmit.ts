@@ -1,3 +1,4 @@
+import { ApiCallError } from '../api/client';
 import { useState } from 'react';
 
 /**
@@ -23,4 +24,25 @@ export function useSubmit() {
   }
 
   return { busy, error, setError, run };
+}
+
+/**
+ * A dialog's save: errors the contract names by field go beside their fields, any other error is
+ * one message above the buttons, and a save that went through closes the dialog and refreshes.
+ */
+export function useDialogSave(onClose: () => void, onDone: () => void) {
+  const submit = useSubmit();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const save = (action: () => Promise<unknown>) =>
+    submit.run(
+      async () => {
+        setFields({});
+        await action();
+        onClose();
+        onDone();
+      },
+      (e) => setFields(e instanceof ApiCallError ? e.fields : {}),
+    );
+  const formError = Object.keys(fields).length === 0 ? submit.error : null;
+  return { busy: submit.busy, fields, formError, save };
 }

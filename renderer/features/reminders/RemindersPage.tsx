@@ -7,10 +7,10 @@ import { useMemo, useState } from 'react';
 import type { Reminder } from '../../../shared/contract/terms.js';
 import { parseDay, today } from '../../../shared/rules/dates.js';
 import { URGENCIES, type Urgency } from '../../../shared/rules/reminders.js';
-import { ApiCallError, invoke } from '../../api/client';
+import { invoke } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
-import { useSubmit } from '../../components/useSubmit';
+import { useDialogSave } from '../../components/useSubmit';
 
 export const URGENCY_COLOR: Record<Urgency, string> = { 已逾期: 'red', '30天内': 'orange', 近期: 'blue' };
 
@@ -99,28 +99,21 @@ export function ReminderTable({ items, onMark }: { items: Reminder[]; onMark?: (
 function MarkModal({ item, status, onClose, onDone }: { item: Reminder; status: '已处理' | '暂缓'; onClose: () => void; onDone: () => void }) {
   const [until, setUntil] = useState('');
   const [note, setNote] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const submit = useSubmit();
+  const { busy, fields, formError, save: saveWith } = useDialogSave(onClose, onDone);
   const save = () =>
-    submit.run(
-      async () => {
-        setFields({});
-        await invoke('reminders.mark', { data: { key: item.key, status, until: status === '暂缓' ? until : '', note } });
-        onClose();
-        onDone();
-      },
-      (e) => setFields(e instanceof ApiCallError ? e.fields : {}),
-    );
+    saveWith(async () => {
+      await invoke('reminders.mark', { data: { key: item.key, status, until: status === '暂缓' ? until : '', note } });
+    });
   return (
     <Modal opened onClose={onClose} title={status === '暂缓' ? '暂缓提醒' : '标记为已处理'}>
       <Stack>
         <Text size="sm">{item.message}</Text>
         {status === '暂缓' && <TextInput label="暂缓至" description="到这一天重新显示，如 2027.01.15" value={until} onChange={(e) => setUntil(e.currentTarget.value)} error={fields.until} data-autofocus />}
         <TextInput label="说明（可不填）" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fields.note} />
-        {submit.error && Object.keys(fields).length === 0 && <Alert color="red">{submit.error}</Alert>}
+        {formError && <Alert color="red">{formError}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
-          <Button loading={submit.busy} onClick={() => void save()}>确定</Button>
+          <Button loading={busy} onClick={() => void save()}>确定</Button>
         </Group>
       </Stack>
     </Modal>

@@ -9,12 +9,11 @@ import { VILLAGE_POSTS } from '../../../shared/domain/codes.js';
 import { LEAVE_REASONS } from '../../../shared/domain/terms.js';
 import { townName } from '../../../shared/domain/towns.js';
 import { today } from '../../../shared/rules/dates.js';
-import { ApiCallError, invoke } from '../../api/client';
+import { invoke } from '../../api/client';
 import { VillagePicker } from '../../components/pickers';
 import { useApi } from '../../components/useApi';
-import { useSubmit } from '../../components/useSubmit';
+import { useDialogSave } from '../../components/useSubmit';
 
-const fieldErrors = (e: unknown) => (e instanceof ApiCallError ? (e.fields ?? {}) : {});
 
 export function PostHistoryCard({ cadreId, readOnly, onChanged }: { cadreId: string; readOnly: boolean; onChanged: () => void }) {
   const history = useApi('terms.history', { cadreId });
@@ -77,18 +76,11 @@ function LeaveModal({ record, onClose, onDone }: { record: PostRecordRow; onClos
   const [destination, setDestination] = useState('');
   const [leaveBasis, setBasis] = useState('');
   const [closeResume, setCloseResume] = useState(true);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const submit = useSubmit();
+  const { busy, fields, formError, save: saveWith } = useDialogSave(onClose, onDone);
   const save = () =>
-    submit.run(
-      async () => {
-        setFields({});
-        await invoke('terms.leave', { recordId: record.id, data: { end, leaveReason: leaveReason ?? '', destination, leaveBasis }, closeResume });
-        onClose();
-        onDone();
-      },
-      (e) => setFields(fieldErrors(e)),
-    );
+    saveWith(async () => {
+      await invoke('terms.leave', { recordId: record.id, data: { end, leaveReason: leaveReason ?? '', destination, leaveBasis }, closeResume });
+    });
   return (
     <Modal opened onClose={onClose} title={`离任：${record.villageName}${record.post}`}>
       <Stack>
@@ -98,10 +90,10 @@ function LeaveModal({ record, onClose, onDone }: { record: PostRecordRow; onClos
         <TextInput label="文件号 / 依据" value={leaveBasis} onChange={(e) => setBasis(e.currentTarget.value)} error={fields.leaveBasis} />
         <Checkbox label="简历中该职务的“至今”改为离任年月" checked={closeResume} onChange={(e) => setCloseResume(e.currentTarget.checked)} />
         <Text size="xs" c="dimmed">离任不删除档案：全部职务离任后，该干部列为“历史任职干部”，仍可查找。</Text>
-        {submit.error && Object.keys(fields).length === 0 && <Alert color="red">{submit.error}</Alert>}
+        {formError && <Alert color="red">{formError}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
-          <Button loading={submit.busy} onClick={() => void save()}>确认离任</Button>
+          <Button loading={busy} onClick={() => void save()}>确认离任</Button>
         </Group>
       </Stack>
     </Modal>
@@ -114,18 +106,11 @@ function AppointModal({ cadreId, onClose, onDone }: { cadreId: string; onClose: 
   const [start, setStart] = useState(today());
   const [basis, setBasis] = useState('');
   const [appendResume, setAppendResume] = useState(true);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const submit = useSubmit();
+  const { busy, fields, formError, save: saveWith } = useDialogSave(onClose, onDone);
   const save = () =>
-    submit.run(
-      async () => {
-        setFields({});
-        await invoke('terms.appoint', { cadreId, data: { villageId: villageId ?? '', post: post ?? '', start, basis }, appendResume });
-        onClose();
-        onDone();
-      },
-      (e) => setFields(fieldErrors(e)),
-    );
+    saveWith(async () => {
+      await invoke('terms.appoint', { cadreId, data: { villageId: villageId ?? '', post: post ?? '', start, basis }, appendResume });
+    });
   return (
     <Modal opened onClose={onClose} title="任职">
       <Stack>
@@ -134,10 +119,10 @@ function AppointModal({ cadreId, onClose, onDone }: { cadreId: string; onClose: 
         <TextInput label="任职时间" description="如 2026.11.30 或 2026.11" value={start} onChange={(e) => setStart(e.currentTarget.value)} error={fields.start} />
         <TextInput label="文件号 / 依据" description="选举结果、任命文件等" value={basis} onChange={(e) => setBasis(e.currentTarget.value)} error={fields.basis} />
         <Checkbox label="在简历末尾追加一行（自任职年月至今）" checked={appendResume} onChange={(e) => setAppendResume(e.currentTarget.checked)} />
-        {submit.error && Object.keys(fields).length === 0 && <Alert color="red">{submit.error}</Alert>}
+        {formError && <Alert color="red">{formError}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
-          <Button loading={submit.busy} onClick={() => void save()}>确认任职</Button>
+          <Button loading={busy} onClick={() => void save()}>确认任职</Button>
         </Group>
       </Stack>
     </Modal>

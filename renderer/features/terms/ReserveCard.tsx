@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { RESERVE_GRADES, type ReserveRecord, type ReserveStage } from '../../../shared/domain/reserves.js';
 import { today } from '../../../shared/rules/dates.js';
 import { nextReserveStages } from '../../../shared/rules/reserves.js';
-import { ApiCallError, invoke } from '../../api/client';
+import { invoke } from '../../api/client';
 import { useApi } from '../../components/useApi';
-import { useSubmit } from '../../components/useSubmit';
+import { useDialogSave } from '../../components/useSubmit';
 
 export function ReserveCard({ cadreId, readOnly }: { cadreId: string; readOnly: boolean }) {
   const record = useApi('reserves.get', { cadreId });
@@ -58,20 +58,13 @@ function ReserveModal({ cadreId, record, onClose, onDone }: { cadreId: string; r
   const [evalYear, setEvalYear] = useState(String(Number(today().slice(0, 4)) - 1));
   const [evalGrade, setEvalGrade] = useState<string | null>(null);
   const [evalComment, setEvalComment] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const submit = useSubmit();
+  const { busy, fields, formError, save: saveWith } = useDialogSave(onClose, onDone);
   const save = () =>
-    submit.run(
-      async () => {
-        setFields({});
-        const evaluations = [...(record?.evaluations ?? [])];
-        if (evalGrade) evaluations.push({ year: Number(evalYear), grade: evalGrade as (typeof RESERVE_GRADES)[number], comment: evalComment });
-        await invoke('reserves.save', { cadreId, data: { stage, enteredOn, stageOn: stage === record?.stage ? record.stageOn : stageOn, measures, contact, usedAs, exitReason, evaluations } });
-        onClose();
-        onDone();
-      },
-      (e) => setFields(e instanceof ApiCallError ? e.fields : {}),
-    );
+    saveWith(async () => {
+      const evaluations = [...(record?.evaluations ?? [])];
+      if (evalGrade) evaluations.push({ year: Number(evalYear), grade: evalGrade as (typeof RESERVE_GRADES)[number], comment: evalComment });
+      await invoke('reserves.save', { cadreId, data: { stage, enteredOn, stageOn: stage === record?.stage ? record.stageOn : stageOn, measures, contact, usedAs, exitReason, evaluations } });
+    });
   return (
     <Modal opened onClose={onClose} title={record ? '后备干部：变更阶段 / 年度评价' : '后备干部入库'} size="lg">
       <Stack>
@@ -92,10 +85,10 @@ function ReserveModal({ cadreId, record, onClose, onDone }: { cadreId: string; r
           </Group>
         )}
         {Object.keys(fields).some((k) => k.startsWith('evaluations')) && <Alert color="red">{Object.entries(fields).find(([k]) => k.startsWith('evaluations'))?.[1]}</Alert>}
-        {submit.error && Object.keys(fields).length === 0 && <Alert color="red">{submit.error}</Alert>}
+        {formError && <Alert color="red">{formError}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
-          <Button loading={submit.busy} onClick={() => void save()}>保存</Button>
+          <Button loading={busy} onClick={() => void save()}>保存</Button>
         </Group>
       </Stack>
     </Modal>

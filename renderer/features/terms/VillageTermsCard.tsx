@@ -2,10 +2,10 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { TermRow } from '../../../shared/contract/terms.js';
-import { ApiCallError, invoke } from '../../api/client';
+import { invoke } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useApi } from '../../components/useApi';
-import { useSubmit } from '../../components/useSubmit';
+import { useDialogSave } from '../../components/useSubmit';
 
 export function VillageTermsCard({ villageId, readOnly }: { villageId: string; readOnly: boolean }) {
   const terms = useApi('terms.villageTerms', { villageId });
@@ -65,18 +65,11 @@ function TermModal({ villageId, term, nextNumber, onClose, onDone }: { villageId
   const [end, setEnd] = useState(term?.end ?? '');
   const [dueDate, setDue] = useState(term?.dueDate ?? '');
   const [completedOn, setCompleted] = useState(term?.completedOn ?? '');
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const submit = useSubmit();
+  const { busy, fields, formError, save: saveWith } = useDialogSave(onClose, onDone);
   const save = () =>
-    submit.run(
-      async () => {
-        setFields({});
-        await invoke('terms.saveTerm', { id: term?.id, data: { villageId, number: Number(number), start, end, dueDate, completedOn } });
-        onClose();
-        onDone();
-      },
-      (e) => setFields(e instanceof ApiCallError ? e.fields : {}),
-    );
+    saveWith(async () => {
+      await invoke('terms.saveTerm', { id: term?.id, data: { villageId, number: Number(number), start, end, dueDate, completedOn } });
+    });
   return (
     <Modal opened onClose={onClose} title={term ? `修改第 ${term.number} 届` : '新增届次'}>
       <Stack>
@@ -85,10 +78,10 @@ function TermModal({ villageId, term, nextNumber, onClose, onDone }: { villageId
         <TextInput label="任期止（可留空）" description="留空按“设置”中的任期年限计算" value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={fields.end} />
         <TextInput label="应换届时间（可留空）" description="留空即任期止" value={dueDate} onChange={(e) => setDue(e.currentTarget.value)} error={fields.dueDate} />
         <TextInput label="换届完成日期" description="本届任期结束的换届完成后填写；新增下一届时自动填为其任期起" value={completedOn} onChange={(e) => setCompleted(e.currentTarget.value)} error={fields.completedOn} />
-        {submit.error && Object.keys(fields).length === 0 && <Alert color="red">{submit.error}</Alert>}
+        {formError && <Alert color="red">{formError}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>取消</Button>
-          <Button loading={submit.busy} onClick={() => void save()}>保存</Button>
+          <Button loading={busy} onClick={() => void save()}>保存</Button>
         </Group>
       </Stack>
     </Modal>
