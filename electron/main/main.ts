@@ -5,11 +5,12 @@
  * It is the desktop app's composition root: the Electron platform set (platform.ts) is built here
  * and handed to the one AppState.
  */
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppState } from '../handlers/appState.js';
 import { invoke } from '../handlers/router.js';
+import { appMenuTemplate } from './appMenu.js';
 import { serveAppRequest } from './appProtocol.js';
 import { electronPlatform } from './platform.js';
 import { APP_ORIGIN, isAppUrl, lockDownContents, lockDownSession } from './security.js';
@@ -24,6 +25,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 async function createWindow(): Promise<void> {
   const win = new BrowserWindow(windowOptions(preload, { devTools: devToolsAllowed(app.isPackaged, process.argv) }));
   lockDownContents(win.webContents);
+  // Pinch zoom would scale the page past the layouts checked at 特大; the 字号 setting is the way to enlarge.
+  void win.webContents.setVisualZoomLevelLimits(1, 1);
   win.once('ready-to-show', () => win.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
@@ -43,6 +46,7 @@ function start(): void {
 
   void app.whenReady().then(async () => {
     lockDownSession(session.defaultSession);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate()));
     protocol.handle('app', (req) => serveAppRequest(rendererDir, req.url));
     ipcMain.handle('cadre:invoke', (e, method: unknown, input: unknown) => {
       if (!e.senderFrame || !isAppUrl(e.senderFrame.url)) return { ok: false, error: { code: 'INTERNAL', message: '拒绝来自未知页面的请求' } };

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { electronFake as fake } from '../../tests/fixtures/fakeElectron.js';
+import type { MenuItemConstructorOptions } from 'electron';
 import { windowOptions } from './windowOptions.js';
 
 vi.mock('electron', async () => (await import('../../tests/fixtures/fakeElectron.js')).electronFake.module);
@@ -128,6 +129,26 @@ describe('the desktop shell, started from its entry', () => {
     expect(openHandler({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     const [permissionCheck] = fake.callsOf('session.defaultSession.setPermissionCheckHandler')[0].args as [() => boolean];
     expect(permissionCheck()).toBe(false);
+  });
+
+  it('leaves Ctrl + / Ctrl − / Ctrl 0 to the page’s 字号, and remembers it across restarts', () => {
+    // Electron's default menu would turn these keys into page zoom (and Ctrl R into a reload losing an open form).
+    const built = fake.callsOf('Menu.buildFromTemplate');
+    expect(built).toHaveLength(1);
+    expect(fake.callsOf('Menu.setApplicationMenu').map((c) => c.args[0])).toEqual([built[0].result]);
+    const items: MenuItemConstructorOptions[] = [];
+    const walk = (list: MenuItemConstructorOptions[]) => list.forEach((i) => (items.push(i), Array.isArray(i.submenu) && walk(i.submenu)));
+    walk(built[0].args[0] as MenuItemConstructorOptions[]);
+    const roles = items.map((i) => i.role).filter(Boolean);
+    for (const role of ['zoomIn', 'zoomOut', 'resetZoom', 'reload', 'forceReload', 'toggleDevTools', 'viewMenu', 'windowMenu', 'appMenu']) expect(roles).not.toContain(role);
+    expect(items.filter((i) => i.accelerator)).toEqual([]);
+    expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'cut', 'selectAll', 'undo']));
+    // Pinch zoom is held at 1, so the only way to enlarge is the setting whose layouts are checked.
+    const win = fake.pathOf(fake.instances('BrowserWindow')[0]);
+    expect(fake.callsOf(`${win}.webContents.setVisualZoomLevelLimits`).map((c) => c.args)).toEqual([[1, 1]]);
+    // The 字号 is kept in the page's localStorage, which Electron persists only for a standard, secure scheme.
+    const schemes = fake.callsOf('protocol.registerSchemesAsPrivileged')[0].args[0] as { scheme: string; privileges: Record<string, boolean> }[];
+    expect(schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
   });
 });
 
